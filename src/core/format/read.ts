@@ -26,10 +26,47 @@ export interface ReadResult {
 /** Longest line accepted, in UTF-16 units: a 64 MiB document is far past any real text; beyond it is a broken file. */
 export const MAX_LINE_LENGTH = 64 * 1024 * 1024;
 
+/** The major version of the format this reader implements (the N of `marginalia/N`). */
+export const NATIVE_VERSION = 1;
+
 /**
- * Parses the lines of a native export. JSON.parse keeps a `__proto__` key as an
- * own data property, never as a prototype. Only a basic shape check is made here;
- * the full check (schema, offsets, ids) is the validator's.
+ * What a reader must do with a line's `format` tag: `null` when it is this
+ * reader's version, otherwise the message that refuses the line. A newer
+ * version is refused, never guessed at: its fields may mean something else.
+ */
+export function formatTagProblem(tag: unknown): string | null {
+  if (tag === NATIVE_FORMAT) return null;
+  if (tag === undefined) return `missing field "format" (expected "${NATIVE_FORMAT}")`;
+  const m = typeof tag === 'string' ? /^marginalia\/(\d+)$/.exec(tag) : null;
+  if (m && Number(m[1]) > NATIVE_VERSION) {
+    return `format "${tag}" is newer than this reader (${NATIVE_FORMAT}): update Marginalia to read this line`;
+  }
+  return `field "format" must be "${NATIVE_FORMAT}", not ${JSON.stringify(tag)}: not a Marginalia native line`;
+}
+
+/** Result of {@link parseNativeLine}: the line, or why it is not one. */
+export type ParsedLine = { value: NativeLine; error?: undefined } | { value?: undefined; error: string };
+
+/**
+ * Parses one line of a native export (without its newline). JSON.parse keeps a
+ * `__proto__` key as an own data property, never as a prototype. Only a basic
+ * shape check is made here; the full check (schema, offsets, ids) is the
+ * validator's.
+ */
+export function parseNativeLine(raw: string): ParsedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (e) {
+    return { error: `not valid JSON: ${(e as Error).message}` };
+  }
+  const problem = shapeProblem(value);
+  return problem ? { error: problem } : { value: value as NativeLine };
+}
+
+/**
+ * Parses the lines of a native export held in memory. For files of any size,
+ * stream them through {@link JsonlSplitter} and {@link parseNativeLine} instead.
  */
 export function readNativeJsonl(content: string, file: string): ReadResult {
   const lines: ReadLine[] = [];
@@ -48,16 +85,9 @@ export function readNativeJsonl(content: string, file: string): ReadResult {
       errors.push({ file, line: lineNo, message: `line is ${raw.length} characters long, over the limit of ${MAX_LINE_LENGTH}` });
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      errors.push({ file, line: lineNo, message: `not valid JSON: ${(e as Error).message}` });
-      continue;
-    }
-    const problem = shapeProblem(value);
-    if (problem) errors.push({ file, line: lineNo, message: problem });
-    else lines.push({ file, line: lineNo, value: value as NativeLine });
+    const parsed = parseNativeLine(raw);
+    if (parsed.error !== undefined) errors.push({ file, line: lineNo, message: parsed.error });
+    else lines.push({ file, line: lineNo, value: parsed.value });
   }
   return { lines, errors };
 }
@@ -65,11 +95,8 @@ export function readNativeJsonl(content: string, file: string): ReadResult {
 function shapeProblem(v: unknown): string | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'a line must be a JSON object';
   const o = v as Record<string, unknown>;
-  if (o.format !== NATIVE_FORMAT) {
-    return typeof o.format === 'string' && /^marginalia\//.test(o.format)
-      ? `format "${o.format}" is newer than this reader (${NATIVE_FORMAT}); update Marginalia`
-      : `field "format" must be "${NATIVE_FORMAT}"`;
-  }
+  const tag = formatTagProblem(o.format);
+  if (tag) return tag;
   for (const k of ['doc_id', 'annotator'] as const) if (typeof o[k] !== 'string') return `field "${k}" must be a string`;
   if (!Array.isArray(o.spans)) return 'field "spans" must be an array';
   if (o.relations !== undefined && !Array.isArray(o.relations)) return 'field "relations" must be an array';

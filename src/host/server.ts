@@ -1,0 +1,196 @@
+// The browser mode's host: the contract's services over HTTP on 127.0.0.1, token-guarded, serving the built UI.
+
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { API_METHODS, ApiError, type ApiErrorShape, type HostEvents, type MarginaliaApi } from '../core/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../node/csp';
+import { isInside } from '../node/paths';
+
+/** Largest request body accepted: an export of a large corpus fits; anything bigger is refused, not buffered. */
+const MAX_BODY_BYTES = 512 * 1024 * 1024;
+
+/** Name of the cookie that carries the token for the UI's own asset requests. */
+const TOKEN_COOKIE = 'marginalia_token';
+
+/** The header API calls carry the token in. */
+export const TOKEN_HEADER = 'x-marginalia-token';
+
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+const STATUS: Record<ApiErrorShape['code'], number> = {
+  'bad-request': 400,
+  forbidden: 403,
+  'not-found': 404,
+  io: 500,
+  internal: 500,
+};
+
+/** Options of {@link startHost}. */
+export interface HostOptions {
+  services: MarginaliaApi;
+  /** The built UI (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A fixed token (tests); by default 32 random bytes. */
+  token?: string;
+}
+
+/** A running host. */
+export interface RunningHost {
+  /** The URL to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  /** Pushes an event to every connected UI. */
+  emit<K extends keyof HostEvents>(event: K, payload: HostEvents[K]): void;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE) return v;
+  }
+  return undefined;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(data);
+}
+
+function sendError(res: http.ServerResponse, code: ApiErrorShape['code'], message: string): void {
+  sendJson(res, STATUS[code], { ok: false, error: { code, message } });
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError('bad-request', `request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts the host on 127.0.0.1 only. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  const listeners = new Set<http.ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function serveStatic(urlPath: string, res: http.ServerResponse): Promise<void> {
+    let rel = decodeURIComponent(urlPath);
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const abs = path.resolve(staticRoot, '.' + rel);
+    if (!isInside(staticRoot, abs)) return sendError(res, 'forbidden', 'outside the app');
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      return sendError(res, 'not-found', `no such file: ${rel}`);
+    }
+    if (!st.isFile()) return sendError(res, 'not-found', `no such file: ${rel}`);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(abs)] ?? 'application/octet-stream',
+      'content-length': st.size,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': rel === '/index.html' ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(abs).pipe(res);
+  }
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      // DNS rebinding: only our own host names; cross-site requests: only our own origin.
+      if (!allowedHosts().has(req.headers.host ?? '')) return sendError(res, 'forbidden', 'unexpected Host header');
+      const origin = req.headers.origin;
+      if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return sendError(res, 'forbidden', 'cross-origin request refused');
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req.headers.cookie) ?? url.searchParams.get('token') ?? undefined;
+      if (!sameToken(given, token)) return sendError(res, 'forbidden', 'missing or wrong token: open the URL that `marginalia serve` printed');
+
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(': connected\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        if (req.method !== 'POST') return sendError(res, 'bad-request', 'API calls are POST');
+        const method = url.pathname.slice('/api/'.length);
+        if (!(API_METHODS as readonly string[]).includes(method)) return sendError(res, 'not-found', `no method "${method}"`);
+        const body = await readBody(req);
+        let arg: unknown;
+        try {
+          arg = body ? JSON.parse(body) : undefined;
+        } catch {
+          return sendError(res, 'bad-request', 'body is not JSON');
+        }
+        const fn = options.services[method as keyof MarginaliaApi] as (a: unknown) => Promise<unknown>;
+        const value = await fn.call(options.services, arg);
+        return sendJson(res, 200, { ok: true, value: value ?? null });
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'bad-request', 'method not allowed');
+      if (url.searchParams.has('token')) {
+        res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      }
+      return await serveStatic(url.pathname, res);
+    } catch (e) {
+      if (e instanceof ApiError) return sendError(res, e.code, e.message);
+      return sendError(res, 'internal', (e as Error).message);
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    emit(event, payload) {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const l of listeners) l.write(frame);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const l of listeners) l.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

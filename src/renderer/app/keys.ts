@@ -1,0 +1,13 @@
+// Decides whether a key press is the app's to handle or belongs to a form field.
+
+/** True when the event comes from a field the user types into (the document view excepted). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.closest('input, textarea, select, [data-no-hotkeys]') !== null;
+}
+
+/** True when the key press carries Ctrl, Meta or Alt (Shift alone still counts as a plain key). */
+export function hasCommandModifier(e: KeyboardEvent): boolean {
+  return e.ctrlKey || e.metaKey || e.altKey;
+}

@@ -1,0 +1,64 @@
+// Every write to the annotation store, each in one transaction that also keeps the document's state row current.
+
+import type { DocStatus, Relation, Span } from '../../core/model/types';
+import type { DocState, MarginaliaDb } from './db';
+
+/** A document's spans and relations for one annotator. */
+export interface DocAnnotations {
+  spans: Span[];
+  relations: Relation[];
+  state: DocState | undefined;
+}
+
+/** Reads one document's annotations. */
+export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator: string): Promise<DocAnnotations> {
+  return db.transaction('r', db.spans, db.relations, db.docState, async () => ({
+    spans: await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray(),
+    relations: await db.relations.where('[docId+annotator]').equals([docId, annotator]).toArray(),
+    state: await db.docState.get([docId, annotator]),
+  }));
+}
+
+/** A batch of changes to one document, applied atomically. */
+export interface AnnotationChange {
+  putSpans?: Span[];
+  deleteSpanIds?: string[];
+  putRelations?: Relation[];
+  deleteRelationIds?: string[];
+  status?: DocStatus;
+}
+
+/**
+ * Applies a change to one document and updates its state row: the span count,
+ * and the status (a first span moves "todo" to "in-progress"). Resolves once IndexedDB has committed.
+ */
+export async function applyChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange): Promise<DocState> {
+  return db.transaction('rw', db.spans, db.relations, db.docState, async () => {
+    if (change.deleteSpanIds?.length) await db.spans.bulkDelete(change.deleteSpanIds);
+    if (change.putSpans?.length) await db.spans.bulkPut(change.putSpans);
+    if (change.deleteRelationIds?.length) await db.relations.bulkDelete(change.deleteRelationIds);
+    if (change.putRelations?.length) await db.relations.bulkPut(change.putRelations);
+    const spanCount = await db.spans.where('[docId+annotator]').equals([docId, annotator]).count();
+    const previous = await db.docState.get([docId, annotator]);
+    let status: DocStatus = change.status ?? previous?.status ?? 'todo';
+    if (!change.status && status === 'todo' && spanCount > 0) status = 'in-progress';
+    const state: DocState = { docId, annotator, status, spanCount, updatedAt: new Date().toISOString() };
+    await db.docState.put(state);
+    return state;
+  });
+}
+
+/** Every state row of one annotator, for the document list. */
+export async function allDocStates(db: MarginaliaDb, annotator: string): Promise<DocState[]> {
+  return db.docState.where('annotator').equals(annotator).toArray();
+}
+
+/** Reads a setting. */
+export async function getSetting(db: MarginaliaDb, key: string): Promise<string | undefined> {
+  return (await db.settings.get(key))?.value;
+}
+
+/** Writes a setting. */
+export async function setSetting(db: MarginaliaDb, key: string, value: string): Promise<void> {
+  await db.settings.put({ key, value });
+}

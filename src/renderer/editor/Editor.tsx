@@ -1,0 +1,141 @@
+// The document view: a ProseMirror EditorView over the text, read-only to typing, with spans as decorations.
+
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { CodePoint } from '../../core/model/types';
+import { PositionMap, type PmPos } from './positions';
+import { textToDoc } from './schema';
+import { paintedSpans, selectedSpanId, setSpanDecorations, spanDecorationsPlugins, spansAt, type PaintedSpan } from './span-decorations';
+
+/** A span as the editor is given it: code points. */
+export interface EditorSpan {
+  id: string;
+  label: string;
+  start: CodePoint;
+  end: CodePoint;
+}
+
+/** What the app can ask of the editor. */
+export interface EditorHandle {
+  /** The selected text range in code points, or null when the selection is empty. */
+  textSelection(): { start: CodePoint; end: CodePoint } | null;
+  /** Paints added, changed (same id) and removed spans. */
+  update(add: EditorSpan[], remove: string[]): void;
+  /** Marks a span as selected (null: none), optionally scrolling it into view. */
+  select(id: string | null, scroll?: boolean): void;
+  /** Collapses the text selection. */
+  clearTextSelection(): void;
+  focus(): void;
+}
+
+/** Props of {@link Editor}. */
+export interface EditorProps {
+  text: string;
+  spans: EditorSpan[];
+  colorOf: (label: string) => string;
+  /** Called when the user selects a span by clicking it (null: clicked outside spans). */
+  onSpanClick: (id: string | null) => void;
+  /** Font family of the text. */
+  font?: string;
+}
+
+/** Refuses every change to the document: annotators mark text, they never edit it. */
+const readOnlyText = new Plugin({
+  filterTransaction: (tr) => !tr.docChanged,
+  props: {
+    handlePaste: () => true,
+    handleDrop: () => true,
+    handleTextInput: () => true,
+    handleDOMEvents: {
+      beforeinput: (_view, event) => {
+        event.preventDefault();
+        return true;
+      },
+    },
+  },
+});
+
+/** The ProseMirror view; one instance per opened document (remount with a key to change text). */
+export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ text, spans, colorOf, onSpanClick, font }, ref) {
+  const mount = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const positions = useRef<PositionMap | null>(null);
+  const callbacks = useRef({ onSpanClick, colorOf });
+  callbacks.current = { onSpanClick, colorOf };
+
+  const paint = (s: EditorSpan): PaintedSpan => {
+    const map = positions.current!;
+    return { id: s.id, label: s.label, from: map.toPos(s.start), to: map.toPos(s.end), color: callbacks.current.colorOf(s.label) };
+  };
+
+  useEffect(() => {
+    const map = new PositionMap(text);
+    positions.current = map;
+    let lastClick: { pos: number; id: string | null } = { pos: -1, id: null };
+    const v = new EditorView(mount.current!, {
+      state: EditorState.create({ doc: textToDoc(text), plugins: [readOnlyText, ...spanDecorationsPlugins()] }),
+      attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
+      handleClick(view, pos) {
+        const ids = spansAt(view.state, pos);
+        let id: string | null = ids[0] ?? null;
+        // Clicking the same place again walks outwards through nested spans.
+        if (ids.length > 1 && lastClick.pos === pos && lastClick.id && ids.includes(lastClick.id)) {
+          id = ids[(ids.indexOf(lastClick.id) + 1) % ids.length]!;
+        }
+        lastClick = { pos, id };
+        callbacks.current.onSpanClick(id);
+        return false;
+      },
+    });
+    view.current = v;
+    v.dispatch(setSpanDecorations(v.state.tr, { reset: spans.map(paint) }));
+    return () => {
+      v.destroy();
+      view.current = null;
+    };
+    // The text is fixed for the life of the view; later span changes come through the handle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  useImperativeHandle(ref, () => ({
+    textSelection() {
+      const v = view.current;
+      if (!v || v.state.selection.empty) return null;
+      const { from, to } = v.state.selection;
+      const start = positions.current!.toCodePoint(from as PmPos);
+      const end = positions.current!.toCodePoint(to as PmPos);
+      return end > start ? { start, end } : null;
+    },
+    update(add, remove) {
+      const v = view.current;
+      if (!v) return;
+      const replaced = add.filter((s) => paintedSpans(v.state).has(s.id)).map((s) => s.id);
+      v.dispatch(setSpanDecorations(v.state.tr, { remove: [...remove, ...replaced], add: add.map(paint) }));
+    },
+    select(id, scroll) {
+      const v = view.current;
+      if (!v) return;
+      let tr = setSpanDecorations(v.state.tr, { select: id });
+      const s = id ? paintedSpans(v.state).get(id) : undefined;
+      if (s && scroll) {
+        tr = tr.setSelection(TextSelection.create(v.state.doc, s.from)).scrollIntoView();
+      }
+      v.dispatch(tr);
+      if (s && scroll) {
+        const dom = v.domAtPos(s.from).node;
+        (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: 'center' });
+      }
+    },
+    clearTextSelection() {
+      const v = view.current;
+      if (!v) return;
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, v.state.selection.to)));
+    },
+    focus() {
+      view.current?.focus();
+    },
+  }));
+
+  return <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} data-selected-span={view.current ? selectedSpanId(view.current.state) ?? '' : ''} />;
+});

@@ -1,0 +1,64 @@
+// The one place where code points meet ProseMirror positions: each line of the text is a paragraph node.
+
+import { OffsetMap } from '../../core/model/offsets';
+import type { CodePoint, Utf16 } from '../../core/model/types';
+
+/** A ProseMirror document position. */
+export type PmPos = number & { readonly __unit: 'pm' };
+
+/**
+ * Maps between code-point offsets of a document's text and positions in its
+ * ProseMirror doc, where line i (split on "\n") is paragraph i. Paragraph i opens
+ * at position L_i + i, so a UTF-16 offset u on line i is at position u + i + 1.
+ */
+export class PositionMap {
+  readonly offsets: OffsetMap;
+  /** UTF-16 offset where each line starts. */
+  private readonly lineStarts: Uint32Array;
+
+  constructor(readonly text: string) {
+    this.offsets = new OffsetMap(text);
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.lineStarts = Uint32Array.from(starts);
+  }
+
+  /** Number of lines (paragraphs). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The line holding UTF-16 offset u (a newline belongs to the line it ends). */
+  private lineOfUtf16(u: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.lineStarts[mid]! <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Position of a code-point offset. */
+  toPos(cp: CodePoint): PmPos {
+    const u = this.offsets.toUtf16(cp);
+    return (u + this.lineOfUtf16(u) + 1) as PmPos;
+  }
+
+  /** Code-point offset of a position; positions between paragraphs clamp to the end of the line before. */
+  toCodePoint(pos: PmPos): CodePoint {
+    // Largest line i whose content starts at or before pos: start_i = L_i + i + 1.
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.lineStarts[mid]! + mid + 1 <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = this.lineStarts[lo]!;
+    const lineEnd = lo + 1 < this.lineStarts.length ? this.lineStarts[lo + 1]! - 1 : this.text.length;
+    const u = Math.min(Math.max(pos - lo - 1, lineStart), lineEnd);
+    return this.offsets.toCodePoint(u as Utf16);
+  }
+}

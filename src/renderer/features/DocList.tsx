@@ -1,0 +1,55 @@
+// The corpus sidebar: every document with title, size, span count and status, virtualized for large folders.
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { CorpusEntry } from '../../core/ipc/contract';
+import type { DocState } from '../db/db';
+import { formatBytes } from './format';
+
+/** Height of one row in pixels; the virtualizer needs it up front. */
+const ROW_HEIGHT = 56;
+
+/** Props of {@link DocList}. */
+export interface DocListProps {
+  documents: CorpusEntry[];
+  states: Map<string, DocState>;
+  activePath: string | null;
+  onOpen: (entry: CorpusEntry) => void;
+}
+
+/** The document list. */
+export function DocList({ documents, states, activePath, onOpen }: DocListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({ count: documents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  return (
+    <div className="doc-list" ref={scroller} role="listbox" aria-label="Documents">
+      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        {virtual.getVirtualItems().map((row) => {
+          const d = documents[row.index]!;
+          const st = states.get(d.docId);
+          const status = st?.status ?? 'todo';
+          return (
+            <div
+              key={d.path}
+              role="option"
+              aria-selected={d.path === activePath}
+              className={`doc-row${d.path === activePath ? ' active' : ''}`}
+              style={{ position: 'absolute', top: row.start, height: ROW_HEIGHT, left: 0, right: 0 }}
+              onClick={() => onOpen(d)}
+              data-path={d.path}
+              title={d.path}
+            >
+              <div className="doc-title">{d.title}</div>
+              <div className="doc-meta">
+                <span className="doc-path">{d.path}</span>
+                <span>{formatBytes(d.size)}</span>
+                <span className="doc-count" data-testid="span-count">{st?.spanCount ?? 0} spans</span>
+                <span className={`status status-${status}`} data-testid="status">{status.replace('-', ' ')}</span>
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
