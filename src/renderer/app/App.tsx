@@ -267,8 +267,8 @@ export function App() {
             {Object.keys(FONT_STACKS).map((f) => <option key={f}>{f}</option>)}
           </select>
         </label>
-        <button className="annotator" onClick={() => setRenaming(true)} title="Change the annotator name">
-          {annotator}
+        <button className="annotator" onClick={() => setRenaming(true)} title="Change the annotator name" data-testid="annotator">
+          Annotator: {annotator}
         </button>
         <button onClick={() => void exportAll()} disabled={busy || !corpus} data-testid="export">
           {busy ? 'Exporting…' : 'Export JSONL'}
@@ -308,7 +308,7 @@ export function App() {
           </>
         ) : null}
       </aside>
-      <main className="document">
+      <main className="document" data-open-path={doc?.entry.path ?? ""}>
         {doc ? (
           <>
             <div className="doc-toolbar">

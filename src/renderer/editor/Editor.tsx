@@ -101,8 +101,21 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
   useImperativeHandle(ref, () => ({
     textSelection() {
       const v = view.current;
-      if (!v || v.state.selection.empty) return null;
-      const { from, to } = v.state.selection;
+      if (!v) return null;
+      // Read the DOM selection first: a key pressed right after a mouse selection can beat ProseMirror's selectionchange.
+      let { from, to } = v.state.selection;
+      const dom = window.getSelection();
+      if (dom && !dom.isCollapsed && dom.anchorNode && dom.focusNode && v.dom.contains(dom.anchorNode) && v.dom.contains(dom.focusNode)) {
+        try {
+          const a = v.posAtDOM(dom.anchorNode, dom.anchorOffset);
+          const b = v.posAtDOM(dom.focusNode, dom.focusOffset);
+          from = Math.min(a, b);
+          to = Math.max(a, b);
+        } catch {
+          // A node ProseMirror does not map (a label chip): keep its own selection.
+        }
+      }
+      if (from === to) return null;
       const start = positions.current!.toCodePoint(from as PmPos);
       const end = positions.current!.toCodePoint(to as PmPos);
       return end > start ? { start, end } : null;

@@ -55,6 +55,8 @@ function decorationsOf(s: PaintedSpan & { lane: number }): Decoration[] {
       s.from,
       s.to,
       {
+        // Own element per span: without nodeName ProseMirror merges overlapping decorations into one element and one id.
+        nodeName: 'span',
         class: 'span',
         'data-span-id': s.id,
         'data-label': s.label,

@@ -1,0 +1,167 @@
+// Test fixtures: a fresh copy of a corpus served by `marginalia serve`, and helpers that act as a user would.
+
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A running browser-mode host over a throwaway corpus folder. */
+export interface Workbench {
+  url: string;
+  corpusDir: string;
+  configDir: string;
+  process: ChildProcess;
+}
+
+/** Starts `marginalia serve` on a copy of `source` (default: the sample corpus) and waits for its URL line. */
+export async function startWorkbench(source = path.join(ROOT, 'resources', 'sample-corpus'), prepare?: (dir: string) => Promise<void>): Promise<Workbench> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'));
+  const corpusDir = path.join(tmp, 'corpus');
+  const configDir = path.join(tmp, 'config');
+  await cp(source, corpusDir, { recursive: true });
+  if (prepare) await prepare(corpusDir);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'marginalia.js'), 'serve', '--corpus', corpusDir, '--no-open'], {
+    cwd: ROOT,
+    env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 60 s; stderr: ${stderr}`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return { url, corpusDir, configDir, process: child };
+}
+
+/** Stops the host and removes its folders. */
+export async function stopWorkbench(w: Workbench): Promise<void> {
+  if (w.process.exitCode === null) {
+    const exited = new Promise((r) => w.process.once('exit', r));
+    w.process.kill('SIGTERM');
+    await exited;
+  }
+  await rm(path.dirname(w.corpusDir), { recursive: true, force: true });
+}
+
+/** The test API: `workbench` is a served copy of the sample corpus, fresh for each test. */
+export const test = base.extend<{ workbench: Workbench }>({
+  workbench: async ({}, use) => {
+    const w = await startWorkbench();
+    await use(w);
+    await stopWorkbench(w);
+  },
+});
+export { expect };
+
+/** Opens the workbench and answers the first-run name prompt. */
+export async function openAs(page: Page, url: string, annotator: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Annotator name').fill(annotator);
+  await page.getByRole('button', { name: 'Start annotating' }).click();
+  await expect(page.getByTestId('annotator')).toContainText(annotator);
+}
+
+/** Opens a document from the sidebar by its corpus path. */
+export async function openDocument(page: Page, corpusPath: string): Promise<void> {
+  await page.locator(`.doc-row[data-path="${corpusPath}"]`).click();
+  await expect(page.locator(`main.document[data-open-path="${corpusPath}"] .doc-text`)).toBeVisible();
+}
+
+/** Screen points at the start of the first and the end of the last character of `needle` in the document view. */
+async function textEnds(page: Page, needle: string, occurrence: number): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  return page.evaluate(
+    ([needle, occurrence]) => {
+      const root = document.querySelector('.doc-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; base: number }[] = [];
+      let all = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if ((n.parentElement as HTMLElement).closest('.span-chip')) continue;
+        nodes.push({ node: n as Text, base: all.length });
+        all += n.textContent;
+      }
+      let at = -1;
+      for (let i = 0; i <= (occurrence as number); i++) at = all.indexOf(needle as string, at + 1);
+      if (at < 0) throw new Error(`"${needle}" is not in the document`);
+      const locate = (off: number, atEnd: boolean) => {
+        for (const { node, base } of nodes) {
+          const len = node.textContent!.length;
+          if (off < base + len || (atEnd && off === base + len)) return { node, offset: off - base };
+        }
+        throw new Error('offset out of range');
+      };
+      const rectOf = (off: number) => {
+        const { node, offset } = locate(off, false);
+        const r = document.createRange();
+        // One whole character (a surrogate pair included).
+        const code = node.textContent!.charCodeAt(offset);
+        r.setStart(node, offset);
+        r.setEnd(node, offset + (code >= 0xd800 && code <= 0xdbff ? 2 : 1));
+        return r.getBoundingClientRect();
+      };
+      const first = rectOf(at);
+      const lastIndex = at + (needle as string).length - 1;
+      const lastCode = all.charCodeAt(lastIndex);
+      const last = rectOf(lastCode >= 0xdc00 && lastCode <= 0xdfff ? lastIndex - 1 : lastIndex);
+      first.y; // layout is fresh
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    },
+    [needle, occurrence] as const,
+  );
+}
+
+/**
+ * Selects `needle` (its `occurrence`-th match, 0-based) in the document view by dragging
+ * the mouse from its first character to its last, as a user would.
+ */
+export async function selectWithMouse(page: Page, needle: string, occurrence = 0): Promise<void> {
+  const box = await textEnds(page, needle, occurrence);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe(needle);
+}
+
+/** Clicks just before the first character of `needle`, leaving the caret there. */
+export async function clickBefore(page: Page, needle: string, occurrence = 0): Promise<void> {
+  const box = await textEnds(page, needle, occurrence);
+  await page.mouse.click(box.x1 - 0.5, box.y1);
+}
+
+/** The text of the span with `label` whose text is `text` (joined across its decoration pieces), or null. */
+export function spanLocator(page: Page, label: string, text: string) {
+  return page.locator(`.span-row:has(.span-row-label:text-is("${label}")) .span-row-text:text-is("${text}")`);
+}
+
+/** Distinct span ids painted in the document view. */
+export async function paintedSpanIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...new Set([...document.querySelectorAll('.doc-text [data-span-id]')].map((e) => e.getAttribute('data-span-id')!))]);
+}
+
+/** The painted text of a span id (its pieces joined, label chips excluded). */
+export async function paintedText(page: Page, id: string): Promise<string> {
+  return page.evaluate((id) => {
+    const pieces = [...document.querySelectorAll(`.doc-text [data-span-id="${id}"]`)].filter((e) => !e.parentElement!.closest(`[data-span-id="${id}"]`));
+    return pieces.map((e) => [...e.childNodes].map(function text(n): string {
+      if (n.nodeType === Node.TEXT_NODE) return n.textContent!;
+      if ((n as Element).classList?.contains('span-chip')) return '';
+      return [...n.childNodes].map(text).join('');
+    }).join('')).join('');
+  }, id);
+}

@@ -1,0 +1,118 @@
+// Node file I/O for the format commands: streaming JSONL lines in bounded memory, hashing, and
+// writing converter output chunks atomically (a temporary file renamed into place at the end).
+
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { once } from 'node:events';
+import { JsonlSplitter, type SplitLine } from '../core/format/jsonl-splitter';
+import type { OutputChunk } from '../core/format/convert-types';
+
+/** Lowercase hex SHA-256 of a string's UTF-8 bytes: what a document id hashes. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Bytes read from disk at a time: 1 MiB keeps memory flat and syscalls few. */
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * The lines of a JSONL file, read in chunks and split by {@link JsonlSplitter}:
+ * a line over `maxLineBytes` comes out as an error, never as a string.
+ */
+export async function* readJsonlLines(path: string, options: { maxLineBytes?: number } = {}): AsyncGenerator<SplitLine> {
+  const splitter = new JsonlSplitter(options);
+  const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (const line of splitter.push(chunk)) yield line;
+  }
+  for (const line of splitter.end()) yield line;
+}
+
+/**
+ * Writes a converter's chunks. `file: ''` is the main output (a file, or the
+ * folder for folder layouts); other names are relative to the main file's
+ * folder (file layout) or to the output folder (folder layout). Streamed
+ * files go to `NAME.partial` and are renamed into place by {@link close};
+ * {@link abort} removes them.
+ */
+export class ChunkWriter {
+  private readonly out: string;
+  private readonly base: string;
+  private readonly streams = new Map<string, { stream: WriteStream; tmp: string; final: string }>();
+  private readonly made = new Set<string>();
+
+  constructor(out: string, layout: 'file' | 'folder') {
+    this.out = resolve(out);
+    this.base = layout === 'folder' ? this.out : dirname(this.out);
+  }
+
+  private target(file: string): string {
+    if (file === '') return this.out;
+    const full = resolve(this.base, file);
+    // A converter names files from document paths; never let one climb out of the output folder.
+    if (full !== this.base && !full.startsWith(this.base + sep)) throw new Error(`refusing to write outside the output folder: ${file}`);
+    return full;
+  }
+
+  private async dir(path: string): Promise<void> {
+    const d = dirname(path);
+    if (this.made.has(d)) return;
+    await mkdir(d, { recursive: true });
+    this.made.add(d);
+  }
+
+  /** Writes one chunk, waiting for the disk when the stream's buffer is full. */
+  async write(chunk: OutputChunk): Promise<void> {
+    const final = this.target(chunk.file);
+    if (chunk.complete) {
+      await this.dir(final);
+      await writeFile(final, chunk.data, 'utf8');
+      return;
+    }
+    let entry = this.streams.get(final);
+    if (!entry) {
+      await this.dir(final);
+      const tmp = `${final}.partial`;
+      entry = { stream: createWriteStream(tmp, { encoding: 'utf8' }), tmp, final };
+      this.streams.set(final, entry);
+    }
+    if (!entry.stream.write(chunk.data)) await once(entry.stream, 'drain');
+  }
+
+  /** Finishes every streamed file and moves it into place. */
+  async close(): Promise<void> {
+    for (const { stream, tmp, final } of this.streams.values()) {
+      stream.end();
+      await once(stream, 'finish');
+      await rename(tmp, final);
+    }
+    this.streams.clear();
+  }
+
+  /** Drops every unfinished streamed file. */
+  async abort(): Promise<void> {
+    for (const { stream, tmp } of this.streams.values()) {
+      stream.destroy();
+      await rm(tmp, { force: true });
+    }
+    this.streams.clear();
+  }
+}
+
+/** Every file under a folder, as paths relative to it with forward slashes, sorted. */
+export async function listFiles(root: string): Promise<string[]> {
+  const { readdir } = await import('node:fs/promises');
+  const out: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(join(root, rel), { withFileTypes: true });
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile()) out.push(path);
+    }
+  }
+  await walk('');
+  return out.sort();
+}
