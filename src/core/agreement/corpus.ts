@@ -8,7 +8,7 @@
 import { compareSpans, type NativeLine, type NativeRelation, type NativeSpan } from '../format/native';
 import type { LineError, ReadLine } from '../format/read';
 import { OffsetMap } from '../model/offsets';
-import type { AttrValue } from '../model/types';
+import type { AttrValue, CodePoint } from '../model/types';
 
 /** One annotator's work on one document, as read and checked. */
 export interface Annotation {
@@ -102,7 +102,7 @@ function checkLine(value: NativeLine): string | Checked {
     if (s.attrs !== undefined && !isObject(s.attrs)) return `${named}: field "attrs" must be an object`;
     let spanText = typeof s.text === 'string' ? s.text : '';
     if (text !== null && map) {
-      const sliced = text.slice(map.toUtf16(s.start as never), map.toUtf16(s.end as never));
+      const sliced = text.slice(map.toUtf16(s.start as CodePoint), map.toUtf16(s.end as CodePoint));
       if (typeof s.text === 'string' && s.text !== sliced) {
         return `${named}: text ${JSON.stringify(s.text)} is not the text at [${s.start}, ${s.end}) (${JSON.stringify(sliced)}); offsets must be code points`;
       }
@@ -122,6 +122,21 @@ function checkLine(value: NativeLine): string | Checked {
   }
   spans.sort(compareSpans);
   return { spans, relations, length };
+}
+
+/**
+ * Checks the spans of a line without text against the document's text from another line,
+ * and fills in their `text` from it. Returns the problem, if any.
+ */
+function checkAgainstText(spans: NativeSpan[], text: string): string | null {
+  const map = new OffsetMap(text);
+  for (const s of spans) {
+    if (s.end > map.codePointLength) return `span "${s.id}" ends at ${s.end}, past the end of the text (${map.codePointLength} code points)`;
+    const sliced = text.slice(map.toUtf16(s.start as CodePoint), map.toUtf16(s.end as CodePoint));
+    if (s.text !== '' && s.text !== sliced) return `span "${s.id}": text ${JSON.stringify(s.text)} is not the text at [${s.start}, ${s.end}) (${JSON.stringify(sliced)})`;
+    s.text = sliced;
+  }
+  return null;
 }
 
 interface DocBuilder {
@@ -166,9 +181,12 @@ export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly L
         errors.push({ file, line, message: `the text differs from ${doc.textFrom!.file}:${doc.textFrom!.line} for the same doc_id ${value.doc_id}; this line is left out` });
         continue;
       }
-    } else if (doc.length !== null && checked.spans.some((s) => s.end > doc!.length!)) {
-      errors.push({ file, line, message: `a span ends past the end of the text of doc_id ${value.doc_id} (${doc.length} code points); this line is left out` });
-      continue;
+    } else if (doc.text !== null) {
+      const problem = checkAgainstText(checked.spans, doc.text);
+      if (problem) {
+        errors.push({ file, line, message: `${problem} (text of doc_id ${value.doc_id} from ${doc.textFrom!.file}:${doc.textFrom!.line}); this line is left out` });
+        continue;
+      }
     }
     const earlier = doc.byAnnotator.get(value.annotator);
     if (earlier) {

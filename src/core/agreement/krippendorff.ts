@@ -76,6 +76,18 @@ function result(observed: number, expected: number, values: number, units: numbe
   return { alpha: expected === 0 ? null : 1 - observed / expected, observed, expected, values, units };
 }
 
+/**
+ * Nominal alpha from its sufficient statistics, for callers that tally units as they go:
+ * `values` pairable values n, `agreeing` = sum over units of sum_c n_uc (n_uc - 1) / (m_u - 1)
+ * (the diagonal of the coincidence matrix), `marginals` the count of each value.
+ */
+export function nominalAlphaOfTally(values: number, agreeing: number, marginals: Iterable<number>, units: number): AlphaResult {
+  if (values < 2) return { ...UNDEFINED_ALPHA, values, units };
+  let sumSquares = 0;
+  for (const c of marginals) sumSquares += c * c;
+  return result(1 - agreeing / values, (values * values - sumSquares) / (values * (values - 1)), values, units);
+}
+
 /** Nominal: d2 = 0 for equal values, 1 otherwise; D_o = 1 - sum o_cc / n, D_e = (n^2 - sum n_c^2) / (n (n - 1)). */
 function nominal(units: CodeValue[][]): AlphaResult {
   const marginals = new Map<CodeValue, number>();
@@ -92,9 +104,7 @@ function nominal(units: CodeValue[][]): AlphaResult {
     }
     n += m;
   }
-  let sumSquares = 0;
-  for (const c of marginals.values()) sumSquares += c * c;
-  return result(1 - agreeing / n, (n * n - sumSquares) / (n * (n - 1)), n, units.length);
+  return nominalAlphaOfTally(n, agreeing, marginals.values(), units.length);
 }
 
 function numeric(units: CodeValue[][], level: MeasurementLevel): number[][] {

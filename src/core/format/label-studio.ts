@@ -6,6 +6,8 @@ import { ConvertError, type ExportOptions, type Exporter, type ImportContext, ty
 import { applyExportOptions } from './export-options';
 import { buildNativeLine, normalizeImported, type ImportedRelation, type ImportedSpan } from './import-line';
 import { UnitMap } from './offset-units';
+import { OffsetMap } from '../model/offsets';
+import type { CodePoint } from '../model/types';
 import { requireText } from './spacy';
 
 /** Label Studio's unit for Text regions since its offsets were fixed for emoji (2022). */
@@ -133,12 +135,13 @@ export function fromLabelStudioTask(task: unknown, ctx: ImportContext, where: st
   const unit = ctx.offsets ?? LABEL_STUDIO_DEFAULT_OFFSETS;
   const other: OffsetUnit = unit === 'utf16' ? 'codepoint' : 'utf16';
   const maps = { [unit]: new UnitMap(original, unit), [other]: new UnitMap(original, other) } as Record<OffsetUnit, UnitMap>;
+  const cpMap = new OffsetMap(original);
   const sliceIn = (u: OffsetUnit, a: number, b: number): string | null => {
     const m = maps[u];
     const s = m.toCodePoint(a);
     const e = m.toCodePoint(b);
     if (s === null || e === null || s > e) return null;
-    return Array.from(original).slice(s, e).join('');
+    return original.slice(cpMap.toUtf16(s as CodePoint), cpMap.toUtf16(e as CodePoint));
   };
   const annotations = Array.isArray(t.annotations) && t.annotations.length > 0 ? t.annotations : Array.isArray(t.predictions) ? t.predictions : [];
   const names = Array.isArray(data.annotators) ? data.annotators : [];

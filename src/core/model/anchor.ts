@@ -1,0 +1,432 @@
+// Re-anchors spans when a document's text changes: by position when the quoted text is still
+// there, else by the quote and its context, exactly and then fuzzily; orphaned when unsure.
+//
+// After hypothesis/client's anchoring (match-quote.ts): a fallback chain whose last step
+// scores candidates by weighted agreement of quote, prefix, suffix and position and returns
+// nothing when nothing is good enough. It is more conservative than hypothesis, because a
+// misplaced span silently corrupts a training set while an orphaned one is shown to the
+// annotator: every placement needs context that agrees, a clear lead over the next-best
+// place, and enough text to judge by.
+
+import search from 'approx-string-match';
+import { alignQuote, codePoints, editDistance, prefixDistance, reversed } from './align';
+import { EditMap } from './edit-map';
+import { OffsetMap } from './offsets';
+import { QUOTE_CONTEXT, quoteOf } from './quote';
+import type { CodePoint, TextQuote, Utf16 } from './types';
+
+/**
+ * How a span was placed:
+ * - `exact`: its text is unchanged at its own position (mapped through the edit);
+ * - `moved`: its text is unchanged, found elsewhere by the quote;
+ * - `fuzzy`: its text changed, found by approximate match of quote and context;
+ * - `orphaned`: not placed with confidence; offsets are the old ones.
+ */
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
+/** Where a span goes in the new text. Offsets are code points, end exclusive. */
+export interface AnchorResult {
+  status: AnchorStatus;
+  start: CodePoint;
+  end: CodePoint;
+  /** The quote recomputed over the new text (the old quote when orphaned). */
+  quote: TextQuote;
+  /** The placement's score in [0, 1] (see `scoreOf`); 0 when orphaned. */
+  score: number;
+}
+
+/** What re-anchoring needs of a span. */
+export interface AnchorTarget {
+  start: number;
+  end: number;
+  quote: TextQuote;
+}
+
+/** Hints for {@link anchorSpan}, all optional. */
+export interface AnchorOptions {
+  /**
+   * Where the span's start is expected in the new text (e.g. mapped through a diff);
+   * default: its old start; null when unknown (the span was orphaned by an earlier change).
+   */
+  position?: number | null;
+  /** Code-point length of the text the span was made on; scales the old start into a search hint when `position` is absent. */
+  oldLength?: number;
+  /**
+   * True when the quote occurred more than once in the old text: the quote alone then says
+   * nothing about which occurrence is meant, and a search must be decided by context.
+   */
+  repeatedInOld?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// Thresholds. Chosen against bench/reanchor.ts (synthetic edits of English and Chinese news
+// text with known truth), favouring orphaned over misplaced; see bench/results/reanchor.json.
+
+/**
+ * Context agreement (share of context characters that survive, after edits) that counts
+ * as "strong". Random text agrees with a 32-character English context at about 0.35 (edit
+ * distance finds common letters anywhere), Chinese at about 0.1; text with a tenth of its
+ * characters changed agrees at about 0.9.
+ */
+const STRONG_CONTEXT = 0.75;
+
+/** Lowest quote similarity (1 − edits / quote length) a placement may have: below it the span's own text is mostly gone. */
+const MIN_QUOTE = 0.6;
+
+/** Lowest overall score (see `scoreOf`) a searched-for placement may have. */
+const MIN_SCORE = 0.65;
+
+/**
+ * Lead in score the best place needs over the best place that does not overlap it. Two
+ * places within this margin are told apart by nothing but chance, so the span is orphaned.
+ */
+const MARGIN = 0.1;
+
+/**
+ * Fewest characters of evidence (quote and surviving context, as weighed by `scoreOf`) a
+ * searched-for placement needs. A four-character line on its own ("2024") can be found
+ * again by position, but not recognised anywhere else.
+ */
+const MIN_WEIGHT = 10;
+
+/** Share of a pattern's length allowed as edits in the fuzzy search (hypothesis allows half; a quarter is stricter). */
+const FUZZY_ERROR_RATE = 0.25;
+
+/**
+ * Cap on edits in one fuzzy search: the search costs O(errors / 32 · n), and a quote that
+ * changed by more than this many characters is better re-placed by the annotator.
+ */
+const MAX_FUZZY_ERRORS = 256;
+
+/** Most exact occurrences scored per span (the nearest to the hint): beyond this a quote is too common to place by itself anyway. */
+const MAX_EXACT_CANDIDATES = 500;
+
+/** Extra characters of text read past a context's length, so that insertions inside the context are still aligned. */
+const CONTEXT_SLACK = 8;
+
+/** Extra characters around a fuzzy match within which the quote's boundaries are re-aligned. */
+const ALIGN_RADIUS = 16;
+
+/**
+ * Fuzzy search runs over overlapping chunks of this many UTF-16 units (at least): the
+ * matcher reports only the lowest-cost matches of its input, so searching chunks keeps a
+ * second-best place in view for the margin check instead of hiding it behind the best.
+ */
+const SEARCH_CHUNK = 4096;
+
+/**
+ * Weights of the score, in characters of evidence: the quote counts its own length (up to
+ * this cap) and each context its own surviving length, so a three-character quote like
+ * "20%" is placed by its context and a long claim largely by itself. The cap (both contexts
+ * together) keeps a long quote found without any agreeing context below MIN_SCORE unless
+ * it is long and exact. Position is a tie-breaker, as in hypothesis (weight 2 of ~92).
+ */
+const QUOTE_WEIGHT_CAP = 2 * QUOTE_CONTEXT;
+const POSITION_WEIGHT = 2;
+
+/** Line feed: contexts stop at line breaks, and the document's edges count as one. */
+const NL = 0x0a;
+
+// ---------------------------------------------------------------------------------------
+
+/** A text prepared once for anchoring many spans: offsets and code points precomputed. */
+export class AnchorText {
+  readonly map: OffsetMap;
+  /** The text's code points. */
+  readonly cps: Uint32Array;
+  /** Length in code points. */
+  readonly length: number;
+
+  constructor(readonly text: string, map?: OffsetMap) {
+    this.map = map ?? new OffsetMap(text);
+    this.length = this.map.codePointLength;
+    this.cps = new Uint32Array(this.length);
+    let k = 0;
+    for (const ch of text) this.cps[k++] = ch.codePointAt(0)!;
+  }
+
+  /** Code points [start, end), clamped to the text, with a line feed standing for each edge of the document reached. */
+  window(start: number, end: number): { cps: number[]; offset: number } {
+    const s = Math.max(0, start);
+    const e = Math.min(this.length, end);
+    const out: number[] = [];
+    if (start <= 0) out.push(NL);
+    for (let i = s; i < e; i++) out.push(this.cps[i]!);
+    if (end >= this.length) out.push(NL);
+    // offset: window index of text position s.
+    return { cps: out, offset: start <= 0 ? 1 : 0 };
+  }
+}
+
+/** A stored quote in the form the scoring needs. */
+interface PreparedQuote {
+  exact: string;
+  exactCps: number[];
+  /** Prefix context, cut after its last line break; starts with NL when it reaches one or the document start. */
+  left: number[];
+  /** Suffix context, cut at its first line break (kept); ends with NL when it reaches one or the document end. */
+  right: number[];
+  /** The contexts as text, for the search pattern (the document edges' stand-in left out). */
+  leftText: string;
+  rightText: string;
+  /** Weights (see QUOTE_WEIGHT_CAP). */
+  wq: number;
+  wl: number;
+  wr: number;
+}
+
+function prepareQuote(quote: TextQuote): PreparedQuote {
+  const exactCps = codePoints(quote.exact);
+  const pre = codePoints(quote.prefix);
+  const suf = codePoints(quote.suffix);
+  // A context shorter than QUOTE_CONTEXT reached the document's edge, which counts as a line break.
+  let left = pre;
+  let leftEdge = false;
+  const lastNl = pre.lastIndexOf(NL);
+  if (lastNl >= 0) left = pre.slice(lastNl);
+  else if (pre.length < QUOTE_CONTEXT) {
+    left = [NL, ...pre];
+    leftEdge = true;
+  }
+  let right = suf;
+  let rightEdge = false;
+  const firstNl = suf.indexOf(NL);
+  if (firstNl >= 0) right = suf.slice(0, firstNl + 1);
+  else if (suf.length < QUOTE_CONTEXT) {
+    right = [...suf, NL];
+    rightEdge = true;
+  }
+  return {
+    exact: quote.exact, exactCps, left, right,
+    leftText: String.fromCodePoint(...(leftEdge ? left.slice(1) : left)),
+    rightText: String.fromCodePoint(...(rightEdge ? right.slice(0, -1) : right)),
+    wq: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), wl: left.length, wr: right.length,
+  };
+}
+
+/** A scored place for a quote. */
+interface Candidate {
+  start: number;
+  end: number;
+  /** Quote similarity: 1 − edits / quote length, at least 0. */
+  q: number;
+  /** Prefix and suffix context agreement, each in [0, 1]. */
+  p: number;
+  s: number;
+  score: number;
+}
+
+/**
+ * The score of a place, in [0, 1]: the weighted share of the evidence that agrees.
+ *   quote:    wq = min(quote length, 64) characters, times its similarity;
+ *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
+ *   suffix:   wr = likewise;
+ *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
+ */
+function scoreOf(pq: PreparedQuote, q: number, p: number, s: number, pos: number): number {
+  return (pq.wq * q + pq.wl * p + pq.wr * s + POSITION_WEIGHT * pos) / (pq.wq + pq.wl + pq.wr + POSITION_WEIGHT);
+}
+
+function evaluate(doc: AnchorText, pq: PreparedQuote, start: number, end: number, hint: number, exact: boolean): Candidate {
+  let q = 1;
+  if (!exact) {
+    const placed = doc.cps.subarray(start, end);
+    q = Math.max(0, 1 - editDistance(pq.exactCps, placed) / pq.exactCps.length);
+  }
+  const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
+  const p = 1 - prefixDistance(reversed(pq.left), reversed(before)) / pq.left.length;
+  const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
+  const s = 1 - prefixDistance(pq.right, after) / pq.right.length;
+  const pos = 1 - Math.abs(start - hint) / Math.max(1, doc.length);
+  return { start, end, q, p, s, score: scoreOf(pq, q, p, s, pos) };
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The place to put the quote among `cands`, or null when no place is clearly right:
+ * its quote must be mostly intact, its score high enough, its evidence large enough, its
+ * lead over the best place elsewhere clear, and, when the quote repeated in the old text,
+ * one of its contexts must agree strongly.
+ */
+function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): Candidate | null {
+  if ((globalThis as any).process?.env?.ANCHOR_DEBUG) console.log(JSON.stringify(pq.exact), cands.map((c) => `${c.start}-${c.end} q${c.q.toFixed(2)} p${c.p.toFixed(2)} s${c.s.toFixed(2)} =${c.score.toFixed(3)}`));
+  if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
+  const eligible = cands.filter((c) => c.end > c.start && c.q >= MIN_QUOTE).sort((x, y) => y.score - x.score);
+  const best = eligible[0];
+  if (!best || best.score < MIN_SCORE) return null;
+  const runner = eligible.find((c) => !overlaps(c, best));
+  if (runner && best.score - runner.score < MARGIN) return null;
+  if (repeatedInOld && Math.max(best.p, best.s) < STRONG_CONTEXT) return null;
+  return best;
+}
+
+function isStrong(c: Candidate): boolean {
+  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
+}
+
+/** Every exact occurrence of the quote, as code-point starts, the nearest to `hint` first if there are too many. */
+function exactStarts(doc: AnchorText, exact: string, hint: number): number[] {
+  const out: number[] = [];
+  for (let at = doc.text.indexOf(exact); at !== -1; at = doc.text.indexOf(exact, at + 1)) {
+    out.push(doc.map.toCodePoint(at as Utf16));
+  }
+  if (out.length > MAX_EXACT_CANDIDATES) {
+    out.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+    out.length = MAX_EXACT_CANDIDATES;
+  }
+  return out;
+}
+
+/** Approximate matches of `pattern` in the text, searched chunk by chunk (see SEARCH_CHUNK); UTF-16 offsets. */
+function fuzzyMatches(text: string, pattern: string, maxErrors: number): { start: number; end: number; errors: number }[] {
+  if (maxErrors < 1 || pattern.length === 0) return [];
+  const size = Math.max(SEARCH_CHUNK, 4 * pattern.length);
+  const overlap = pattern.length + maxErrors;
+  const out: { start: number; end: number; errors: number }[] = [];
+  for (let from = 0; ; from += size - overlap) {
+    const to = Math.min(text.length, from + size);
+    for (const m of search(text.slice(from, to), pattern, maxErrors)) {
+      out.push({ start: m.start + from, end: m.end + from, errors: m.errors });
+    }
+    if (to >= text.length) break;
+  }
+  return out;
+}
+
+/** Candidates from the fuzzy search of the quote alone and of the quote with its context, boundaries re-aligned. */
+function fuzzyCandidates(doc: AnchorText, pq: PreparedQuote, hint: number): Candidate[] {
+  const pattern = [...pq.left, ...pq.exactCps, ...pq.right];
+  const a = pq.left.length;
+  const b = a + pq.exactCps.length;
+  const regions: [number, number][] = [];
+  const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
+  for (const m of fuzzyMatches(doc.text, pq.exact, quoteErrors)) {
+    const r = ALIGN_RADIUS + m.errors;
+    regions.push([doc.map.toCodePoint(m.start as Utf16) - a - r, doc.map.toCodePoint(m.end as Utf16) + (pattern.length - b) + r]);
+  }
+  const extended = pq.leftText + pq.exact + pq.rightText;
+  if (extended.length > pq.exact.length) {
+    const extErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(extended.length * FUZZY_ERROR_RATE));
+    for (const m of fuzzyMatches(doc.text, extended, extErrors)) {
+      const r = ALIGN_RADIUS + m.errors;
+      regions.push([doc.map.toCodePoint(m.start as Utf16) - r, doc.map.toCodePoint(m.end as Utf16) + r]);
+    }
+  }
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const [from, to] of regions) {
+    const win = doc.window(from, to);
+    const al = alignQuote(pattern, a, b, win.cps);
+    if (!al) continue;
+    const base = Math.max(0, from) - win.offset;
+    const start = Math.max(0, Math.min(doc.length, base + al.start));
+    const end = Math.max(start, Math.min(doc.length, base + al.end));
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(evaluate(doc, pq, start, end, hint, false));
+  }
+  return out;
+}
+
+/**
+ * Places one span in a (changed) text. The chain:
+ * 1. position: the quote's exact text at the expected position, with both contexts agreeing strongly;
+ * 2. exact quote: every occurrence scored by context and distance from the hint;
+ * 3. fuzzy: approximate matches of the quote, and of the quote with its context, scored by
+ *    quote, prefix, suffix and position.
+ * When none is clearly right, the span is orphaned and keeps its old offsets.
+ */
+export function anchorSpan(text: string | AnchorText, target: AnchorTarget, options: AnchorOptions = {}): AnchorResult {
+  const doc = typeof text === 'string' ? new AnchorText(text) : text;
+  const orphan: AnchorResult = {
+    status: 'orphaned', start: target.start as CodePoint, end: target.end as CodePoint, quote: target.quote, score: 0,
+  };
+  if (target.quote.exact.length === 0) return orphan;
+  const pq = prepareQuote(target.quote);
+  const L = pq.exactCps.length;
+  const known = options.position !== null;
+  const position = Math.round(options.position ?? target.start);
+  // The search hint: the expected position, else the old start scaled by the change in length.
+  const hint: number = typeof options.position === 'number' ? options.position
+    : options.oldLength ? (target.start * doc.length) / Math.max(1, options.oldLength) : target.start;
+  const placed = (c: Candidate, status: AnchorStatus): AnchorResult => ({
+    status,
+    start: c.start as CodePoint,
+    end: c.end as CodePoint,
+    quote: quoteOf(doc.text, c.start as CodePoint, c.end as CodePoint, doc.map),
+    score: c.score,
+  });
+  const exactStatus = (c: Candidate): AnchorStatus => (known && c.start === position ? 'exact' : 'moved');
+
+  // 1. Position, checked against the quote and both contexts.
+  if (known && position >= 0 && position + L <= doc.length && sameAt(doc, pq.exactCps, position)) {
+    const c = evaluate(doc, pq, position, position + L, hint, true);
+    if (isStrong(c)) return placed(c, 'exact');
+  }
+
+  // 2. The exact quote anywhere, decided by context (and position, as a tie-breaker).
+  const repeated = options.repeatedInOld ?? false;
+  const exact = exactStarts(doc, pq.exact, hint).map((st) => evaluate(doc, pq, st, st + L, hint, true));
+  const byExact = decide(pq, exact, repeated);
+  if (byExact && isStrong(byExact)) return placed(byExact, exactStatus(byExact));
+
+  // 3. Fuzzy, with the exact occurrences still in the running.
+  const all = [...exact, ...fuzzyCandidates(doc, pq, hint)];
+  const best = decide(pq, all, repeated);
+  if (!best) return orphan;
+  const intact = best.end - best.start === L && sameAt(doc, pq.exactCps, best.start);
+  return placed(best, intact ? exactStatus(best) : 'fuzzy');
+}
+
+function sameAt(doc: AnchorText, cps: number[], at: number): boolean {
+  for (let i = 0; i < cps.length; i++) if (doc.cps[at + i] !== cps[i]) return false;
+  return true;
+}
+
+/** Counts occurrences of `needle` in `hay`, stopping at `limit`. */
+function countOccurrences(hay: string, needle: string, limit: number): number {
+  let n = 0;
+  for (let at = hay.indexOf(needle); at !== -1 && n < limit; at = hay.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+/**
+ * Re-anchors every span of a document whose text changed from `oldText` to `newText`.
+ * Results are in the order of `targets`. Positions are mapped through a diff first (see
+ * {@link EditMap}), so a span in an unchanged stretch is confirmed in time independent of
+ * the document's length; only spans near or inside changes are searched for.
+ */
+export function anchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): AnchorResult[] {
+  const oldMap = new OffsetMap(oldText);
+  const doc = new AnchorText(newText);
+  const edits = new EditMap(oldText, newText, oldMap, doc.map);
+  return targets.map((t) => {
+    const inOld = t.end <= edits.oldLength && oldText.slice(oldMap.toUtf16(t.start as CodePoint), oldMap.toUtf16(t.end as CodePoint)) === t.quote.exact;
+    // A span whose quote no longer matches the old text (say, already orphaned by an earlier
+    // change) has no position to map: it is searched for by its quote alone.
+    const options: AnchorOptions = inOld
+      ? { position: edits.map(t.start), repeatedInOld: countOccurrences(oldText, t.quote.exact, 2) > 1 }
+      : { position: null, oldLength: edits.oldLength };
+    return anchorSpan(doc, t, options);
+  });
+}
+
+/**
+ * The spans of a document whose text changed from `oldText` to `newText`, re-anchored:
+ * placed ones get new offsets and quotes and lose `orphaned`; those that cannot be placed
+ * with confidence keep their old offsets and quote and get `orphaned: true`. Never drops a span.
+ */
+export function reanchorSpans<T extends AnchorTarget & { orphaned?: boolean }>(oldText: string, newText: string, spans: readonly T[]): T[] {
+  const results = anchorAll(oldText, newText, spans);
+  return spans.map((span, i) => {
+    const r = results[i]!;
+    if (r.status === 'orphaned') return { ...span, orphaned: true };
+    const placed: T = { ...span, start: r.start, end: r.end, quote: r.quote };
+    delete placed.orphaned;
+    return placed;
+  });
+}
