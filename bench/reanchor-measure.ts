@@ -1,0 +1,348 @@
+// The re-anchoring measurement: synthetic edits of real text with known truth, so that
+// "placed right", "orphaned" and "misplaced" are counted, not guessed. bench/reanchor.ts
+// runs it on the corpus; a unit test runs a small version and asserts nothing is misplaced.
+
+import { anchorAll, type AnchorStatus } from '../src/core/model/anchor';
+import { OffsetMap } from '../src/core/model/offsets';
+import { quoteOf } from '../src/core/model/quote';
+import type { CodePoint, TextQuote } from '../src/core/model/types';
+
+/** A seeded PRNG (mulberry32): the same seed gives the same edits on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+
+/** A random integer in [lo, hi]. */
+function between(rng: Rng, lo: number, hi: number): number {
+  return lo + Math.floor(rng() * (hi - lo + 1));
+}
+
+/** What a generated span stands for; the spans re-anchoring must survive are of these kinds. */
+export type SpanKind = 'word' | 'figure' | 'sentence';
+
+/** A generated span over a document. */
+export interface TestSpan {
+  kind: SpanKind;
+  start: number;
+  end: number;
+  quote: TextQuote;
+}
+
+/** True when most of the text's letters are CJK ideographs. */
+function isChinese(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return han > latin;
+}
+
+/**
+ * A figure as the guidelines mean it, roughly: a number with its scale word or unit. Loose
+ * on purpose: the point is many short spans that repeat ("100", "20%"), not exact figures.
+ */
+const FIGURE = /\d+(?:[.,]\d+)*(?:\s?(?:%|percent|trillion|billion|million|thousand|yuan|kilometers|kilograms|companies|people)|[%亿万千百元个家项台])*/gu;
+
+/** Most word spans taken per document (a sample, evenly spread): all words would be slow and alike. */
+const WORDS_PER_DOC = 150;
+
+/**
+ * Spans over `text`: a sample of words (Intl.Segmenter, so Chinese words too), every
+ * figure-like match, and every sentence (trimmed). Offsets in code points.
+ */
+export function generateSpans(text: string, rng: Rng): TestSpan[] {
+  const map = new OffsetMap(text);
+  const lang = isChinese(text) ? 'zh' : 'en';
+  const out: TestSpan[] = [];
+  const add = (kind: SpanKind, u0: number, u1: number): void => {
+    const start = map.toCodePoint(u0 as never);
+    const end = map.toCodePoint(u1 as never);
+    if (end > start) out.push({ kind, start, end, quote: quoteOf(text, start as CodePoint, end as CodePoint, map) });
+  };
+  const words = [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((w) => w.isWordLike);
+  const keep = Math.min(1, WORDS_PER_DOC / Math.max(1, words.length));
+  for (const w of words) if (rng() < keep) add('word', w.index, w.index + w.segment.length);
+  for (const m of text.matchAll(FIGURE)) add('figure', m.index, m.index + m[0].length);
+  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)) {
+    const lead = s.segment.length - s.segment.trimStart().length;
+    const body = s.segment.trim();
+    if ([...body].length >= 2) add('sentence', s.index + lead, s.index + lead + body.length);
+  }
+  return out;
+}
+
+/**
+ * A text being edited, character by character, that remembers where each character came
+ * from: `origin[i]` is the old code-point index of character i, or -1 if it was inserted.
+ * A substituted character keeps its origin (it is still "the character at that place").
+ */
+export class TrackedText {
+  readonly chars: string[];
+  readonly origin: number[];
+
+  constructor(text: string) {
+    this.chars = Array.from(text);
+    this.origin = this.chars.map((_, i) => i);
+  }
+
+  get text(): string {
+    return this.chars.join('');
+  }
+
+  /** New position of every old character, -1 where it was deleted. */
+  newPositions(oldLength: number): Int32Array {
+    const out = new Int32Array(oldLength).fill(-1);
+    this.origin.forEach((o, i) => {
+      if (o >= 0) out[o] = i;
+    });
+    return out;
+  }
+}
+
+/** One kind of edit, applied to a fresh copy of a document per trial. */
+export interface EditKind {
+  name: string;
+  /** What the edit does, for the table. */
+  describe: string;
+  apply(t: TrackedText, rng: Rng, donors: readonly string[]): void;
+}
+
+/** Replaces a share of the characters (line breaks kept) with other characters drawn from the same text. */
+function substitutions(share: number): EditKind {
+  return {
+    name: `sub-${Math.round(share * 100)}%`,
+    describe: `${Math.round(share * 100)}% of characters replaced at random`,
+    apply(t, rng) {
+      const pool = t.chars.filter((c) => c !== '\n');
+      const n = Math.round(t.chars.length * share);
+      for (let k = 0; k < n; k++) {
+        const i = between(rng, 0, t.chars.length - 1);
+        const old = t.chars[i]!;
+        if (old === '\n') continue;
+        let c = old;
+        while (c === old) c = pool[between(rng, 0, pool.length - 1)]!;
+        t.chars[i] = c;
+      }
+    },
+  };
+}
+
+/** Longest inserted or deleted run, in code points: a phrase to a sentence. */
+const MAX_RUN = 80;
+
+/**
+ * Inserts `count` runs of 1..MAX_RUN characters cut from other documents. An insertion
+ * whose first character equals the one after it (or last the one before) could equally
+ * have been made one place over: such draws are redrawn, so that the truth is unambiguous.
+ */
+function insertions(count: number): EditKind {
+  return {
+    name: 'insert',
+    describe: `${count} runs of 1-${MAX_RUN} characters from other documents inserted`,
+    apply(t, rng, donors) {
+      for (let k = 0; k < count; k++) {
+        for (;;) {
+          const donor = Array.from(donors[between(rng, 0, donors.length - 1)]!);
+          const len = between(rng, 1, Math.min(MAX_RUN, donor.length));
+          const from = between(rng, 0, donor.length - len);
+          const run = donor.slice(from, from + len);
+          const at = between(rng, 0, t.chars.length);
+          if (at < t.chars.length && run[0] === t.chars[at]) continue;
+          if (at > 0 && run[run.length - 1] === t.chars[at - 1]) continue;
+          t.chars.splice(at, 0, ...run);
+          t.origin.splice(at, 0, ...run.map(() => -1));
+          break;
+        }
+      }
+    },
+  };
+}
+
+/** Deletes `count` runs of 1..MAX_RUN characters, redrawing deletions that could slide (see {@link insertions}). */
+function deletions(count: number): EditKind {
+  return {
+    name: 'delete',
+    describe: `${count} runs of 1-${MAX_RUN} characters deleted`,
+    apply(t, rng) {
+      for (let k = 0; k < count; k++) {
+        for (;;) {
+          const len = between(rng, 1, MAX_RUN);
+          const at = between(rng, 0, t.chars.length - len);
+          const next = t.chars[at + len];
+          if (next !== undefined && next === t.chars[at]) continue;
+          if (at > 0 && t.chars[at - 1] === t.chars[at + len - 1]) continue;
+          t.chars.splice(at, len);
+          t.origin.splice(at, len);
+          break;
+        }
+      }
+    },
+  };
+}
+
+/** Starts of the blocks of `t` (paragraphs: after blank lines; sentences: Intl.Segmenter). */
+function blockStarts(t: TrackedText, unit: 'paragraph' | 'sentence'): number[] {
+  if (unit === 'paragraph') {
+    const starts = [0];
+    for (let i = 1; i < t.chars.length; i++) if (t.chars[i - 1] === '\n' && t.chars[i] !== '\n' && i >= 2 && t.chars[i - 2] === '\n') starts.push(i);
+    return starts;
+  }
+  const text = t.text;
+  const map = new OffsetMap(text);
+  return [...new Intl.Segmenter(isChinese(text) ? 'zh' : 'en', { granularity: 'sentence' }).segment(text)].map((s) =>
+    map.toCodePoint(s.index as never),
+  );
+}
+
+/** Moves `count` whole blocks (with their trailing separator) before another block. */
+function moves(unit: 'paragraph' | 'sentence', count: number): EditKind {
+  return {
+    name: `move-${unit}`,
+    describe: `${count} ${unit}${count > 1 ? 's' : ''} moved elsewhere`,
+    apply(t, rng) {
+      for (let k = 0; k < count; k++) {
+        const starts = blockStarts(t, unit);
+        // The last block has no separator after it: it stays put, so blocks need 3 to move one.
+        if (starts.length < 3) return;
+        const i = between(rng, 0, starts.length - 2);
+        let j = between(rng, 0, starts.length - 2);
+        while (j === i || j === i + 1) j = between(rng, 0, starts.length - 2);
+        const from = starts[i]!;
+        const to = starts[i + 1]!;
+        const chars = t.chars.splice(from, to - from);
+        const origin = t.origin.splice(from, to - from);
+        const at = starts[j]! > from ? starts[j]! - (to - from) : starts[j]!;
+        t.chars.splice(at, 0, ...chars);
+        t.origin.splice(at, 0, ...origin);
+      }
+    },
+  };
+}
+
+/** The edit kinds of the measurement, in table order. */
+export const EDIT_KINDS: readonly EditKind[] = [
+  substitutions(0.01),
+  substitutions(0.02),
+  substitutions(0.05),
+  substitutions(0.1),
+  insertions(5),
+  deletions(5),
+  moves('paragraph', 1),
+  moves('sentence', 2),
+];
+
+/** Counts for one edit kind. Shares in the table are of `spans`. */
+export interface KindResult {
+  kind: string;
+  describe: string;
+  spans: number;
+  /** Placed exactly where the span's characters went. */
+  correct: number;
+  /** Not placed. */
+  orphaned: number;
+  /** ... of which every character of the span was deleted (orphaned is the only right answer). */
+  orphanedGone: number;
+  /** Placed, but not exactly where the span's characters went (or they were all deleted). */
+  misplaced: number;
+  /** ... of which the placement overlaps the truth (a boundary off). */
+  misplacedOverlapping: number;
+  /** Truth undefined: the span's surviving characters no longer run in order (a move cut through it). */
+  split: number;
+  status: Record<AnchorStatus, number>;
+  /** Per span kind: [spans, correct, orphaned, misplaced]. */
+  bySpanKind: Record<SpanKind, [number, number, number, number]>;
+  /** Wall time spent re-anchoring, in milliseconds. */
+  ms: number;
+  /** A few misplacements, for explaining them. */
+  examples: { doc: number; quote: string; placed: [number, number]; truth: [number, number] | null; status: AnchorStatus }[];
+}
+
+/** Inputs of {@link measureReanchoring}. */
+export interface MeasureOptions {
+  /** Document texts (normalized). */
+  docs: readonly string[];
+  /** Trials per edit kind per document. */
+  trials: number;
+  seed: number;
+  kinds?: readonly EditKind[];
+}
+
+/** Where a span's characters went: [start, end) in the new text, null if all were deleted, 'split' if out of order. */
+function truthOf(span: TestSpan, newPos: Int32Array): [number, number] | null | 'split' {
+  let first = -1;
+  let last = -1;
+  for (let i = span.start; i < span.end; i++) {
+    const p = newPos[i]!;
+    if (p < 0) continue;
+    if (last >= 0 && p <= last) return 'split';
+    if (first < 0) first = p;
+    last = p;
+  }
+  return first < 0 ? null : [first, last + 1];
+}
+
+/** Runs every edit kind `trials` times on every document and counts where the spans went. */
+export function measureReanchoring(opts: MeasureOptions): KindResult[] {
+  const kinds = opts.kinds ?? EDIT_KINDS;
+  const spanRng = prng(opts.seed);
+  const spansByDoc = opts.docs.map((d) => generateSpans(d, spanRng));
+  return kinds.map((kind, kindIndex) => {
+    const r: KindResult = {
+      kind: kind.name, describe: kind.describe, spans: 0, correct: 0, orphaned: 0, orphanedGone: 0,
+      misplaced: 0, misplacedOverlapping: 0, split: 0, status: { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
+      bySpanKind: { word: [0, 0, 0, 0], figure: [0, 0, 0, 0], sentence: [0, 0, 0, 0] }, ms: 0, examples: [],
+    };
+    opts.docs.forEach((text, d) => {
+      const donors = opts.docs.filter((_, k) => k !== d);
+      const spans = spansByDoc[d]!;
+      for (let trial = 0; trial < opts.trials; trial++) {
+        // One stream per (kind, doc, trial): adding a kind does not change the others' edits.
+        const rng = prng(opts.seed * 7919 + kindIndex * 104729 + d * 1009 + trial);
+        const tracked = new TrackedText(text);
+        kind.apply(tracked, rng, donors.length ? donors : [text]);
+        const newText = tracked.text;
+        const newPos = tracked.newPositions(tracked.origin.length + 0 === 0 ? 0 : Array.from(text).length);
+        const t0 = performance.now();
+        const results = anchorAll(text, newText, spans);
+        r.ms += performance.now() - t0;
+        spans.forEach((span, i) => {
+          const res = results[i]!;
+          const truth = truthOf(span, newPos);
+          const per = r.bySpanKind[span.kind];
+          r.spans++;
+          per[0]++;
+          r.status[res.status]++;
+          if (truth === 'split') {
+            r.split++;
+            return;
+          }
+          if (res.status === 'orphaned') {
+            r.orphaned++;
+            per[2]++;
+            if (truth === null) r.orphanedGone++;
+            return;
+          }
+          if (truth && res.start === truth[0] && res.end === truth[1]) {
+            r.correct++;
+            per[1]++;
+            return;
+          }
+          r.misplaced++;
+          per[3]++;
+          if (truth && res.start < truth[1] && truth[0] < res.end) r.misplacedOverlapping++;
+          if (r.examples.length < 10) {
+            r.examples.push({ doc: d, quote: span.quote.exact.slice(0, 60), placed: [res.start, res.end], truth, status: res.status });
+          }
+        });
+      }
+    });
+    return r;
+  });
+}
