@@ -302,13 +302,14 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
     opts.docs.forEach((text, d) => {
       const donors = opts.docs.filter((_, k) => k !== d);
       const spans = spansByDoc[d]!;
+      const oldLength = Array.from(text).length;
       for (let trial = 0; trial < opts.trials; trial++) {
         // One stream per (kind, doc, trial): adding a kind does not change the others' edits.
         const rng = prng(opts.seed * 7919 + kindIndex * 104729 + d * 1009 + trial);
         const tracked = new TrackedText(text);
         kind.apply(tracked, rng, donors.length ? donors : [text]);
         const newText = tracked.text;
-        const newPos = tracked.newPositions(tracked.origin.length + 0 === 0 ? 0 : Array.from(text).length);
+        const newPos = tracked.newPositions(oldLength);
         const t0 = performance.now();
         const results = anchorAll(text, newText, spans);
         r.ms += performance.now() - t0;

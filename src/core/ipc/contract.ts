@@ -93,6 +93,9 @@ export interface HostEvents {
   menuCommand: { command: 'export' | 'mark-done' | 'open-corpus' };
 }
 
+/** Every event name of {@link HostEvents}, for clients that subscribe by name (EventSource). */
+export const HOST_EVENTS = ['corpusChanged', 'menuCommand'] as const satisfies readonly (keyof HostEvents)[];
+
 /** The prefix of every IPC channel of the contract; main refuses any other. */
 export const IPC_PREFIX = 'marginalia:';
 

@@ -1,6 +1,6 @@
 // The UI's side of the contract: one proxy over Electron's preload or the HTTP host, built from API_METHODS.
 
-import { API_METHODS, type ApiErrorShape, type HostEvents, type MarginaliaApi } from '../../core/ipc/contract';
+import { API_METHODS, HOST_EVENTS, type ApiErrorShape, type HostEvents, type MarginaliaApi } from '../../core/ipc/contract';
 
 /** What the preload puts on window in Electron. */
 interface PreloadBridge {
@@ -70,13 +70,7 @@ function httpClient(): HostClient {
     api: api as unknown as MarginaliaApi,
     on(listener) {
       const source = new EventSource('/api/events');
-      const names: (keyof HostEvents)[] = ['corpusChanged', 'menuCommand'];
-      const handlers = names.map((name) => {
-        const h = (e: MessageEvent) => listener(name, JSON.parse(e.data));
-        source.addEventListener(name, h);
-        return h;
-      });
-      void handlers;
+      for (const name of HOST_EVENTS) source.addEventListener(name, (e: MessageEvent) => listener(name, JSON.parse(e.data)));
       return () => source.close();
     },
   };
