@@ -169,11 +169,17 @@ export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly L
       docs.set(value.doc_id, doc);
     } else if (text !== null) {
       if (doc.text === null) {
-        const firstWithoutText = [...doc.byAnnotator.values()].find((a) => a.spans.some((s) => s.end > checked.length!));
-        if (firstWithoutText) {
-          errors.push({ file, line, message: `the text is shorter than a span of ${firstWithoutText.file}:${firstWithoutText.line} for the same doc_id; this line is left out` });
+        // Lines read earlier had no text: their spans must fit this one, and take their text from it.
+        let problem: string | null = null;
+        for (const a of doc.byAnnotator.values()) {
+          const p = checkAgainstText(a.spans.map((s) => ({ ...s })), text);
+          if (p) problem = `${p} in ${a.file}:${a.line}, read earlier for the same doc_id`;
+        }
+        if (problem) {
+          errors.push({ file, line, message: `this line's text does not fit the spans of another line: ${problem}; this line is left out` });
           continue;
         }
+        for (const a of doc.byAnnotator.values()) checkAgainstText(a.spans as NativeSpan[], text);
         doc.text = text;
         doc.textFrom = { file, line };
         doc.length = checked.length;

@@ -63,6 +63,8 @@ export class ConllReader {
   private current: { tokens: string[]; tags: string[] } = { tokens: [], tags: [] };
   private docs = 0;
   private started = false;
+  /** How many documents of each doc_id were read, to keep (doc_id, annotator) unique. */
+  private readonly seen = new Map<string, number>();
 
   constructor(ctx: ImportContext, file: string) {
     this.ctx = ctx;
@@ -123,6 +125,11 @@ export class ConllReader {
       text += joined.text;
       offset += Array.from(joined.text).length;
     });
-    return buildNativeLine({ text, source: where, spans }, this.ctx);
+    const line = buildNativeLine({ text, source: where, spans }, this.ctx);
+    // CoNLL names no annotator: several annotations of one text get numbered names, not one name twice.
+    const n = (this.seen.get(line.doc_id) ?? 0) + 1;
+    this.seen.set(line.doc_id, n);
+    if (n > 1) line.annotator = `${line.annotator}-${n}`;
+    return line;
   }
 }

@@ -74,14 +74,18 @@ export interface QuoteAlignment {
   start: number;
   /** Window index just past the quote's last character. */
   end: number;
-  /** Edits of the whole alignment (context and quote). */
-  errors: number;
+  /** Weighted edits of the whole alignment (context and quote), in the units of the costs given. */
+  cost: number;
 }
 
 /**
  * Aligns `pattern` (prefix context, quote, suffix context, the quote being
  * `pattern[a..b)`) with the best-matching stretch of `window` (semi-global: the window's
  * ends are free) and reports where the quote's boundaries fall in the window.
+ *
+ * An edit costs `contextCost` in the contexts (and at the boundaries) and `quoteCost`
+ * inside the quote, so the alignment can follow the scoring that judges it: an edit inside
+ * a long quote weighs less than one in its context.
  *
  * Among equally good alignments it puts the start as late and the end as early as
  * possible: characters inserted right at a boundary go outside the quote, characters
@@ -90,12 +94,15 @@ export interface QuoteAlignment {
  * O(|pattern|·|window|) time, O(|window|) memory: the boundaries are carried forward in
  * the dynamic programme instead of being found by a traceback.
  */
-export function alignQuote(pattern: CodePoints, a: number, b: number, window: CodePoints): QuoteAlignment | null {
+export function alignQuote(
+  pattern: CodePoints, a: number, b: number, window: CodePoints, quoteCost = 1, contextCost = 1,
+): QuoteAlignment | null {
   const m = pattern.length;
   const n = window.length;
   if (!(a >= 0 && a < b && b <= m) || n === 0) return null;
-  let prevD = new Int32Array(n + 1);
-  let curD = new Int32Array(n + 1);
+  // Costs stay integers (the callers pass integers), so Float64 sums are exact and ties are real ties.
+  let prevD = new Float64Array(n + 1);
+  let curD = new Float64Array(n + 1);
   // -1: boundary not yet crossed on this path.
   let prevS = new Int32Array(n + 1).fill(-1);
   let curS = new Int32Array(n + 1);
@@ -105,24 +112,27 @@ export function alignQuote(pattern: CodePoints, a: number, b: number, window: Co
   for (let i = 1; i <= m; i++) {
     const leavingA = i - 1 === a; // this row consumes the quote's first character
     const enteringB = i === b; // this row consumes the quote's last character
-    curD[0] = i;
+    const charCost = i - 1 >= a && i - 1 < b ? quoteCost : contextCost;
+    // Text inserted after pattern[i-1]: inside the quote only strictly between its characters.
+    const insCost = i > a && i < b ? quoteCost : contextCost;
+    curD[0] = prevD[0]! + charCost;
     curS[0] = leavingA ? 0 : prevS[0]!;
     curE[0] = enteringB ? 0 : prevE[0]!;
     const pi = pattern[i - 1];
     for (let j = 1; j <= n; j++) {
       // Diagonal: pattern[i-1] against window[j-1].
-      let d = prevD[j - 1]! + (pi === window[j - 1] ? 0 : 1);
+      let d = prevD[j - 1]! + (pi === window[j - 1] ? 0 : charCost);
       let s = leavingA ? j - 1 : prevS[j - 1]!;
       let e = enteringB ? j : prevE[j - 1]!;
       // Vertical: pattern[i-1] deleted from the window.
-      const dv = prevD[j]! + 1;
+      const dv = prevD[j]! + charCost;
       const sv = leavingA ? j : prevS[j]!;
       const ev = enteringB ? j : prevE[j]!;
       if (dv < d || (dv === d && (sv > s || (sv === s && ev < e)))) {
         d = dv; s = sv; e = ev;
       }
       // Horizontal: window[j-1] inserted.
-      const dh = curD[j - 1]! + 1;
+      const dh = curD[j - 1]! + insCost;
       const sh = curS[j - 1]!;
       const eh = curE[j - 1]!;
       if (dh < d || (dh === d && (sh > s || (sh === s && eh < e)))) {
@@ -145,5 +155,5 @@ export function alignQuote(pattern: CodePoints, a: number, b: number, window: Co
   const start = prevS[bestJ]!;
   const end = prevE[bestJ]!;
   if (start < 0 || end < start) return null;
-  return { start, end, errors: prevD[bestJ]! };
+  return { start, end, cost: prevD[bestJ]! };
 }

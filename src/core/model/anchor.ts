@@ -299,20 +299,27 @@ function fuzzyMatches(text: string, pattern: string, maxErrors: number): { start
 /** Candidates from the fuzzy search of the quote alone and of the quote with its context, boundaries re-aligned. */
 function fuzzyCandidates(doc: AnchorText, pq: PreparedQuote, hint: number): Candidate[] {
   const pattern = [...pq.left, ...pq.exactCps, ...pq.right];
+  const L = pq.exactCps.length;
   const a = pq.left.length;
   const b = a + pq.exactCps.length;
   const regions: [number, number][] = [];
   const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
+  // The matcher's start is the least reliable part of a match (it may skip edited leading
+  // characters), so each region reaches back a whole pattern length (and its errors) from the end.
   for (const m of fuzzyMatches(doc.text, pq.exact, quoteErrors)) {
+    const ms = doc.map.toCodePoint(m.start as Utf16);
+    const me = doc.map.toCodePoint(m.end as Utf16);
     const r = ALIGN_RADIUS + m.errors;
-    regions.push([doc.map.toCodePoint(m.start as Utf16) - a - r, doc.map.toCodePoint(m.end as Utf16) + (pattern.length - b) + r]);
+    regions.push([Math.min(ms, me - L - m.errors) - a - r, Math.max(me, ms + L + m.errors) + (pattern.length - b) + r]);
   }
   const extended = pq.leftText + pq.exact + pq.rightText;
   if (extended.length > pq.exact.length) {
     const extErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(extended.length * FUZZY_ERROR_RATE));
     for (const m of fuzzyMatches(doc.text, extended, extErrors)) {
+      const ms = doc.map.toCodePoint(m.start as Utf16);
+      const me = doc.map.toCodePoint(m.end as Utf16);
       const r = ALIGN_RADIUS + m.errors;
-      regions.push([doc.map.toCodePoint(m.start as Utf16) - r, doc.map.toCodePoint(m.end as Utf16) + r]);
+      regions.push([Math.min(ms, me - pattern.length - m.errors) - r, Math.max(me, ms + pattern.length + m.errors) + r]);
     }
   }
   const seen = new Set<string>();
