@@ -1,6 +1,6 @@
 // Measures span re-anchoring on synthetic edits of the shared corpus: how many spans land
 // where their characters went, how many are orphaned, how many are misplaced (the number
-// that must stay at zero). Usage: npx tsx bench/reanchor.ts [--smoke] [--corpus DIR]
+// that must stay at zero). Usage: npx tsx bench/reanchor.ts [--smoke] [--corpus DIR] [--seed N] [--trials N]
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,11 +20,15 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const corpusArg = args.indexOf('--corpus');
 const corpus = resolve(corpusArg >= 0 ? args[corpusArg + 1] ?? DEFAULT_CORPUS : DEFAULT_CORPUS);
+const seedArg = args.indexOf('--seed');
+const seed = seedArg >= 0 ? Number(args[seedArg + 1]) : SEED;
+const trialsArg = args.indexOf('--trials');
+const trials = trialsArg >= 0 ? Number(args[trialsArg + 1]) : smoke ? SMOKE_TRIALS : TRIALS;
 const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
 const docs = files.map((f) => normalizeText(readFileSync(join(corpus, f), 'utf8')));
 
 const t0 = performance.now();
-const results = measureReanchoring({ docs, trials: smoke ? SMOKE_TRIALS : TRIALS, seed: SEED });
+const results = measureReanchoring({ docs, trials, seed });
 const wall = performance.now() - t0;
 
 const pct = (n: number, of: number): string => (of ? ((100 * n) / of).toFixed(1) : '-').padStart(6);
@@ -36,7 +40,7 @@ for (const r of results) {
     `${r.kind.padEnd(15)} ${String(r.spans).padStart(6)} ${pct(r.correct, r.spans)} ${pct(r.orphaned, r.spans)} ${pct(r.orphanedGone, r.spans)} ${pct(r.misplaced, r.spans)} ${String(r.status.exact).padStart(6)} ${String(r.status.moved).padStart(6)} ${String(r.status.fuzzy).padStart(6)} ${((1000 * r.ms) / r.spans).toFixed(0).padStart(8)}`,
   );
 }
-console.log(`re-anchoring on ${files.length} documents (${files.join(', ')}), ${smoke ? SMOKE_TRIALS : TRIALS} trial(s) per edit kind, seed ${SEED}`);
+console.log(`re-anchoring on ${files.length} documents (${files.join(', ')}), ${trials} trial(s) per edit kind, seed ${seed}`);
 console.log(rows.join('\n'));
 console.log('right: placed exactly where the span\'s characters went; orph: orphaned ((gone): all its characters were deleted); misp: placed anywhere else.');
 const misplaced = results.filter((r) => r.misplaced > 0);
@@ -50,5 +54,5 @@ function r_split(rs: KindResult[]): number {
 
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'reanchor.json');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ seed: SEED, trials: smoke ? SMOKE_TRIALS : TRIALS, smoke, documents: files, results }, null, 2) + '\n');
+writeFileSync(out, JSON.stringify({ seed, trials, smoke, documents: files, results }, null, 2) + '\n');
 console.log(`wrote ${out}`);

@@ -6,7 +6,7 @@
 // apart, never merged: their doc_ids differ because their texts do).
 
 import { compareSpans, type NativeLine, type NativeRelation, type NativeSpan } from '../format/native';
-import type { LineError, ReadLine } from '../format/read';
+import { readNativeJsonl, type LineError, type ReadLine } from '../format/read';
 import { OffsetMap } from '../model/offsets';
 import type { AttrValue, CodePoint } from '../model/types';
 
@@ -219,6 +219,27 @@ export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly L
     documents.push({ docId: doc.docId, source: doc.source, text: doc.text, length: doc.length, annotators: names, annotations: names.map((n) => doc.byAnnotator.get(n)!) });
   }
   return { annotators: [...annotators].sort(cmp), documents, errors, sourceConflicts: sourceConflicts(documents) };
+}
+
+/** One input file's name and content, read by the caller (the CLI, or a file picker). */
+export interface InputFile {
+  readonly file: string;
+  readonly content: string;
+}
+
+/**
+ * Reads several native JSONL files (in the order given) into a corpus. `unreadable` are
+ * errors the caller met before (a file that could not be read), kept first.
+ */
+export function corpusFromFiles(files: readonly InputFile[], unreadable: readonly LineError[] = []): Corpus {
+  const lines: ReadLine[] = [];
+  const errors: LineError[] = [...unreadable];
+  for (const { file, content } of files) {
+    const read = readNativeJsonl(content, file);
+    for (const l of read.lines) lines.push(l);
+    for (const e of read.errors) errors.push(e);
+  }
+  return collectCorpus(lines, errors);
 }
 
 /** Groups the documents by every source any of their lines named; a source with two doc_ids is a conflict. */

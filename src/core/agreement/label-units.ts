@@ -75,33 +75,51 @@ export class LabelTally {
     return l;
   }
 
+  /** Scratch arrays of addUnit, reused so that a unit allocates nothing. */
+  private readonly values_: string[] = [];
+  private readonly unitLabels: string[] = [];
+  private readonly unitLabelCounts: number[] = [];
+
   /**
    * Adds one unit: for each annotator of the scope (by index), the sorted distinct labels
-   * they gave this range, or undefined where they gave none.
+   * they gave this range, or undefined (or empty) where they gave none. The arrays are only
+   * read during the call.
    */
   addUnit(byRater: readonly (readonly string[] | undefined)[]): void {
-    const counts = new Map<string, number>();
-    const combined = new Map<string, number>();
-    let m = 0;
+    const vals = this.values_;
+    const names = this.unitLabels;
+    const counts = this.unitLabelCounts;
+    vals.length = 0;
+    names.length = 0;
+    counts.length = 0;
     for (const set of byRater) {
       if (!set || set.length === 0) continue;
-      m++;
-      for (const l of set) counts.set(l, (counts.get(l) ?? 0) + 1);
-      const v = set.length === 1 ? set[0]! : set.join(JOIN);
-      combined.set(v, (combined.get(v) ?? 0) + 1);
+      vals.push(set.length === 1 ? set[0]! : set.join(JOIN));
+      for (const l of set) {
+        const i = names.indexOf(l);
+        if (i < 0) {
+          names.push(l);
+          counts.push(1);
+        } else counts[i]! += 1;
+      }
     }
-    for (const l of counts.keys()) this.label(l);
+    const m = vals.length;
+    for (const l of names) this.label(l);
     if (m >= 2) {
       this.units++;
       this.values += m;
-      for (const [v, c] of combined) {
+      // Distinct values and their counts by a scan: units have a handful of values.
+      for (let i = 0; i < m; i++) {
+        const c = countFirst(vals, i);
+        if (c === 0) continue;
         this.agreeing += (c * (c - 1)) / (m - 1);
-        this.marginals.set(v, (this.marginals.get(v) ?? 0) + c);
+        this.marginals.set(vals[i]!, (this.marginals.get(vals[i]!) ?? 0) + c);
       }
       // Binary recoding: by default every value is "another label" and all m agree (adds m to
       // the diagonal, done in bulk through this.values); correct that for the labels present.
-      for (const [l, c] of counts) {
-        const per = this.label(l);
+      for (let i = 0; i < names.length; i++) {
+        const c = counts[i]!;
+        const per = this.label(names[i]!);
         per.agreeingAdjust += (c * (c - 1) + (m - c) * (m - c - 1)) / (m - 1) - m;
         per.given += c;
       }
@@ -110,13 +128,13 @@ export class LabelTally {
       const a = byRater[0];
       const b = byRater[1];
       if (a && b && a.length > 0 && b.length > 0) {
-        const va = a.join(JOIN);
-        const vb = b.join(JOIN);
+        const va = vals[0]!;
+        const vb = vals[1]!;
         this.cohenItems++;
         if (va === vb) this.cohenDiagonal++;
         this.cohenRows.set(va, (this.cohenRows.get(va) ?? 0) + 1);
         this.cohenCols.set(vb, (this.cohenCols.get(vb) ?? 0) + 1);
-        for (const l of counts.keys()) {
+        for (const l of names) {
           const per = this.label(l);
           const inA = a.includes(l);
           const inB = b.includes(l);
@@ -129,18 +147,55 @@ export class LabelTally {
       const n = this.raters;
       this.fleissSubjects++;
       let squares = 0;
-      for (const [v, c] of combined) {
+      for (let i = 0; i < m; i++) {
+        const c = countFirst(vals, i);
+        if (c === 0) continue;
         squares += c * c;
-        this.fleissTotals.set(v, (this.fleissTotals.get(v) ?? 0) + c);
+        this.fleissTotals.set(vals[i]!, (this.fleissTotals.get(vals[i]!) ?? 0) + c);
       }
       this.fleissAgreement += (squares - n) / (n * (n - 1));
       // Binary rows [c, n - c]: P_i is 1 where nobody gave the label (added in bulk via subjects).
-      for (const [l, c] of counts) {
-        const per = this.label(l);
+      for (let i = 0; i < names.length; i++) {
+        const c = counts[i]!;
+        const per = this.label(names[i]!);
         per.agreementAdjust += (c * c + (n - c) * (n - c) - n) / (n * (n - 1)) - 1;
         per.assigned += c;
       }
     }
+  }
+
+  /**
+   * Adds another scope's tally into this one: always its alpha statistics (they are sums over
+   * units, whoever coded them), and its kappa statistics when `withKappa` (the caller's
+   * promise that the other scope's units are this scope's: same annotators, same kappa).
+   */
+  mergeFrom(other: LabelTally, withKappa: boolean): void {
+    if (withKappa && (other.kappaKind !== this.kappaKind || other.raters !== this.raters)) {
+      throw new RangeError(`cannot merge the kappa of ${other.raters} annotators into a tally of ${this.raters}`);
+    }
+    this.values += other.values;
+    this.units += other.units;
+    this.agreeing += other.agreeing;
+    for (const [v, c] of other.marginals) this.marginals.set(v, (this.marginals.get(v) ?? 0) + c);
+    for (const [name, o] of other.labels) {
+      const per = this.label(name);
+      per.agreeingAdjust += o.agreeingAdjust;
+      per.given += o.given;
+      if (!withKappa) continue;
+      per.both += o.both;
+      per.onlyFirst += o.onlyFirst;
+      per.onlySecond += o.onlySecond;
+      per.agreementAdjust += o.agreementAdjust;
+      per.assigned += o.assigned;
+    }
+    if (!withKappa) return;
+    this.cohenItems += other.cohenItems;
+    this.cohenDiagonal += other.cohenDiagonal;
+    for (const [v, c] of other.cohenRows) this.cohenRows.set(v, (this.cohenRows.get(v) ?? 0) + c);
+    for (const [v, c] of other.cohenCols) this.cohenCols.set(v, (this.cohenCols.get(v) ?? 0) + c);
+    this.fleissSubjects += other.fleissSubjects;
+    this.fleissAgreement += other.fleissAgreement;
+    for (const [v, c] of other.fleissTotals) this.fleissTotals.set(v, (this.fleissTotals.get(v) ?? 0) + c);
   }
 
   /** Every label seen in the scope, sorted. */
@@ -195,4 +250,13 @@ export class LabelTally {
     }
     return { alpha_label: alpha, kappa };
   }
+}
+
+/** How often vals[i] occurs in vals, or 0 when it occurred before index i (so each value is counted once). */
+function countFirst(vals: readonly string[], i: number): number {
+  const v = vals[i]!;
+  for (let j = 0; j < i; j++) if (vals[j] === v) return 0;
+  let c = 1;
+  for (let j = i + 1; j < vals.length; j++) if (vals[j] === v) c++;
+  return c;
 }

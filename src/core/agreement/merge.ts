@@ -5,14 +5,18 @@
 // other variant is contested and belongs to exactly one conflict: the connected groups of
 // contested variants that compete,
 //   - same label, overlapping, different offsets -> "boundary";
-//   - different labels over the same region (they share at least `labelOverlap` of their
-//     union, default half) -> "label". Nested spans of different labels (a FIGURE inside its
-//     CLAIM) share far less and do not compete: the guidelines want them both;
+//   - different labels over the same region -> "label": the same offsets, or labels of one
+//     group (entity with entity: ORG "Chint Electric Co., Ltd." against PRODUCT "Chint
+//     Electric") sharing at least `labelOverlap` of their union (default half). Spans of
+//     different groups nest by design (a FIGURE or an ORG inside its CLAIM, GUIDELINES.md)
+//     and compete only at the same offsets; a short entity inside a long one of its group
+//     (LOC "Shanghai" in a POLICY name) shares too little to compete;
 // and a conflict also says whether a side was marked by no more than half the annotators
 // ("minority") or by more than half but not all ("partial"). The strategy only proposes
 // which sides to accept (union: any support; majority: at least k; unanimous: all); the
 // curator's decisions (./curation) override the proposal conflict by conflict.
 
+import { DEFAULT_SCHEMA } from '../model/schema';
 import type { AttrValue } from '../model/types';
 import type { Corpus, CorpusDocument } from './corpus';
 import { goldSpanId, stableId } from './ids';
@@ -31,8 +35,18 @@ export interface MergeOptions {
   strategy: MergeStrategy;
   /** Majority only: supporters needed (at least k of n). Default: more than half of the document's annotators. */
   min?: number;
-  /** Overlap (intersection over union) from which spans of different labels compete; default {@link DEFAULT_LABEL_OVERLAP}. */
+  /** Overlap (intersection over union) from which spans of different labels of one group compete; default {@link DEFAULT_LABEL_OVERLAP}. */
   labelOverlap?: number;
+  /** The group of a label; default: the group of the default schema, and one shared group for labels it does not have. */
+  groupOf?: (label: string) => string;
+}
+
+/** Groups of the default schema's labels. */
+const DEFAULT_GROUPS = new Map(DEFAULT_SCHEMA.labels.map((l) => [l.name, l.group as string]));
+
+/** The group of a label under the default schema: claim, figure or entity; "other" for labels the schema does not have. */
+export function defaultGroupOf(label: string): string {
+  return DEFAULT_GROUPS.get(label) ?? 'other';
 }
 
 /** One annotator's span behind a candidate. */
@@ -239,7 +253,7 @@ function curateDocument(doc: CorpusDocument, options: MergeOptions): DocumentCur
   settled.sort(compareCandidates);
   contested.sort(compareCandidates);
 
-  const conflicts = conflictsOf(doc, contested, threshold, labelOverlap);
+  const conflicts = conflictsOf(doc, contested, threshold, labelOverlap, options.groupOf ?? defaultGroupOf);
 
   // Relations: by label and the candidates of their ends.
   const relations = new Map<string, { label: string; head: string; tail: string; sources: Set<string> }>();
@@ -274,7 +288,7 @@ function curateDocument(doc: CorpusDocument, options: MergeOptions): DocumentCur
 }
 
 /** Groups contested candidates into conflicts by a sweep over their starts. */
-function conflictsOf(doc: CorpusDocument, contested: readonly Candidate[], threshold: number, labelOverlap: number): Conflict[] {
+function conflictsOf(doc: CorpusDocument, contested: readonly Candidate[], threshold: number, labelOverlap: number, groupOf: (label: string) => string): Conflict[] {
   const n = doc.annotators.length;
   const parent = contested.map((_, i) => i);
   const find = (x: number): number => {
@@ -295,7 +309,7 @@ function conflictsOf(doc: CorpusDocument, contested: readonly Candidate[], thres
       const d = contested[j]!;
       if (d.label === c.label) {
         if (d.end > c.start) edges.push([j, i, 'boundary']);
-      } else if (jaccard(c, d) >= labelOverlap) edges.push([j, i, 'label']);
+      } else if ((d.start === c.start && d.end === c.end) || (groupOf(d.label) === groupOf(c.label) && jaccard(c, d) >= labelOverlap)) edges.push([j, i, 'label']);
     }
     active.push(i);
   }

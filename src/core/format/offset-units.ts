@@ -3,6 +3,7 @@
 import { OffsetMap, codePointLength } from '../model/offsets';
 import type { CodePoint, Utf16 } from '../model/types';
 import type { OffsetUnit } from './convert-types';
+import { segmenter } from './tokens';
 
 /**
  * Offsets of one text in one unit. `fromCodePoint` and `toCodePoint` return
@@ -23,7 +24,7 @@ export class UnitMap {
     if (unit === 'grapheme') {
       const starts: number[] = [];
       let cp = 0;
-      for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+      for (const { segment } of segmenter(undefined, 'grapheme').segment(text)) {
         starts.push(cp);
         cp += codePointLength(segment);
       }

@@ -3,6 +3,20 @@
 
 import { codePointLength } from '../model/offsets';
 
+/** Segmenters are costly to build (ICU data): one per locale and granularity, reused. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The cached segmenter of a locale and granularity. */
+export function segmenter(locale: string | undefined, granularity: 'word' | 'sentence' | 'grapheme'): Intl.Segmenter {
+  const key = `${locale ?? ''}/${granularity}`;
+  let s = segmenters.get(key);
+  if (!s) {
+    s = new Intl.Segmenter(locale, { granularity });
+    segmenters.set(key, s);
+  }
+  return s;
+}
+
 /** One token: its text and its code point range in the document. */
 export interface Token {
   text: string;
@@ -26,7 +40,7 @@ const WS_GLOBAL = /[\s\x1c-\x1f\x85]+/gu;
 export function wordTokens(text: string, locale?: string): Token[] {
   const out: Token[] = [];
   let cp = 0;
-  for (const { segment } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) {
+  for (const { segment } of segmenter(locale, 'word').segment(text)) {
     const n = codePointLength(segment);
     if (!WS_ONLY.test(segment)) {
       if (!WS.test(segment)) out.push({ text: segment, start: cp, end: cp + n });
@@ -49,7 +63,7 @@ export function wordTokens(text: string, locale?: string): Token[] {
 export function sentenceRanges(text: string, locale?: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let cp = 0;
-  for (const { segment } of new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)) {
+  for (const { segment } of segmenter(locale, 'sentence').segment(text)) {
     const n = codePointLength(segment);
     out.push({ start: cp, end: cp + n });
     cp += n;

@@ -101,6 +101,12 @@ export function alignQuote(
   const n = window.length;
   if (!(a >= 0 && a < b && b <= m) || n === 0) return null;
   // Costs stay integers (the callers pass integers), so Float64 sums are exact and ties are real ties.
+  // Among alignments with as many edits, the one with fewer insertions and deletions wins
+  // (an indel costs a hair more than a substitution): "for 43" edited to "fo y43" is two
+  // substitutions inside "fo ", not "r" deleted and "y" inserted.
+  const unit = m + n + 1;
+  const subCost = (c: number): number => c * unit;
+  const indelCost = (c: number): number => c * unit + 1;
   let prevD = new Float64Array(n + 1);
   let curD = new Float64Array(n + 1);
   // -1: boundary not yet crossed on this path.
@@ -115,24 +121,24 @@ export function alignQuote(
     const charCost = i - 1 >= a && i - 1 < b ? quoteCost : contextCost;
     // Text inserted after pattern[i-1]: inside the quote only strictly between its characters.
     const insCost = i > a && i < b ? quoteCost : contextCost;
-    curD[0] = prevD[0]! + charCost;
+    curD[0] = prevD[0]! + indelCost(charCost);
     curS[0] = leavingA ? 0 : prevS[0]!;
     curE[0] = enteringB ? 0 : prevE[0]!;
     const pi = pattern[i - 1];
     for (let j = 1; j <= n; j++) {
       // Diagonal: pattern[i-1] against window[j-1].
-      let d = prevD[j - 1]! + (pi === window[j - 1] ? 0 : charCost);
+      let d = prevD[j - 1]! + (pi === window[j - 1] ? 0 : subCost(charCost));
       let s = leavingA ? j - 1 : prevS[j - 1]!;
       let e = enteringB ? j : prevE[j - 1]!;
       // Vertical: pattern[i-1] deleted from the window.
-      const dv = prevD[j]! + charCost;
+      const dv = prevD[j]! + indelCost(charCost);
       const sv = leavingA ? j : prevS[j]!;
       const ev = enteringB ? j : prevE[j]!;
       if (dv < d || (dv === d && (sv > s || (sv === s && ev < e)))) {
         d = dv; s = sv; e = ev;
       }
       // Horizontal: window[j-1] inserted.
-      const dh = curD[j - 1]! + insCost;
+      const dh = curD[j - 1]! + indelCost(insCost);
       const sh = curS[j - 1]!;
       const eh = curE[j - 1]!;
       if (dh < d || (dh === d && (sh > s || (sh === s && eh < e)))) {
@@ -155,5 +161,5 @@ export function alignQuote(
   const start = prevS[bestJ]!;
   const end = prevE[bestJ]!;
   if (start < 0 || end < start) return null;
-  return { start, end, cost: prevD[bestJ]! };
+  return { start, end, cost: Math.round(prevD[bestJ]! / unit) };
 }

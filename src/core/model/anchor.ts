@@ -108,6 +108,24 @@ const CONTEXT_SLACK = 8;
 const ALIGN_RADIUS = 16;
 
 /**
+ * Characters on each side of a boundary that decide where exactly it falls (see
+ * `QuoteFinder.snap`): the alignment of quote and context as a whole finds the region, but
+ * it would trade a few of a long quote's characters for one of context, so each boundary is
+ * then set by the characters right next to it.
+ */
+const EDGE = 8;
+
+/** How far (code points) a boundary may move when snapped: about a sentence-long insertion. */
+const MAX_SNAP = 64;
+
+/**
+ * A boundary is supported when one side of it (up to EDGE characters of context or of
+ * quote) is intact, or both together have at most this share of edits (6 of 16). Else the
+ * text next to it changed too much to say where the span begins or ends.
+ */
+const EDGE_RATE = 0.375;
+
+/**
  * Fuzzy search runs over overlapping chunks of this many UTF-16 units (at least): the
  * matcher reports only the lowest-cost matches of its input, so searching chunks keeps a
  * second-best place in view for the margin check instead of hiding it behind the best.
@@ -210,10 +228,18 @@ interface Candidate {
   end: number;
   /** Quote similarity: 1 − edits / quote length, at least 0. */
   q: number;
-  /** Prefix and suffix context agreement, each in [0, 1]. */
+  /** Prefix and suffix context agreement, each in [0, 1]: 1 − edits / context length. */
   p: number;
   s: number;
+  /** Edits in the prefix and suffix contexts. */
+  dl: number;
+  dr: number;
   score: number;
+  /**
+   * Whether the characters next to both boundaries confirm them (see `edgeCost`). An
+   * unsupported place cannot be chosen, but still competes: it may be the better explanation.
+   */
+  supported: boolean;
 }
 
 /**
@@ -222,27 +248,227 @@ interface Candidate {
  *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
  *   suffix:   wr = likewise;
  *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
+ * So an edit in a context costs one character of evidence and an edit inside the quote
+ * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
  */
 function scoreOf(pq: PreparedQuote, q: number, p: number, s: number, pos: number): number {
   return (pq.wq * q + pq.wl * p + pq.wr * s + POSITION_WEIGHT * pos) / (pq.wq + pq.wl + pq.wr + POSITION_WEIGHT);
 }
 
-function evaluate(doc: AnchorText, pq: PreparedQuote, start: number, end: number, hint: number, exact: boolean): Candidate {
-  let q = 1;
-  if (!exact) {
-    const placed = doc.cps.subarray(start, end);
-    q = Math.max(0, 1 - editDistance(pq.exactCps, placed) / pq.exactCps.length);
-  }
-  const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
-  const p = 1 - prefixDistance(reversed(pq.left), reversed(before)) / pq.left.length;
-  const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
-  const s = 1 - prefixDistance(pq.right, after) / pq.right.length;
-  const pos = 1 - Math.abs(start - hint) / Math.max(1, doc.length);
-  return { start, end, q, p, s, score: scoreOf(pq, q, p, s, pos) };
-}
-
 function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
+}
+
+function isStrong(c: Candidate): boolean {
+  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
+}
+
+/** How well the characters on both sides of a boundary agree with the stored ones. */
+interface EdgeCost {
+  /** Share of edits on the context side plus share on the quote side (0 to 2). */
+  errors: number;
+  supported: boolean;
+}
+
+/**
+ * The cost of a boundary from the edits of its context side and its quote side: supported
+ * when either side is intact or both together have at most EDGE_RATE of their length in edits.
+ */
+function edgeCost(ctxErrors: number, ctxLength: number, quoteErrors: number, quoteLength: number): EdgeCost {
+  return {
+    // Each side counts by its share of edits, so a one-character side (a line break) weighs
+    // as much as eight characters of quote: a boundary's two sides are equal witnesses.
+    errors: ctxErrors / ctxLength + quoteErrors / quoteLength,
+    supported: ctxErrors === 0 || quoteErrors === 0 || ctxErrors + quoteErrors <= EDGE_RATE * (ctxLength + quoteLength),
+  };
+}
+
+/** Finds and scores places for one quote in one text. */
+class QuoteFinder {
+  /** Context, quote, context: what a place is aligned against. */
+  private readonly pattern: number[];
+  private readonly a: number;
+  private readonly b: number;
+  /** Line breaks inside the quote. */
+  private readonly quoteBreaks: number;
+
+  constructor(private readonly doc: AnchorText, private readonly pq: PreparedQuote, private readonly hint: number) {
+    this.pattern = [...pq.left, ...pq.exactCps, ...pq.right];
+    this.a = pq.left.length;
+    this.b = this.a + pq.exactCps.length;
+    this.quoteBreaks = countNl(pq.exactCps, 0, pq.exactCps.length);
+  }
+
+  /** Scores the place [start, end); `exact` when the text there is known to be the quote. */
+  evaluate(start: number, end: number, exact: boolean): Candidate {
+    const { doc, pq } = this;
+    let q = 1;
+    if (!exact) q = Math.max(0, 1 - editDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
+    const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
+    const dl = prefixDistance(reversed(pq.left), reversed(before));
+    const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
+    const dr = prefixDistance(pq.right, after);
+    const p = 1 - dl / pq.left.length;
+    const s = 1 - dr / pq.right.length;
+    const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
+    return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
+  }
+
+  /**
+   * The best place for the quote inside text [from, to): quote and context aligned together
+   * find the region, then each boundary is snapped to the characters next to it.
+   */
+  alignIn(from: number, to: number): Candidate | null {
+    const { doc } = this;
+    const win = doc.window(from, to);
+    const al = alignQuote(this.pattern, this.a, this.b, win.cps);
+    if (!al) return null;
+    const base = Math.max(0, from) - win.offset;
+    const radius = Math.min(MAX_SNAP, ALIGN_RADIUS + al.cost);
+    let start = Math.max(0, Math.min(doc.length, base + al.start));
+    let end = Math.max(start, Math.min(doc.length, base + al.end));
+    const s = this.snap(start, radius, (x) => this.startCost(x));
+    const e = this.snap(end, radius, (x) => this.endCost(x));
+    // A quote with nothing left between its boundaries is kept as an (ineligible) place: it
+    // says where the span was, which rules out copies of its text elsewhere.
+    start = s.at;
+    end = Math.max(start, e.at);
+    // A span does not grow across a line break it did not have: text that now sits between
+    // the quote and a line break of its context (a moved block, a new heading) is not its own.
+    const crossesBreak = countNl(doc.cps, start, end) > this.quoteBreaks;
+    return { ...this.evaluate(start, end, false), supported: s.supported && e.supported && !crossesBreak };
+  }
+
+  /** A start boundary at `x`: the stored prefix's last EDGE characters against the text before it, the quote's first EDGE from it. */
+  private startCost(x: number): EdgeCost {
+    const { doc, pq } = this;
+    const tail = pq.left.slice(-EDGE);
+    const head = pq.exactCps.slice(0, EDGE);
+    const before = doc.window(x - tail.length - EDGE, x).cps;
+    const after = doc.window(x, x + head.length + EDGE).cps;
+    return edgeCost(prefixDistance(reversed(tail), reversed(before)), tail.length, prefixDistance(head, after), head.length);
+  }
+
+  /** An end boundary at `x`: the stored suffix's first EDGE characters against the text after it, the quote's last EDGE before it. */
+  private endCost(x: number): EdgeCost {
+    const { doc, pq } = this;
+    const tail = pq.exactCps.slice(-EDGE);
+    const head = pq.right.slice(0, EDGE);
+    const before = doc.window(x - tail.length - EDGE, x).cps;
+    const after = doc.window(x, x + head.length + EDGE).cps;
+    return edgeCost(prefixDistance(head, after), head.length, prefixDistance(reversed(tail), reversed(before)), tail.length);
+  }
+
+  /**
+   * Moves a boundary within `radius` to where the characters on both sides of it agree best
+   * (ties stay nearest to where it was), and says whether the result is supported.
+   */
+  private snap(at: number, radius: number, cost: (x: number) => EdgeCost): { at: number; supported: boolean } {
+    const { doc } = this;
+    let best = at;
+    let bestCost = cost(at);
+    for (let d = 1; d <= radius && bestCost.errors > 0; d++) {
+      for (const x of [at - d, at + d]) {
+        if (x < 0 || x > doc.length) continue;
+        const c = cost(x);
+        if (c.errors < bestCost.errors) {
+          best = x;
+          bestCost = c;
+        }
+      }
+    }
+    return { at: best, supported: bestCost.supported };
+  }
+
+  /**
+   * An exact occurrence, checked against its neighbourhood: if quote and context together
+   * align better a little to the side (in "win-win", with the first "win" edited, the second
+   * one's context is the first one's, shifted), that place replaces it.
+   */
+  confirmExact(c: Candidate): Candidate {
+    if (c.dl + c.dr === 0) return c;
+    const { pq } = this;
+    const r = ALIGN_RADIUS + c.dl + c.dr;
+    const aligned = this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r);
+    if (!aligned || (aligned.start === c.start && aligned.end === c.end)) return c;
+    const L = pq.exactCps.length;
+    const alignedCost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
+    // The better explanation replaces the occurrence even when it cannot be placed itself.
+    return alignedCost < c.dl + c.dr ? aligned : c;
+  }
+
+  /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
+  exactCandidates(): Candidate[] {
+    const { doc, pq } = this;
+    const starts: number[] = [];
+    for (let at = doc.text.indexOf(pq.exact); at !== -1; at = doc.text.indexOf(pq.exact, at + 1)) {
+      starts.push(doc.map.toCodePoint(at as Utf16));
+    }
+    if (starts.length > MAX_EXACT_CANDIDATES) {
+      starts.sort((x, y) => Math.abs(x - this.hint) - Math.abs(y - this.hint));
+      starts.length = MAX_EXACT_CANDIDATES;
+    }
+    const L = pq.exactCps.length;
+    // Only a place that could win, or come within MARGIN of a winner, is worth confirming.
+    return dedupe(starts.map((st) => {
+      const c = this.evaluate(st, st + L, true);
+      return c.score >= MIN_SCORE - MARGIN ? this.confirmExact(c) : c;
+    }));
+  }
+
+  /** Candidates from the fuzzy search of the quote alone and of the quote with its context. */
+  fuzzyCandidates(): Candidate[] {
+    const { doc, pq } = this;
+    const L = pq.exactCps.length;
+    const regions: [number, number][] = [];
+    // The matcher's start is the least reliable part of a match (it may skip edited leading
+    // characters), so each region reaches back a whole pattern length (and its errors) from the end.
+    const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
+    for (const m of fuzzyMatches(doc.text, pq.exact, quoteErrors)) {
+      const ms = doc.map.toCodePoint(m.start as Utf16);
+      const me = doc.map.toCodePoint(m.end as Utf16);
+      const r = ALIGN_RADIUS + m.errors;
+      regions.push([Math.min(ms, me - L - m.errors) - this.a - r, Math.max(me, ms + L + m.errors) + (this.pattern.length - this.b) + r]);
+    }
+    const extended = pq.leftText + pq.exact + pq.rightText;
+    if (extended.length > pq.exact.length) {
+      const extErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(extended.length * FUZZY_ERROR_RATE));
+      const n = this.pattern.length;
+      for (const m of fuzzyMatches(doc.text, extended, extErrors)) {
+        const ms = doc.map.toCodePoint(m.start as Utf16);
+        const me = doc.map.toCodePoint(m.end as Utf16);
+        const r = ALIGN_RADIUS + m.errors;
+        regions.push([Math.min(ms, me - n - m.errors) - r, Math.max(me, ms + n + m.errors) + r]);
+      }
+    }
+    // The matcher reports several ends for one place (every end with the lowest error count):
+    // regions that start within ALIGN_RADIUS of each other are one place, aligned once. Places
+    // further apart stay separate, so that a close second place is still seen by the margin check.
+    regions.sort((x, y) => x[0] - y[0]);
+    const merged: [number, number][] = [];
+    for (const r of regions) {
+      const last = merged[merged.length - 1];
+      if (last && r[0] - last[0] <= ALIGN_RADIUS) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    }
+    const out: Candidate[] = [];
+    for (const [from, to] of merged) {
+      const c = this.alignIn(from, to);
+      if (c) out.push(c);
+    }
+    return dedupe(out);
+  }
+}
+
+/** Candidates with distinct boundaries (the first of each kept). */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return cands.filter((c) => {
+    const key = `${c.start}:${c.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -254,30 +480,16 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): Candidate | null {
   if ((globalThis as any).process?.env?.ANCHOR_DEBUG) console.log(JSON.stringify(pq.exact), cands.map((c) => `${c.start}-${c.end} q${c.q.toFixed(2)} p${c.p.toFixed(2)} s${c.s.toFixed(2)} =${c.score.toFixed(3)}`));
   if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
-  const eligible = cands.filter((c) => c.end > c.start && c.q >= MIN_QUOTE).sort((x, y) => y.score - x.score);
-  const best = eligible[0];
-  if (!best || best.score < MIN_SCORE) return null;
-  const runner = eligible.find((c) => !overlaps(c, best));
+  // All places compete, including those where the quote is mostly gone: when the best
+  // explanation of the context is "the quote was here and was rewritten", an intact copy
+  // elsewhere is not the span.
+  const ranked = [...cands].sort((x, y) => y.score - x.score);
+  const best = ranked[0];
+  if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
+  const runner = ranked.find((c) => !overlaps(c, best) && !(c.start === c.end && c.start >= best.start && c.start <= best.end));
   if (runner && best.score - runner.score < MARGIN) return null;
   if (repeatedInOld && Math.max(best.p, best.s) < STRONG_CONTEXT) return null;
   return best;
-}
-
-function isStrong(c: Candidate): boolean {
-  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
-}
-
-/** Every exact occurrence of the quote, as code-point starts, the nearest to `hint` first if there are too many. */
-function exactStarts(doc: AnchorText, exact: string, hint: number): number[] {
-  const out: number[] = [];
-  for (let at = doc.text.indexOf(exact); at !== -1; at = doc.text.indexOf(exact, at + 1)) {
-    out.push(doc.map.toCodePoint(at as Utf16));
-  }
-  if (out.length > MAX_EXACT_CANDIDATES) {
-    out.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
-    out.length = MAX_EXACT_CANDIDATES;
-  }
-  return out;
 }
 
 /** Approximate matches of `pattern` in the text, searched chunk by chunk (see SEARCH_CHUNK); UTF-16 offsets. */
@@ -292,49 +504,6 @@ function fuzzyMatches(text: string, pattern: string, maxErrors: number): { start
       out.push({ start: m.start + from, end: m.end + from, errors: m.errors });
     }
     if (to >= text.length) break;
-  }
-  return out;
-}
-
-/** Candidates from the fuzzy search of the quote alone and of the quote with its context, boundaries re-aligned. */
-function fuzzyCandidates(doc: AnchorText, pq: PreparedQuote, hint: number): Candidate[] {
-  const pattern = [...pq.left, ...pq.exactCps, ...pq.right];
-  const L = pq.exactCps.length;
-  const a = pq.left.length;
-  const b = a + pq.exactCps.length;
-  const regions: [number, number][] = [];
-  const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
-  // The matcher's start is the least reliable part of a match (it may skip edited leading
-  // characters), so each region reaches back a whole pattern length (and its errors) from the end.
-  for (const m of fuzzyMatches(doc.text, pq.exact, quoteErrors)) {
-    const ms = doc.map.toCodePoint(m.start as Utf16);
-    const me = doc.map.toCodePoint(m.end as Utf16);
-    const r = ALIGN_RADIUS + m.errors;
-    regions.push([Math.min(ms, me - L - m.errors) - a - r, Math.max(me, ms + L + m.errors) + (pattern.length - b) + r]);
-  }
-  const extended = pq.leftText + pq.exact + pq.rightText;
-  if (extended.length > pq.exact.length) {
-    const extErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(extended.length * FUZZY_ERROR_RATE));
-    for (const m of fuzzyMatches(doc.text, extended, extErrors)) {
-      const ms = doc.map.toCodePoint(m.start as Utf16);
-      const me = doc.map.toCodePoint(m.end as Utf16);
-      const r = ALIGN_RADIUS + m.errors;
-      regions.push([Math.min(ms, me - pattern.length - m.errors) - r, Math.max(me, ms + pattern.length + m.errors) + r]);
-    }
-  }
-  const seen = new Set<string>();
-  const out: Candidate[] = [];
-  for (const [from, to] of regions) {
-    const win = doc.window(from, to);
-    const al = alignQuote(pattern, a, b, win.cps);
-    if (!al) continue;
-    const base = Math.max(0, from) - win.offset;
-    const start = Math.max(0, Math.min(doc.length, base + al.start));
-    const end = Math.max(start, Math.min(doc.length, base + al.end));
-    const key = `${start}:${end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(evaluate(doc, pq, start, end, hint, false));
   }
   return out;
 }
@@ -360,6 +529,7 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
   // The search hint: the expected position, else the old start scaled by the change in length.
   const hint: number = typeof options.position === 'number' ? options.position
     : options.oldLength ? (target.start * doc.length) / Math.max(1, options.oldLength) : target.start;
+  const finder = new QuoteFinder(doc, pq, hint);
   const placed = (c: Candidate, status: AnchorStatus): AnchorResult => ({
     status,
     start: c.start as CodePoint,
@@ -369,24 +539,31 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
   });
   const exactStatus = (c: Candidate): AnchorStatus => (known && c.start === position ? 'exact' : 'moved');
 
-  // 1. Position, checked against the quote and both contexts.
+  // 1. Position, checked against the quote and both contexts (and, unless they agree
+  //    perfectly, against a better alignment just beside it).
   if (known && position >= 0 && position + L <= doc.length && sameAt(doc, pq.exactCps, position)) {
-    const c = evaluate(doc, pq, position, position + L, hint, true);
-    if (isStrong(c)) return placed(c, 'exact');
+    const c = finder.confirmExact(finder.evaluate(position, position + L, true));
+    if (c.start === position && c.end === position + L && isStrong(c)) return placed(c, 'exact');
   }
 
   // 2. The exact quote anywhere, decided by context (and position, as a tie-breaker).
   const repeated = options.repeatedInOld ?? false;
-  const exact = exactStarts(doc, pq.exact, hint).map((st) => evaluate(doc, pq, st, st + L, hint, true));
+  const exact = finder.exactCandidates();
   const byExact = decide(pq, exact, repeated);
-  if (byExact && isStrong(byExact)) return placed(byExact, exactStatus(byExact));
+  if (byExact && byExact.q === 1 && isStrong(byExact)) return placed(byExact, exactStatus(byExact));
 
   // 3. Fuzzy, with the exact occurrences still in the running.
-  const all = [...exact, ...fuzzyCandidates(doc, pq, hint)];
-  const best = decide(pq, all, repeated);
+  const best = decide(pq, dedupe([...exact, ...finder.fuzzyCandidates()]), repeated);
   if (!best) return orphan;
   const intact = best.end - best.start === L && sameAt(doc, pq.exactCps, best.start);
   return placed(best, intact ? exactStatus(best) : 'fuzzy');
+}
+
+/** Line feeds in cps[start, end). */
+function countNl(cps: ArrayLike<number>, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (cps[i] === NL) n++;
+  return n;
 }
 
 function sameAt(doc: AnchorText, cps: number[], at: number): boolean {

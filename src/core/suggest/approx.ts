@@ -75,6 +75,8 @@ const LOOKBACK = 24;
 export interface ApproxMatch {
   approx: Approx;
   at: number;
+  /** The approximator as written. */
+  word: string;
 }
 
 /** The approximator that ends right before UTF-16 index `i`, if any. */
@@ -82,9 +84,9 @@ export function approxBefore(text: string, i: number): ApproxMatch | null {
   const from = Math.max(0, i - LOOKBACK);
   const window = text.slice(from, i);
   const zh = ZH_BEFORE_RE.exec(window);
-  if (zh) return { approx: ZH_BEFORE_MAP.get(zh[1]!)!, at: from + zh.index };
+  if (zh) return { approx: ZH_BEFORE_MAP.get(zh[1]!)!, at: from + zh.index, word: zh[1]! };
   const m = EN_BEFORE_RE.exec(window);
-  if (m) return { approx: EN_BEFORE_MAP.get(m[1]!.toLowerCase())!, at: from + m.indices![1]![0] };
+  if (m) return { approx: EN_BEFORE_MAP.get(m[1]!.toLowerCase())!, at: from + m.indices![1]![0], word: m[1]! };
   return null;
 }
 
@@ -92,9 +94,9 @@ export function approxBefore(text: string, i: number): ApproxMatch | null {
 export function approxAfter(text: string, i: number): ApproxMatch | null {
   const window = text.slice(i, i + LOOKBACK);
   const zh = ZH_AFTER_RE.exec(window);
-  if (zh) return { approx: ZH_AFTER_MAP.get(zh[1]!)!, at: i + zh[0].length };
+  if (zh) return { approx: ZH_AFTER_MAP.get(zh[1]!)!, at: i + zh[0].length, word: zh[1]! };
   const m = EN_AFTER_RE.exec(window);
-  if (m) return { approx: EN_AFTER_MAP.get(m[1]!.toLowerCase())!, at: i + m[0].length };
+  if (m) return { approx: EN_AFTER_MAP.get(m[1]!.toLowerCase())!, at: i + m[0].length, word: m[1]! };
   return null;
 }
 

@@ -26,6 +26,11 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/** Whether a word (any case) is a function word or common adverb that ends a noun phrase. */
+export function isFunctionWord(word: string): boolean {
+  return STOP.has(word.toLowerCase());
+}
+
 /** Plurals that do not end in -s. */
 const IRREGULAR_PLURALS = new Set(
   'people children men women staff personnel police cattle livestock poultry sheep fish deer aircraft spacecraft vessels'.split(' '),

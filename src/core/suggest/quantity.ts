@@ -89,7 +89,8 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
 
   if (numeral.kind !== 'words') {
     inner();
-    const hs = numeral.kind === 'arabic' ? readHanScale(text, pos) : null;
+    // Digits take scale characters ("2623.9亿"); a Chinese numeral holds its own, except after 多 ("三千多万").
+    const hs = numeral.kind === 'arabic' || innerApprox ? readHanScale(text, pos) : null;
     if (hs) {
       exponent += hs.exponent;
       pos = hs.end;
@@ -157,7 +158,7 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     value: scaledValue(numeral.digits, exponent),
     unit,
     unitKind,
-    unitText: unitKind === 'none' ? '' : text.slice(unitStart, unitEnd),
+    unitText: unitKind === 'none' ? '' : text.slice(unitStart, unitEnd).trim(),
     innerApprox,
     han,
   };

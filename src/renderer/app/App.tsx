@@ -1,33 +1,37 @@
-// The workbench: corpus sidebar, document view with its label bar, span list; every action persisted at once.
+// The workbench: corpus sidebar, document view with its label bar, side panels; every action persisted and undoable.
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { CorpusEntry, CorpusInfo, HostInfo } from '../../core/ipc/contract';
-import { OffsetMap } from '../../core/model/offsets';
-import { DEFAULT_SCHEMA, labelDef } from '../../core/model/schema';
-import type { DocStatus, Span } from '../../core/model/types';
+import type { TextMatch } from '../../core/model/find';
+import { newId } from '../../core/model/ids';
+import { quoteOf } from '../../core/model/quote';
+import { DEFAULT_SCHEMA, labelDef, type LabelSchema } from '../../core/model/schema';
+import type { CodePoint, DocStatus, Span } from '../../core/model/types';
 import { host } from '../api/client';
-import { allDocStates, applyChange, getSetting, loadAnnotations, setSetting, type AnnotationChange } from '../db/annotations';
+import { allDocStates, applyChange, getSetting, loadAnnotations, setSetting } from '../db/annotations';
 import { db } from '../db/db';
 import { Editor, type EditorHandle } from '../editor/Editor';
 import { AnnotatorPrompt } from '../features/AnnotatorPrompt';
+import { CorpusSearch } from '../features/CorpusSearch';
 import { DocList } from '../features/DocList';
 import { buildNativeExport, exportFileName } from '../features/export';
+import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
+import { ProgressPanel } from '../features/ProgressPanel';
+import { ShortcutsOverlay } from '../features/ShortcutsOverlay';
+import { SpanDetails, type SpanDetailsHandle } from '../features/SpanDetails';
 import { SpanList } from '../features/SpanList';
+import { SuggestionsPanel } from '../features/SuggestionsPanel';
+import { EntityList } from '../features/EntityList';
+import { GuidePanel } from '../features/GuidePanel';
+import { figureAttrs, openSuggestions, sentenceRange, snapSelection, type DocSuggestion } from './assist';
+import { DocSession } from './doc-session';
 import { DEFAULT_FONT, FONT_STACKS } from './fonts';
 import { hasCommandModifier, isTypingTarget } from './keys';
-import { makeSpan, sortSpans, trimRange } from './span-factory';
-
-/** The open document. */
-interface OpenDoc {
-  entry: CorpusEntry;
-  docId: string;
-  text: string;
-  map: OffsetMap;
-  spans: Span[];
-  status: DocStatus;
-}
+import { linkCandidates, type LinkMode } from './link-mode';
+import { makeSpan, trimRange } from './span-factory';
+import { useCorpusLexicon } from './use-corpus-lexicon';
 
 /** A message to the user: what happened, where a file went, what went wrong. */
 interface Notice {
@@ -36,8 +40,14 @@ interface Notice {
   download?: { url: string; name: string };
 }
 
-const schema = DEFAULT_SCHEMA;
-const colorOf = (label: string) => labelDef(schema, label)?.color ?? '#999999';
+/** The right-hand panel's tabs. */
+type PanelTab = 'span' | 'suggestions' | 'entities' | 'guide';
+
+/** Subscribes React to a session (or to nothing). */
+function useSession(session: DocSession | null): number {
+  const subscribe = useCallback((l: () => void) => (session ? session.subscribe(l) : () => {}), [session]);
+  return useSyncExternalStore(subscribe, () => (session ? session.version : 0));
+}
 
 export function App() {
   const [annotator, setAnnotator] = useState<string | null | undefined>(undefined);
@@ -46,18 +56,31 @@ export function App() {
   const [hostInfo, setHostInfo] = useState<HostInfo | null>(null);
   const [corpus, setCorpus] = useState<CorpusInfo | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
-  const [doc, setDoc] = useState<OpenDoc | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [schema] = useState<LabelSchema>(DEFAULT_SCHEMA);
+  const [session, setSession] = useState<DocSession | null>(null);
+  const [entry, setEntry] = useState<CorpusEntry | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<PanelTab>('span');
+  const [findOpen, setFindOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [link, setLink] = useState<LinkMode | null>(null);
+  const [focusedSuggestion, setFocusedSuggestion] = useState<string | null>(null);
+  const [statusFilter, setStatusFilter] = useState<DocStatus | ''>('');
+  const [labelFilter, setLabelFilter] = useState('');
   const editor = useRef<EditorHandle>(null);
-  const docRef = useRef<OpenDoc | null>(null);
-  docRef.current = doc;
+  const details = useRef<SpanDetailsHandle>(null);
+  const texts = useRef(new Map<string, string>());
+  useSession(session);
 
+  const colorOf = useCallback((label: string) => labelDef(schema, label)?.color ?? '#999999', [schema]);
   const stateRows = useLiveQuery(() => (annotator ? allDocStates(db, annotator) : Promise.resolve([])), [annotator]);
   const states = useMemo(() => new Map((stateRows ?? []).map((s) => [s.docId, s])), [stateRows]);
+  const lexicon = useCorpusLexicon(annotator ?? null, session?.version ?? 0);
 
   const fail = useCallback((what: string, e: unknown) => setNotice({ kind: 'error', text: `${what}: ${(e as Error).message ?? e}` }), []);
+  const say = useCallback((text: string) => setNotice({ kind: 'info', text }), []);
 
   // Start-up: the annotator's name and font from IndexedDB, the corpus from the host.
   useEffect(() => {
@@ -80,19 +103,54 @@ export function App() {
     })();
   }, [fail]);
 
+  const loadText = useCallback(async (e: CorpusEntry) => {
+    const cached = texts.current.get(e.path);
+    if (cached !== undefined) return cached;
+    const doc = await host.api.readDocument({ path: e.path });
+    texts.current.set(e.path, doc.text);
+    return doc.text;
+  }, []);
+
   const openDocument = useCallback(
-    async (entry: CorpusEntry) => {
+    async (target: CorpusEntry, then?: (s: DocSession) => void) => {
       if (!annotator) return;
       try {
-        const text = await host.api.readDocument({ path: entry.path });
-        const ann = await loadAnnotations(db, text.docId, annotator);
-        setSelectedId(null);
-        setDoc({ entry, docId: text.docId, text: text.text, map: new OffsetMap(text.text), spans: sortSpans(ann.spans), status: ann.state?.status ?? 'todo' });
+        const doc = await host.api.readDocument({ path: target.path });
+        texts.current.set(target.path, doc.text);
+        const ann = await loadAnnotations(db, doc.docId, annotator);
+        const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann);
+        setLink(null);
+        setFocusedSuggestion(null);
+        setFindOpen(false);
+        setEntry(target);
+        setSession(s);
+        if (then) requestAnimationFrame(() => then(s));
       } catch (e) {
-        fail(`Cannot open ${entry.path}`, e);
+        fail(`Cannot open ${target.path}`, e);
       }
     },
     [annotator, fail],
+  );
+
+  /** The documents the list shows, after the status and label filters. */
+  const visibleDocs = useMemo(() => {
+    if (!corpus) return [];
+    return corpus.documents.filter((d) => {
+      const st = states.get(d.docId);
+      if (statusFilter && (st?.status ?? 'todo') !== statusFilter) return false;
+      if (labelFilter && !(st?.labelCounts?.[labelFilter] ?? 0)) return false;
+      return true;
+    });
+  }, [corpus, states, statusFilter, labelFilter]);
+
+  const openSibling = useCallback(
+    (by: number) => {
+      if (!visibleDocs.length) return;
+      const i = entry ? visibleDocs.findIndex((d) => d.path === entry.path) : -1;
+      const next = visibleDocs[(i + by + visibleDocs.length) % visibleDocs.length];
+      if (next) void openDocument(next);
+    },
+    [entry, openDocument, visibleDocs],
   );
 
   // Host events: another corpus opened from the menu, menu commands.
@@ -102,7 +160,9 @@ export function App() {
       host.on((event, payload) => {
         if (event === 'corpusChanged') {
           setCorpus(payload as CorpusInfo);
-          setDoc(null);
+          setSession(null);
+          setEntry(null);
+          texts.current.clear();
           void host.api.listRecentCorpora().then(setRecent);
         } else if (event === 'menuCommand') {
           const { command } = payload as { command: string };
@@ -113,77 +173,200 @@ export function App() {
     [],
   );
 
-  /** Persists a change of the open document; the UI has already shown it. */
-  const persist = useCallback(
-    async (d: OpenDoc, change: AnnotationChange) => {
-      try {
-        const state = await applyChange(db, d.docId, annotator!, change);
-        setDoc((cur) => (cur && cur.docId === d.docId ? { ...cur, status: state.status } : cur));
-      } catch (e) {
-        fail('Not saved', e);
-      }
-    },
-    [annotator, fail],
+  // Suggestions of the open document: figures from the parser, strings labelled elsewhere in the corpus.
+  const suggestions: DocSuggestion[] = useMemo(
+    () => (session ? openSuggestions(session.text, session.spans, session.rejected, lexicon, session.map) : []),
+    // session.version covers spans and rejections.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, session?.version, lexicon],
   );
+  useEffect(() => {
+    editor.current?.setOverlay(
+      'suggestions',
+      suggestions.map((s) => ({
+        start: s.start as CodePoint,
+        end: s.end as CodePoint,
+        className: `ghost${s.key === focusedSuggestion ? ' ghost-focused' : ''}`,
+        attrs: { 'data-suggestion-key': s.key, 'data-label': s.label, style: `--c:${colorOf(s.label)}` },
+        chip: { text: `${s.label}?`, color: colorOf(s.label) },
+      })),
+    );
+  }, [suggestions, focusedSuggestion, colorOf, session]);
 
-  const selectSpan = useCallback((id: string | null, scroll = false) => {
-    setSelectedId(id);
-    editor.current?.select(id, scroll);
-  }, []);
+  // Relation candidates while linking.
+  useEffect(() => {
+    if (!session || !link) {
+      editor.current?.setOverlay('find', []);
+      return;
+    }
+    editor.current?.setOverlay(
+      'find',
+      link.candidates.flatMap((id, i) => {
+        const s = session.span(id);
+        return s ? [{ start: s.start, end: s.end, className: i === link.index ? 'link-candidate current' : 'link-candidate', attrs: { 'data-candidate': id } }] : [];
+      }),
+    );
+    const current = session.span(link.candidates[link.index] ?? '');
+    if (current) editor.current?.scrollTo(current.start);
+  }, [link, session]);
+
+  const selected = session?.selectedId ? session.span(session.selectedId) : undefined;
+
+  const createSpan = useCallback(
+    (label: string, range: { start: CodePoint; end: CodePoint }, exact: boolean, attrs: Span['attrs'] = {}) => {
+      if (!session || !annotator) return null;
+      const bounds = exact ? trimRange(session.text, range.start, range.end, session.map) : snapSelection(session.text, range.start, range.end, session.map);
+      if (!bounds) return null;
+      const span = makeSpan({ text: session.text, map: session.map, docId: session.docId, annotator, label, ...bounds });
+      const group = labelDef(schema, label)?.group;
+      span.attrs = { ...(group === 'figure' ? figureAttrs(session.text, span.start, span.end, session.map) : {}), ...attrs };
+      session.commit(`create ${label}`, { putSpans: [span] });
+      return span;
+    },
+    [annotator, schema, session],
+  );
 
   const applyLabel = useCallback(
-    (label: string) => {
-      const d = docRef.current;
-      if (!d || !annotator) return;
+    (label: string, exact = false) => {
+      if (!session) return;
       const range = editor.current?.textSelection();
       if (range) {
-        const trimmed = trimRange(d.text, range.start, range.end, d.map);
-        if (!trimmed) return;
-        const span = makeSpan({ text: d.text, map: d.map, docId: d.docId, annotator, label, ...trimmed });
-        setDoc({ ...d, spans: sortSpans([...d.spans, span]) });
-        editor.current?.update([span], []);
+        const span = createSpan(label, range, exact);
         editor.current?.clearTextSelection();
-        selectSpan(span.id);
-        void persist(d, { putSpans: [span] });
-      } else if (selectedId) {
-        const old = d.spans.find((s) => s.id === selectedId);
-        if (!old || old.label === label) return;
-        const span: Span = { ...old, label, updatedAt: new Date().toISOString() };
-        setDoc({ ...d, spans: sortSpans(d.spans.map((s) => (s.id === span.id ? span : s))) });
-        editor.current?.update([span], []);
-        editor.current?.select(span.id);
-        void persist(d, { putSpans: [span] });
+        if (span) session.select(span.id);
+        setTab('span');
+      } else if (selected && selected.label !== label) {
+        const group = labelDef(schema, label)?.group;
+        const attrs = group === 'figure' && !('value' in selected.attrs) ? { ...figureAttrs(session.text, selected.start, selected.end, session.map), ...selected.attrs } : selected.attrs;
+        session.updateSpan(`relabel ${selected.label} → ${label}`, { ...selected, label, attrs });
+        session.select(selected.id);
       }
     },
-    [annotator, persist, selectSpan, selectedId],
+    [createSpan, schema, selected, session],
   );
 
-  const deleteSelected = useCallback(() => {
-    const d = docRef.current;
-    if (!d || !selectedId) return;
-    setDoc({ ...d, spans: d.spans.filter((s) => s.id !== selectedId) });
-    editor.current?.update([], [selectedId]);
-    selectSpan(null);
-    void persist(d, { deleteSpanIds: [selectedId] });
-  }, [persist, selectSpan, selectedId]);
-
-  const setStatus = useCallback(
-    (status: DocStatus) => {
-      const d = docRef.current;
-      if (!d) return;
-      setDoc({ ...d, status });
-      void persist(d, { status });
+  const acceptSuggestions = useCallback(
+    (list: DocSuggestion[]) => {
+      if (!session || !annotator || !list.length) return;
+      const now = new Date().toISOString();
+      const spans: Span[] = list.map((s) => ({
+        id: newId('s'), docId: session.docId, annotator, label: s.label, start: s.start as CodePoint, end: s.end as CodePoint,
+        attrs: { ...s.attrs }, quote: quoteOf(session.text, s.start as CodePoint, s.end as CodePoint, session.map), createdAt: now, updatedAt: now,
+      }));
+      session.commit(list.length === 1 ? `accept ${list[0]!.label} suggestion` : `accept ${list.length} suggestions`, { putSpans: spans });
+      if (spans.length === 1) session.select(spans[0]!.id);
+      setFocusedSuggestion(null);
     },
-    [persist],
+    [annotator, session],
+  );
+
+  const focusSuggestion = useCallback(
+    (by: number) => {
+      if (!suggestions.length || !session) return;
+      const caret = editor.current?.caret() ?? 0;
+      const i = focusedSuggestion ? suggestions.findIndex((s) => s.key === focusedSuggestion) : -1;
+      let next: DocSuggestion | undefined;
+      if (i >= 0) next = suggestions[(i + by + suggestions.length) % suggestions.length];
+      else next = by > 0 ? (suggestions.find((s) => s.start >= caret) ?? suggestions[0]) : ([...suggestions].reverse().find((s) => s.start < caret) ?? suggestions[suggestions.length - 1]);
+      if (!next) return;
+      setFocusedSuggestion(next.key);
+      session.select(null);
+      editor.current?.scrollTo(next.start as CodePoint);
+      setTab('suggestions');
+    },
+    [focusedSuggestion, session, suggestions],
+  );
+
+  const stepSpan = useCallback(
+    (by: number) => {
+      if (!session || !session.spans.length) return;
+      const i = session.selectedId ? session.spans.findIndex((s) => s.id === session.selectedId) : by > 0 ? -1 : 0;
+      const next = session.spans[(i + by + session.spans.length) % session.spans.length]!;
+      session.select(next.id, true);
+      setTab('span');
+    },
+    [session],
+  );
+
+  const resize = useCallback(
+    (edge: 'start' | 'end', by: number) => {
+      if (!session || !selected) return;
+      const start = edge === 'start' ? selected.start + by : selected.start;
+      const end = edge === 'end' ? selected.end + by : selected.end;
+      if (start < 0 || end > session.map.codePointLength || end <= start) return;
+      const quote = quoteOf(session.text, start as CodePoint, end as CodePoint, session.map);
+      session.updateSpan(`resize ${selected.label}`, { ...selected, start: start as CodePoint, end: end as CodePoint, quote });
+      session.select(selected.id);
+    },
+    [selected, session],
+  );
+
+  const startLink = useCallback(
+    (relationName: string) => {
+      if (!session || !selected) return;
+      const relation = schema.relations.find((r) => r.name === relationName);
+      if (!relation) return;
+      const candidates = linkCandidates(schema, relation, selected, session.spans);
+      if (!candidates.length) {
+        say(`No span can be the target of “${relation.name}” from this ${selected.label}: mark the ${relation.tail.join(' or ')} first.`);
+        return;
+      }
+      setLink({ relation, headId: selected.id, candidates, index: 0 });
+      editor.current?.focus();
+    },
+    [schema, say, selected, session],
+  );
+
+  const finishLink = useCallback(
+    (tailId: string | null) => {
+      if (!session || !link) return;
+      setLink(null);
+      if (!tailId) return;
+      const exists = session.relations.some((r) => r.head === link.headId && r.tail === tailId && r.label === link.relation.name);
+      if (!exists && annotator) {
+        session.commit(`link ${link.relation.name}`, {
+          putRelations: [{ id: newId('r'), docId: session.docId, annotator, label: link.relation.name, head: link.headId, tail: tailId, createdAt: new Date().toISOString() }],
+        });
+      }
+      session.select(link.headId);
+    },
+    [annotator, link, session],
+  );
+
+  const undoRedo = useCallback(
+    (which: 'undo' | 'redo') => {
+      if (!session) return;
+      const what = which === 'undo' ? session.undo() : session.redo();
+      say(what ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${what}` : `Nothing to ${which}`);
+    },
+    [say, session],
+  );
+
+  const setStatus = useCallback((status: DocStatus) => session?.setStatus(status), [session]);
+
+  const labelMatchElsewhere = useCallback(
+    async (target: CorpusEntry, match: TextMatch, label: string) => {
+      if (!annotator) return;
+      if (session && session.path === target.path) {
+        createSpan(label, match, true);
+        return;
+      }
+      const text = await loadText(target);
+      const span = makeSpan({ text, map: new (await import('../../core/model/offsets')).OffsetMap(text), docId: target.docId, annotator, label, ...match });
+      if (labelDef(schema, label)?.group === 'figure') span.attrs = figureAttrs(text, span.start, span.end);
+      await applyChange(db, target.docId, annotator, { putSpans: [span] });
+    },
+    [annotator, createSpan, loadText, schema, session],
   );
 
   const exportAll = useCallback(async () => {
     if (!corpus || !annotator) return;
     setBusy(true);
     try {
+      await session?.flushed();
       const built = await buildNativeExport(db, host.api, corpus, annotator);
       if (built.documents === 0) {
-        setNotice({ kind: 'info', text: 'Nothing to export yet: no document has spans or a status.' });
+        say('Nothing to export yet: no document has spans or a status.');
         return;
       }
       const name = exportFileName(corpus.name, annotator);
@@ -198,43 +381,103 @@ export function App() {
     } finally {
       setBusy(false);
     }
-  }, [annotator, corpus, fail, hostInfo]);
+  }, [annotator, corpus, fail, hostInfo, say, session]);
 
   commands.current = {
     exportAll: () => void exportAll(),
     markDone: () => setStatus('done'),
   };
 
-  // The keyboard: label keys, Delete, Escape, Ctrl+Shift+Enter for done.
+  // The keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!annotator || renaming || isTypingTarget(e.target)) return;
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key === 'Enter') {
-        e.preventDefault();
-        setStatus(docRef.current?.status === 'done' ? 'in-progress' : 'done');
+      const ctrl = e.ctrlKey || e.metaKey;
+      const handled = () => e.preventDefault();
+      if (ctrl && !e.altKey) {
+        const k = e.key.toLowerCase();
+        if (k === 'z') return handled(), undoRedo(e.shiftKey ? 'redo' : 'undo');
+        if (k === 'y') return handled(), undoRedo('redo');
+        if (k === 'f' && e.shiftKey) return handled(), setSearchOpen(true);
+        if (k === 'f') return handled(), session && setFindOpen(true);
+        if (e.shiftKey && e.key === 'Enter') return handled(), setStatus(session?.status === 'done' ? 'in-progress' : 'done');
+        return;
+      }
+      if (e.altKey && !ctrl) {
+        if (e.key === 'ArrowDown') return handled(), openSibling(1);
+        if (e.key === 'ArrowUp') return handled(), openSibling(-1);
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') return handled(), resize(e.shiftKey ? 'start' : 'end', e.key === 'ArrowLeft' ? -1 : 1);
         return;
       }
       if (hasCommandModifier(e)) return;
+      if (e.key === '?') return handled(), setShortcutsOpen((o) => !o);
+      if (shortcutsOpen && e.key === 'Escape') return setShortcutsOpen(false);
+      if (!session) return;
+
+      if (link) {
+        if (e.key === 'Escape') return handled(), finishLink(null);
+        if (e.key === 'Enter') return handled(), finishLink(link.candidates[link.index] ?? null);
+        if (e.key === 'Tab' || e.key === 'ArrowDown' || e.key === 'ArrowRight' || e.key === 'ArrowUp' || e.key === 'ArrowLeft') {
+          const back = (e.key === 'Tab' && e.shiftKey) || e.key === 'ArrowUp' || e.key === 'ArrowLeft';
+          handled();
+          setLink({ ...link, index: (link.index + (back ? -1 : 1) + link.candidates.length) % link.candidates.length });
+        }
+        return;
+      }
+      const focused = focusedSuggestion ? suggestions.find((s) => s.key === focusedSuggestion) : undefined;
+      if (focused && !session.selectedId) {
+        if (e.key === 'Enter' && e.shiftKey) return handled(), acceptSuggestions(suggestions.filter((s) => s.kind === focused.kind && s.label === focused.label));
+        if (e.key === 'Enter') return handled(), acceptSuggestions([focused]);
+        if (e.key === 'Backspace' || e.key === 'Delete') {
+          handled();
+          session.reject([focused.key]);
+          const rest = suggestions.filter((s) => s.key !== focused.key);
+          setFocusedSuggestion(rest.find((s) => s.start >= focused.start)?.key ?? null);
+          return;
+        }
+        if (e.key === 'Escape') return setFocusedSuggestion(null);
+      }
+      if (e.key === 'g') return handled(), focusSuggestion(1);
+      if (e.key === 'G') return handled(), focusSuggestion(-1);
+      if (e.key === ']') return handled(), stepSpan(1);
+      if (e.key === '[') return handled(), stepSpan(-1);
+      if (e.key === 'x') {
+        handled();
+        const r = sentenceRange(session.text, editor.current?.caret() ?? (0 as CodePoint), session.map);
+        if (r) editor.current?.selectText(r.start, r.end);
+        return;
+      }
       if (e.key === 'Delete' || e.key === 'Backspace') {
-        if (selectedId) {
-          e.preventDefault();
-          deleteSelected();
+        if (session.selectedId) {
+          handled();
+          session.deleteSpans([session.selectedId]);
         }
         return;
       }
       if (e.key === 'Escape') {
-        selectSpan(null);
+        setFocusedSuggestion(null);
+        return session.select(null);
+      }
+      if (e.key === 'Enter' && session.selectedId) {
+        handled();
+        setTab('span');
+        requestAnimationFrame(() => details.current?.focusFirstField());
         return;
       }
       const label = schema.labels.find((l) => l.hotkey === e.key.toLowerCase());
-      if (label && docRef.current) {
-        e.preventDefault();
-        applyLabel(label.name);
+      if (label) {
+        handled();
+        return applyLabel(label.name, e.shiftKey);
+      }
+      const relation = schema.relations.find((r) => r.hotkey === e.key);
+      if (relation && session.selectedId) {
+        handled();
+        startLink(relation.name);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [annotator, renaming, selectedId, applyLabel, deleteSelected, selectSpan, setStatus]);
+  }, [acceptSuggestions, annotator, applyLabel, finishLink, focusSuggestion, focusedSuggestion, link, openSibling, renaming, resize, schema, session, setStatus, shortcutsOpen, startLink, stepSpan, suggestions, undoRedo]);
 
   if (annotator === undefined) return <div className="loading">Loading…</div>;
   if (annotator === null || renaming) {
@@ -242,25 +485,31 @@ export function App() {
       <AnnotatorPrompt
         initial={annotator ?? ''}
         onDone={(name) => {
-          void setSetting(db, 'annotator', name).then(() => {
-            setAnnotator(name);
-            setRenaming(false);
-            setDoc(null);
-          }, (e) => fail('Cannot save the name', e));
+          void setSetting(db, 'annotator', name).then(
+            () => {
+              setAnnotator(name);
+              setRenaming(false);
+              setSession(null);
+              setEntry(null);
+            },
+            (e) => fail('Cannot save the name', e),
+          );
         }}
       />
     );
   }
 
-  const doneCount = corpus ? corpus.documents.filter((d) => states.get(d.docId)?.status === 'done').length : 0;
+  const describe = (id: string) => session?.span(id)?.quote.exact ?? '(deleted span)';
+  const saveText = session ? (session.save.error ? session.save.error : session.save.pending ? 'Saving…' : session.save.savedAt ? 'Saved' : '') : '';
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>Marginalia</h1>
         <span className="corpus-name" title={corpus?.root}>{corpus ? corpus.name : 'No corpus'}</span>
-        {corpus ? <span className="progress-text">{doneCount}/{corpus.documents.length} done</span> : null}
         <span className="spacer" />
+        <button onClick={() => setSearchOpen(true)} title="Find across the corpus (Ctrl+Shift+F)">Search corpus</button>
+        <button onClick={() => setShortcutsOpen(true)} title="Keyboard shortcuts (?)">?</button>
         <label className="font-choice">
           Font{' '}
           <select value={font} onChange={(e) => { setFont(e.target.value); void setSetting(db, 'font', e.target.value); }}>
@@ -277,7 +526,7 @@ export function App() {
       <aside className="sidebar">
         <div className="sidebar-head">
           {hostInfo?.kind === 'electron' ? (
-            <button onClick={() => void host.api.openCorpus({}).then((c) => c && (setCorpus(c), setDoc(null))).catch((e) => fail('Cannot open the folder', e))}>
+            <button onClick={() => void host.api.openCorpus({}).then((c) => c && (setCorpus(c), setSession(null), setEntry(null))).catch((e) => fail('Cannot open the folder', e))}>
               Open folder…
             </button>
           ) : null}
@@ -286,7 +535,7 @@ export function App() {
             value=""
             onChange={(e) => {
               const path = e.target.value;
-              if (path) void host.api.openCorpus({ path }).then((c) => c && (setCorpus(c), setDoc(null))).catch((err) => fail('Cannot open the corpus', err));
+              if (path) void host.api.openCorpus({ path }).then((c) => c && (setCorpus(c), setSession(null), setEntry(null))).catch((err) => fail('Cannot open the corpus', err));
             }}
           >
             <option value="">Recent corpora…</option>
@@ -295,59 +544,174 @@ export function App() {
         </div>
         {corpus ? (
           <>
-            <div className="corpus-summary">
-              {corpus.documents.length} documents{corpus.skipped.length ? `, ${corpus.skipped.length} skipped` : ''}
+            <ProgressPanel documents={corpus.documents} states={states} schema={schema} />
+            <div className="filters">
+              <select aria-label="Filter by status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as DocStatus | '')} data-testid="status-filter">
+                <option value="">All statuses</option>
+                <option value="todo">todo</option>
+                <option value="in-progress">in progress</option>
+                <option value="done">done</option>
+                <option value="skipped">skipped</option>
+              </select>
+              <select aria-label="Filter by label" value={labelFilter} onChange={(e) => setLabelFilter(e.target.value)} data-testid="label-filter">
+                <option value="">All labels</option>
+                {schema.labels.map((l) => <option key={l.name}>{l.name}</option>)}
+              </select>
             </div>
-            <DocList documents={corpus.documents} states={states} activePath={doc?.entry.path ?? null} onOpen={(e) => void openDocument(e)} />
+            <DocList documents={visibleDocs} states={states} activePath={entry?.path ?? null} onOpen={(e) => void openDocument(e)} />
             {corpus.skipped.length ? (
               <details className="skipped">
-                <summary>Skipped files</summary>
+                <summary>{corpus.skipped.length} skipped files</summary>
                 <ul>{corpus.skipped.map((s) => <li key={s.path}><code>{s.path}</code>: {s.reason}</li>)}</ul>
               </details>
             ) : null}
           </>
         ) : null}
       </aside>
-      <main className="document" data-open-path={doc?.entry.path ?? ""}>
-        {doc ? (
+      <main className="document" data-open-path={entry?.path ?? ''}>
+        {session && entry ? (
           <>
             <div className="doc-toolbar">
-              <LabelBar labels={schema.labels} onApply={applyLabel} />
+              <LabelBar labels={schema.labels} onApply={(l) => applyLabel(l)} />
+              <span className="save-state" data-testid="save-state">{saveText}</span>
+              <button onClick={() => undoRedo('undo')} disabled={!session.history.done.length} title={`Undo ${session.history.done.at(-1)?.label ?? ''} (Ctrl+Z)`}>Undo</button>
+              <button onClick={() => undoRedo('redo')} disabled={!session.history.undone.length} title={`Redo ${session.history.undone.at(-1)?.label ?? ''} (Ctrl+Shift+Z)`}>Redo</button>
               <label className="status-choice">
                 Status{' '}
-                <select value={doc.status} onChange={(e) => setStatus(e.target.value as DocStatus)} data-testid="doc-status">
+                <select value={session.status} onChange={(e) => setStatus(e.target.value as DocStatus)} data-testid="doc-status">
                   <option value="todo">todo</option>
                   <option value="in-progress">in progress</option>
                   <option value="done">done</option>
                   <option value="skipped">skipped</option>
                 </select>
               </label>
-              <button onClick={() => setStatus('done')} disabled={doc.status === 'done'} title="Ctrl+Shift+Enter" data-testid="mark-done">
+              <button onClick={() => setStatus('done')} disabled={session.status === 'done'} title="Ctrl+Shift+Enter" data-testid="mark-done">
                 Mark done
               </button>
             </div>
+            {findOpen ? (
+              <FindBar
+                text={session.text}
+                map={session.map}
+                onMatches={(matches, current) =>
+                  editor.current?.setOverlay('find', matches.map((m, i) => ({ ...m, className: i === current ? 'find-match current' : 'find-match' })))
+                }
+                onClose={(m) => {
+                  setFindOpen(false);
+                  editor.current?.setOverlay('find', []);
+                  editor.current?.focus();
+                  if (m) editor.current?.selectText(m.start, m.end);
+                }}
+              />
+            ) : null}
+            {link ? (
+              <div className="link-bar" role="status">
+                Linking <b>{link.relation.name}</b> from “{describe(link.headId)}”: Tab / arrows choose, Enter links to “{describe(link.candidates[link.index] ?? '')}”, Esc cancels.
+              </div>
+            ) : null}
             <Editor
-              key={doc.docId}
-              ref={editor}
-              text={doc.text}
-              spans={doc.spans}
+              key={session.docId}
+              ref={(h) => {
+                editor.current = h;
+                session.editor = h;
+                if (h) h.setRelations(session.relations);
+              }}
+              text={session.text}
+              spans={session.spans}
               colorOf={colorOf}
               font={FONT_STACKS[font]}
-              onSpanClick={(id) => selectSpan(id)}
+              onSpanClick={(id) => {
+                if (link) {
+                  if (id && link.candidates.includes(id)) finishLink(id);
+                  return;
+                }
+                setFocusedSuggestion(null);
+                session.select(id);
+                if (id) setTab('span');
+              }}
+              onSuggestionClick={(key) => {
+                setFocusedSuggestion(key);
+                session.select(null);
+                setTab('suggestions');
+              }}
             />
           </>
         ) : (
           <div className="placeholder">
             <p>Open a document from the list to start.</p>
-            <p>Select text, then press a label key: {schema.labels.map((l) => `${l.hotkey} ${l.name}`).join(' · ')}.</p>
+            <p>Select text, then press a label key: {schema.labels.map((l) => `${l.hotkey} ${l.name}`).join(' · ')}. Press ? for every shortcut.</p>
           </div>
         )}
       </main>
       <aside className="panel">
-        <h2>Spans{doc ? ` (${doc.spans.length})` : ''}</h2>
-        {doc ? <SpanList spans={doc.spans} selectedId={selectedId} colorOf={colorOf} onSelect={(id) => selectSpan(id, true)} /> : null}
-        <p className="hint">Click a span to select it · Delete removes it · a label key relabels it · Esc deselects</p>
+        <nav className="tabs" role="tablist">
+          {(['span', 'suggestions', 'entities', 'guide'] as PanelTab[]).map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+              {t === 'span' ? `Spans${session ? ` (${session.spans.length})` : ''}` : t === 'suggestions' ? `Suggestions${session ? ` (${suggestions.length})` : ''}` : t === 'entities' ? 'Entities' : 'Guide'}
+            </button>
+          ))}
+        </nav>
+        {tab === 'span' && session ? (
+          <>
+            {selected ? (
+              <SpanDetails
+                ref={details}
+                span={selected}
+                schema={schema}
+                relations={session.relationsOf(selected.id)}
+                describe={describe}
+                canonicalIds={lexicon.canonicalIds}
+                onAttr={(name, value) => {
+                  const attrs = { ...selected.attrs };
+                  if (value === undefined) delete attrs[name];
+                  else attrs[name] = value;
+                  session.updateSpan(`set ${name}`, { ...selected, attrs });
+                }}
+                onLabel={(l) => {
+                  session.updateSpan(`relabel ${selected.label} → ${l}`, { ...selected, label: l });
+                }}
+                onDeleteRelation={(id) => session.commit('remove relation', { deleteRelationIds: [id] })}
+                onStartLink={startLink}
+                onSelectSpan={(id) => session.select(id, true)}
+                onDone={() => editor.current?.focus()}
+              />
+            ) : null}
+            <SpanList spans={session.spans} selectedId={session.selectedId} colorOf={colorOf} onSelect={(id) => session.select(id, true)} />
+          </>
+        ) : null}
+        {tab === 'suggestions' && session ? (
+          <SuggestionsPanel
+            suggestions={suggestions}
+            focusedKey={focusedSuggestion}
+            colorOf={colorOf}
+            onFocus={(s) => {
+              setFocusedSuggestion(s.key);
+              editor.current?.scrollTo(s.start as CodePoint);
+            }}
+            onAccept={acceptSuggestions}
+            onReject={(list) => session.reject(list.map((s) => s.key))}
+          />
+        ) : null}
+        {tab === 'entities' ? <EntityList lexicon={lexicon} documents={corpus?.documents ?? []} /> : null}
+        {tab === 'guide' ? <GuidePanel schema={schema} focusLabel={selected?.label} /> : null}
+        {!session && tab !== 'entities' && tab !== 'guide' ? <p className="empty">Open a document.</p> : null}
       </aside>
+      {searchOpen && corpus ? (
+        <div className="search-drawer">
+          <CorpusSearch
+            documents={corpus.documents}
+            schema={schema}
+            loadText={loadText}
+            onLabel={labelMatchElsewhere}
+            onOpen={(target, m) => {
+              setSearchOpen(false);
+              void openDocument(target, () => editor.current?.selectText(m.start as CodePoint, m.end as CodePoint));
+            }}
+            onClose={() => setSearchOpen(false)}
+          />
+        </div>
+      ) : null}
+      {shortcutsOpen ? <ShortcutsOverlay schema={schema} onClose={() => setShortcutsOpen(false)} /> : null}
       {notice ? (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span data-testid="notice">{notice.text}</span>

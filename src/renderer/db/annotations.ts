@@ -1,5 +1,6 @@
 // Every write to the annotation store, each in one transaction that also keeps the document's state row current.
 
+import { EMPTY_HISTORY, type History } from '../../core/model/history';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 import type { DocState, MarginaliaDb } from './db';
 
@@ -8,14 +9,18 @@ export interface DocAnnotations {
   spans: Span[];
   relations: Relation[];
   state: DocState | undefined;
+  history: History;
+  rejected: string[];
 }
 
 /** Reads one document's annotations. */
 export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator: string): Promise<DocAnnotations> {
-  return db.transaction('r', db.spans, db.relations, db.docState, async () => ({
+  return db.transaction('r', [db.spans, db.relations, db.docState, db.history, db.rejected], async () => ({
     spans: await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray(),
     relations: await db.relations.where('[docId+annotator]').equals([docId, annotator]).toArray(),
     state: await db.docState.get([docId, annotator]),
+    history: (await db.history.get([docId, annotator]))?.history ?? EMPTY_HISTORY,
+    rejected: (await db.rejected.get([docId, annotator]))?.keys ?? [],
   }));
 }
 
@@ -26,6 +31,19 @@ export interface AnnotationChange {
   putRelations?: Relation[];
   deleteRelationIds?: string[];
   status?: DocStatus;
+  /** The document's history after this change, stored in the same transaction. */
+  history?: History;
+  /** The document's rejected suggestion keys after this change. */
+  rejected?: string[];
+  /** The span count and label counts after the change, when the caller holds the whole document (saves a scan). */
+  counts?: { spanCount: number; labelCounts: Record<string, number> };
+}
+
+/** Spans per label of a list of spans. */
+export function countLabels(spans: readonly Pick<Span, 'label'>[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const s of spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
+  return counts;
 }
 
 /**
@@ -33,16 +51,23 @@ export interface AnnotationChange {
  * and the status (a first span moves "todo" to "in-progress"). Resolves once IndexedDB has committed.
  */
 export async function applyChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange): Promise<DocState> {
-  return db.transaction('rw', db.spans, db.relations, db.docState, async () => {
+  return db.transaction('rw', [db.spans, db.relations, db.docState, db.history, db.rejected], async () => {
     if (change.deleteSpanIds?.length) await db.spans.bulkDelete(change.deleteSpanIds);
     if (change.putSpans?.length) await db.spans.bulkPut(change.putSpans);
     if (change.deleteRelationIds?.length) await db.relations.bulkDelete(change.deleteRelationIds);
     if (change.putRelations?.length) await db.relations.bulkPut(change.putRelations);
-    const spanCount = await db.spans.where('[docId+annotator]').equals([docId, annotator]).count();
+    if (change.history) await db.history.put({ docId, annotator, history: change.history });
+    if (change.rejected) await db.rejected.put({ docId, annotator, keys: change.rejected });
+    let counts = change.counts;
+    if (!counts) {
+      const spans = await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
+      counts = { spanCount: spans.length, labelCounts: countLabels(spans) };
+    }
+    const { spanCount, labelCounts } = counts;
     const previous = await db.docState.get([docId, annotator]);
     let status: DocStatus = change.status ?? previous?.status ?? 'todo';
     if (!change.status && status === 'todo' && spanCount > 0) status = 'in-progress';
-    const state: DocState = { docId, annotator, status, spanCount, updatedAt: new Date().toISOString() };
+    const state: DocState = { docId, annotator, status, spanCount, labelCounts, updatedAt: new Date().toISOString() };
     await db.docState.put(state);
     return state;
   });

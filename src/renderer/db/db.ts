@@ -1,6 +1,7 @@
 // The IndexedDB working store (Dexie): spans, relations, per-document state and settings, with their indexes.
 
 import Dexie, { type EntityTable } from 'dexie';
+import type { History } from '../../core/model/history';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 
 /** An annotator's state of one document: status and span count, kept so the document list never scans spans. */
@@ -9,7 +10,23 @@ export interface DocState {
   annotator: string;
   status: DocStatus;
   spanCount: number;
+  /** Spans per label, for the progress panel and the label filter. */
+  labelCounts?: Record<string, number>;
   updatedAt: string;
+}
+
+/** A document's undo history, kept so that undo survives a reload. */
+export interface DocHistory {
+  docId: string;
+  annotator: string;
+  history: History;
+}
+
+/** The suggestions an annotator rejected in a document: they stay rejected. */
+export interface RejectedSuggestions {
+  docId: string;
+  annotator: string;
+  keys: string[];
 }
 
 /** A key-value setting (the annotator's name, the editor font). */
@@ -24,6 +41,8 @@ export class MarginaliaDb extends Dexie {
   relations!: EntityTable<Relation, 'id'>;
   docState!: Dexie.Table<DocState, [string, string]>;
   settings!: EntityTable<Setting, 'key'>;
+  history!: Dexie.Table<DocHistory, [string, string]>;
+  rejected!: Dexie.Table<RejectedSuggestions, [string, string]>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -32,6 +51,11 @@ export class MarginaliaDb extends Dexie {
       relations: 'id, [docId+annotator]',
       docState: '[docId+annotator], annotator',
       settings: 'key',
+    });
+    this.version(2).stores({
+      spans: 'id, [docId+annotator], annotator',
+      history: '[docId+annotator]',
+      rejected: '[docId+annotator]',
     });
   }
 }

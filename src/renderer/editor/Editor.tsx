@@ -6,7 +6,8 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { CodePoint } from '../../core/model/types';
 import { PositionMap, type PmPos } from './positions';
 import { textToDoc } from './schema';
-import { paintedSpans, selectedSpanId, setSpanDecorations, spanDecorationsPlugins, spansAt, type PaintedSpan } from './span-decorations';
+import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
+import { paintedSpans, setSpanDecorations, spanDecorationsPlugins, spansAt, type PaintedSpan } from './span-decorations';
 
 /** A span as the editor is given it: code points. */
 export interface EditorSpan {
@@ -26,6 +27,16 @@ export interface EditorHandle {
   select(id: string | null, scroll?: boolean): void;
   /** Collapses the text selection. */
   clearTextSelection(): void;
+  /** Selects a code-point range as text (find results, sentence selection) and scrolls to it. */
+  selectText(start: CodePoint, end: CodePoint): void;
+  /** The code-point offset of the caret (the selection's head). */
+  caret(): CodePoint;
+  /** Redraws an overlay layer; ranges in code points. */
+  setOverlay(layer: OverlayLayer, ranges: (Omit<OverlayRange, 'from' | 'to'> & { start: CodePoint; end: CodePoint })[]): void;
+  /** Highlights the spans linked to the selected one. */
+  setRelations(relations: readonly { head: string; tail: string; label: string }[]): void;
+  /** Scrolls a code-point offset into view. */
+  scrollTo(offset: CodePoint): void;
   focus(): void;
 }
 
@@ -36,6 +47,8 @@ export interface EditorProps {
   colorOf: (label: string) => string;
   /** Called when the user selects a span by clicking it (null: clicked outside spans). */
   onSpanClick: (id: string | null) => void;
+  /** Called when the user clicks a suggestion ghost. */
+  onSuggestionClick?: (key: string) => void;
   /** Font family of the text. */
   font?: string;
 }
@@ -57,12 +70,29 @@ const readOnlyText = new Plugin({
 });
 
 /** The ProseMirror view; one instance per opened document (remount with a key to change text). */
-export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ text, spans, colorOf, onSpanClick, font }, ref) {
+export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ text, spans, colorOf, onSpanClick, onSuggestionClick, font }, ref) {
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const positions = useRef<PositionMap | null>(null);
-  const callbacks = useRef({ onSpanClick, colorOf });
-  callbacks.current = { onSpanClick, colorOf };
+  const callbacks = useRef({ onSpanClick, onSuggestionClick, colorOf });
+  callbacks.current = { onSpanClick, onSuggestionClick, colorOf };
+  const relations = useRef<readonly { head: string; tail: string; label: string }[]>([]);
+  const selected = useRef<string | null>(null);
+
+  /** Paints the spans linked to the selected span (both directions) with their relation's name. */
+  const paintLinked = (v: EditorView) => {
+    const id = selected.current;
+    const painted = paintedSpans(v.state);
+    const ranges: OverlayRange[] = [];
+    if (id) {
+      for (const r of relations.current) {
+        const other = r.head === id ? r.tail : r.tail === id ? r.head : null;
+        const s = other ? painted.get(other) : undefined;
+        if (s) ranges.push({ from: s.from, to: s.to, className: 'span-linked', attrs: { 'data-linked': r.label }, chip: { text: r.head === id ? `→ ${r.label}` : `← ${r.label}`, color: '#2f6feb' } });
+      }
+    }
+    v.dispatch(setOverlay(v.state.tr, 'linked', ranges));
+  };
 
   const paint = (s: EditorSpan): PaintedSpan => {
     const map = positions.current!;
@@ -74,9 +104,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     positions.current = map;
     let lastClick: { pos: number; id: string | null } = { pos: -1, id: null };
     const v = new EditorView(mount.current!, {
-      state: EditorState.create({ doc: textToDoc(text), plugins: [readOnlyText, ...spanDecorationsPlugins()] }),
+      state: EditorState.create({ doc: textToDoc(text), plugins: [readOnlyText, ...spanDecorationsPlugins(), ...overlayPlugins()] }),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
-      handleClick(view, pos) {
+      handleClick(view, pos, event) {
+        const ghost = (event.target as HTMLElement).closest?.('[data-suggestion-key]');
+        if (ghost && callbacks.current.onSuggestionClick) {
+          callbacks.current.onSuggestionClick(ghost.getAttribute('data-suggestion-key')!);
+          return false;
+        }
         const ids = spansAt(view.state, pos);
         let id: string | null = ids[0] ?? null;
         // Clicking the same place again walks outwards through nested spans.
@@ -132,13 +167,38 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       let tr = setSpanDecorations(v.state.tr, { select: id });
       const s = id ? paintedSpans(v.state).get(id) : undefined;
       if (s && scroll) {
-        tr = tr.setSelection(TextSelection.create(v.state.doc, s.from)).scrollIntoView();
+        tr = tr.setSelection(TextSelection.create(v.state.doc, s.from));
       }
       v.dispatch(tr);
-      if (s && scroll) {
-        const dom = v.domAtPos(s.from).node;
-        (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: 'center' });
-      }
+      selected.current = id;
+      paintLinked(v);
+      if (s && scroll) scrollPosIntoView(v, s.from);
+    },
+    setRelations(list) {
+      relations.current = list;
+      if (view.current) paintLinked(view.current);
+    },
+    selectText(start, end) {
+      const v = view.current;
+      if (!v) return;
+      const from = positions.current!.toPos(start);
+      const to = positions.current!.toPos(end);
+      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, from, to)));
+      scrollPosIntoView(v, from);
+    },
+    caret() {
+      const v = view.current;
+      return v ? positions.current!.toCodePoint(v.state.selection.head as PmPos) : (0 as CodePoint);
+    },
+    setOverlay(layer, ranges) {
+      const v = view.current;
+      if (!v) return;
+      const map = positions.current!;
+      v.dispatch(setOverlay(v.state.tr, layer, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) }))));
+    },
+    scrollTo(offset) {
+      const v = view.current;
+      if (v) scrollPosIntoView(v, positions.current!.toPos(offset));
     },
     clearTextSelection() {
       const v = view.current;
@@ -150,5 +210,11 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     },
   }));
 
-  return <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} data-selected-span={view.current ? selectedSpanId(view.current.state) ?? '' : ''} />;
+  return <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} />;
 });
+
+/** Scrolls the editor so that a position sits in the middle of the view. */
+function scrollPosIntoView(v: EditorView, pos: number): void {
+  const { node } = v.domAtPos(pos);
+  (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+}

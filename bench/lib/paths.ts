@@ -1,0 +1,13 @@
+// Where the benchmark's files live: the repository root, bench/, the results and the scratch folder.
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** bench/ */
+export const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root. */
+export const ROOT = path.dirname(BENCH);
+/** Published figures: latest.json and latest.svg. */
+export const RESULTS = path.join(BENCH, 'results');
+/** Scratch space (git-ignored): generated corpora, bundled pages, smoke results. */
+export const TMP = path.join(RESULTS, 'tmp');

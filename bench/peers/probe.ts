@@ -1,0 +1,322 @@
+// The benchmark's instruments inside Marginalia's page: bundled by esbuild into one script and injected
+// before the app loads, so timings are taken where the work happens (click and key event timestamps,
+// requestAnimationFrame, long tasks) instead of across the slow CDP round trip.
+
+import type { KeyPredicate, OpenResult, ProbeApi, ScrollResult, SeedData } from './probe-api';
+
+/** Longest wait for any one measured thing: past it the measurement fails with a message instead of hanging. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * Resolves just after the next frame has been produced: requestAnimationFrame runs before style, layout
+ * and paint; a message posted from it runs once that frame's rendering work is done.
+ */
+function afterNextPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(null);
+    });
+  });
+}
+
+/** Runs `check` once per frame until it is true; resolves with the time just after that frame was painted. */
+function paintedWhen(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const frame = () => {
+      let ok = false;
+      try {
+        ok = check();
+      } catch {
+        ok = false;
+      }
+      if (ok) {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now());
+        ch.port2.postMessage(null);
+        return;
+      }
+      if (performance.now() > deadline) {
+        reject(new Error(`${what}: not seen within ${timeoutMs} ms`));
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+/** The element that scrolls the document text: the nearest ancestor of `.doc-text` that can scroll. */
+function scroller(): HTMLElement {
+  const text = document.querySelector('.doc-text');
+  for (let el = text?.parentElement ?? null; el; el = el.parentElement) {
+    const oy = getComputedStyle(el).overflowY;
+    if ((oy === 'auto' || oy === 'scroll') && el.scrollHeight > el.clientHeight) return el;
+  }
+  return (document.scrollingElement as HTMLElement) ?? document.documentElement;
+}
+
+/** True when the element shows at least a pixel inside the scroller's visible box. */
+function visibleIn(el: Element | null | undefined, box: DOMRect): boolean {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.bottom > box.top && r.top < box.bottom;
+}
+
+/** The first painted span element of the document view (document order). */
+function firstSpan(root: Element): Element | null {
+  return root.querySelector('.span[data-span-id]');
+}
+
+/** The element of span `id`, looked for in the last paragraph first (where the last span is), then everywhere. */
+function spanElement(root: Element, id: string): Element | null {
+  const sel = `[data-span-id="${CSS.escape(id)}"]`;
+  return root.lastElementChild?.querySelector(sel) ?? root.querySelector(sel);
+}
+
+/** The paragraph element at `index` among the document view's children. */
+function paragraph(index: number): Element | null {
+  return document.querySelector('.doc-text')?.children[index] ?? null;
+}
+
+let pendingOpen: Promise<OpenResult> | null = null;
+let pendingKey: Promise<number> | null = null;
+
+const api: ProbeApi = {
+  armOpen({ path, lastSpanId, timeoutMs = DEFAULT_TIMEOUT_MS }) {
+    pendingOpen = new Promise<number>((resolve) => {
+      const onClick = (e: Event) => {
+        const row = (e.target as Element | null)?.closest?.('.doc-row');
+        if (row && row.getAttribute('data-path') === path) {
+          window.removeEventListener('click', onClick, true);
+          resolve(e.timeStamp);
+        }
+      };
+      window.addEventListener('click', onClick, true);
+    }).then(async (clickAt) => {
+      const root = () => document.querySelector(`main.document[data-open-path="${CSS.escape(path)}"] .doc-text`);
+      const first = await paintedWhen(
+        () => {
+          const r = root();
+          if (!r) return false;
+          return visibleIn(firstSpan(r), scroller().getBoundingClientRect());
+        },
+        timeoutMs,
+        'first screen with spans',
+      );
+      // Then the whole document: scroll to the end every frame until the last span is drawn there.
+      const end = await paintedWhen(
+        () => {
+          const r = root();
+          if (!r) return false;
+          const s = scroller();
+          s.scrollTop = s.scrollHeight;
+          return visibleIn(spanElement(r, lastSpanId), s.getBoundingClientRect());
+        },
+        timeoutMs,
+        'last span drawn at the end of the document',
+      );
+      const s = scroller();
+      s.scrollTop = 0;
+      return { firstScreenMs: first - clickAt, endMs: end - clickAt, clickAtMs: clickAt, domNodes: document.getElementsByTagName('*').length };
+    });
+    return true;
+  },
+
+  async openResult() {
+    if (!pendingOpen) throw new Error('armOpen was not called');
+    const r = await pendingOpen;
+    pendingOpen = null;
+    return r;
+  },
+
+  armKey(pred: KeyPredicate, timeoutMs = DEFAULT_TIMEOUT_MS) {
+    pendingKey = new Promise<number>((resolve) => {
+      const onKey = (e: KeyboardEvent) => {
+        window.removeEventListener('keydown', onKey, true);
+        resolve(e.timeStamp);
+      };
+      window.addEventListener('keydown', onKey, true);
+    }).then(async (keyAt) => {
+      const check = (): boolean => {
+        const p = paragraph(pred.paragraph);
+        if (!p) return false;
+        if (pred.kind === 'created') {
+          const known = new Set(pred.knownIds);
+          for (const el of p.querySelectorAll('[data-span-id]')) if (!known.has(el.getAttribute('data-span-id')!)) return true;
+          return false;
+        }
+        const el = p.querySelector(`[data-span-id="${CSS.escape(pred.id)}"]`);
+        if (pred.kind === 'gone') return el === null;
+        return el?.getAttribute('data-label') === pred.label;
+      };
+      const painted = await paintedWhen(check, timeoutMs, `key result (${pred.kind})`);
+      return painted - keyAt;
+    });
+    return true;
+  },
+
+  async keyResult() {
+    if (!pendingKey) throw new Error('armKey was not called');
+    const r = await pendingKey;
+    pendingKey = null;
+    return r;
+  },
+
+  spanIdsIn(index) {
+    const p = paragraph(index);
+    return p ? [...new Set([...p.querySelectorAll('[data-span-id]')].map((e) => e.getAttribute('data-span-id')!))] : [];
+  },
+
+  visibleParagraphs() {
+    const text = document.querySelector('.doc-text');
+    if (!text) return [];
+    const box = scroller().getBoundingClientRect();
+    const out: number[] = [];
+    const children = text.children;
+    for (let i = 0; i < children.length; i++) {
+      const r = children[i]!.getBoundingClientRect();
+      if (r.top >= box.bottom) break;
+      if (r.bottom > box.top && r.height > 0) out.push(i);
+    }
+    return out;
+  },
+
+  selectWord(index, nth) {
+    const p = paragraph(index);
+    if (!p) throw new Error(`no paragraph ${index}`);
+    // Text nodes outside the label chips that hold a run of at least four non-blank characters.
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => ((n.parentElement as Element).closest('.span-chip') || !/\S{4}/.test(n.textContent ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    if (!nodes.length) throw new Error(`paragraph ${index} has no text to select`);
+    const node = nodes[nth % nodes.length]!;
+    const t = node.textContent!;
+    // Four characters of such a run: a span of four, with room to click its second and third characters.
+    const from = t.search(/\S{4}/);
+    const to = from + 4;
+    const range = document.createRange();
+    range.setStart(node, from);
+    range.setEnd(node, to);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    return t.slice(from, to);
+  },
+
+  apiTimings() {
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.name.includes('/api/'))
+      .map((e) => ({ api: new URL(e.name).pathname, startMs: e.startTime, durMs: e.duration, bytes: e.encodedBodySize }));
+  },
+
+  spanCharPoint(index, id, k) {
+    const el = paragraph(index)?.querySelector(`[data-span-id="${CSS.escape(id)}"]`);
+    if (!el) return null;
+    // The k-th character of the span's own text (label chips excluded), clamped to its last.
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => ((n.parentElement as Element).closest('.span-chip') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const chars: { node: Text; offset: number }[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.textContent!.length; i++) chars.push({ node: n as Text, offset: i });
+    }
+    const c = chars[Math.min(k, chars.length - 1)];
+    if (!c) return null;
+    const range = document.createRange();
+    range.setStart(c.node, c.offset);
+    range.setEnd(c.node, c.offset + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  },
+
+  isSelected(index, id) {
+    const marked = document.querySelector('[data-selected-span]');
+    if (marked) return marked.getAttribute('data-selected-span') === id;
+    return paragraph(index)?.querySelector('.span-selected') != null;
+  },
+
+  settle() {
+    return afterNextPaint().then(afterNextPaint).then(() => true);
+  },
+
+  scrollToTop() {
+    scroller().scrollTop = 0;
+    return afterNextPaint().then(() => true);
+  },
+
+  async scrollThrough({ timeoutMs = DEFAULT_TIMEOUT_MS, maxSteps = 100_000 } = {}) {
+    const s = scroller();
+    s.scrollTop = 0;
+    await afterNextPaint();
+    await afterNextPaint();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const gaps: number[] = [];
+    const t0 = performance.now();
+    let last = t0;
+    let steps = 0;
+    await new Promise<void>((resolve, reject) => {
+      const frame = (now: number) => {
+        gaps.push(now - last);
+        last = now;
+        if (s.scrollTop + s.clientHeight >= s.scrollHeight - 1 || steps >= maxSteps) return resolve();
+        if (now - t0 > timeoutMs) return reject(new Error(`scrolling did not reach the end in ${timeoutMs} ms`));
+        // One screen per frame: every part of the document is shown once, as fast as frames come.
+        s.scrollTop += s.clientHeight;
+        steps++;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    const t1 = performance.now();
+    // Long-task entries are delivered after the task; give the last ones time to arrive.
+    await afterNextPaint();
+    await new Promise((r) => setTimeout(r, 100));
+    observer.disconnect();
+    s.scrollTop = 0;
+    const result: ScrollResult = {
+      durationMs: t1 - t0,
+      steps,
+      scrollHeight: s.scrollHeight,
+      longTasks,
+      maxFrameGapMs: gaps.length > 1 ? Math.max(...gaps.slice(1)) : 0,
+    };
+    return result;
+  },
+
+  async seedIndexedDb(data: SeedData) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(data.dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const missing = ['spans', 'docState', 'settings'].filter((s) => !db.objectStoreNames.contains(s));
+    if (missing.length) {
+      db.close();
+      throw new Error(`database "${data.dbName}" has no ${missing.join(', ')} store: the app did not create it`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['spans', 'docState', 'settings'], 'readwrite');
+      const spans = tx.objectStore('spans');
+      if (data.clearSpans) spans.clear();
+      for (const s of data.spans) spans.put(s);
+      for (const d of data.docStates) tx.objectStore('docState').put(d);
+      for (const s of data.settings) tx.objectStore('settings').put(s);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('seeding aborted'));
+    });
+    db.close();
+    return data.spans.length;
+  },
+};
+
+(globalThis as unknown as { __mbench: ProbeApi }).__mbench = api;

@@ -1,0 +1,186 @@
+// W1, the long document: 1,000,000 characters of English and Chinese with 20,000 spans (a tenth of them
+// overlapping) loaded from IndexedDB into Marginalia's browser mode, timed as an annotator meets it:
+// opening it, scrolling it, creating, relabelling and deleting spans by keyboard, and its memory.
+
+import type { Page } from '@playwright/test';
+import { rendererDir } from '../../src/node/app-paths';
+import { browser, probe } from '../lib/browser';
+import { clickOpen, heapAfterGc, openSeededApp, prepareOpen, timedOpen, type AppSession } from '../lib/marginalia-page';
+import { record } from '../lib/profile';
+import { metric, naMetric, statusOf, type Metric } from '../lib/result';
+import { percentile, round } from '../lib/stats';
+import { w1Fixture, type FixtureDoc } from '../lib/w1-fixture';
+import type { BenchContext, Workload } from '../lib/workload';
+
+/** Sizes of issue 7, and the smoke run's. */
+const FULL = { chars: 1_000_000, spans: 20_000, opens: 5, scrolls: 3, opRuns: 3, opsPerRun: 20 };
+const SMOKE = { chars: 20_000, spans: 400, opens: 2, scrolls: 1, opRuns: 1, opsPerRun: 3 };
+
+/** The label keys of the default schema (src/core/model/schema.ts): f is FIGURE, p is PERSON. */
+const CREATE_KEY = 'f';
+const RELABEL_KEY = 'p';
+const RELABEL_TO = 'PERSON';
+
+/** Longest wait for the app to show a selection or a key's effect before the op counts as failed. */
+const OP_TIMEOUT_MS = 20_000;
+
+/** Times of each keyboard operation, in ms from the key event to the next paint showing its effect. */
+interface OpTimes {
+  create: number[];
+  relabel: number[];
+  delete: number[];
+}
+
+async function waitSelected(page: Page, paragraph: number, id: string): Promise<void> {
+  await page.waitForFunction(
+    ([p, i]) => (globalThis as unknown as { __mbench: { isSelected(p: number, i: string): boolean } }).__mbench.isSelected(p, i),
+    [paragraph, id] as const,
+    { timeout: OP_TIMEOUT_MS },
+  );
+  await probe(page, 'settle');
+}
+
+async function clickChar(page: Page, paragraph: number, id: string, k: number): Promise<void> {
+  const pt = await probe(page, 'spanCharPoint', paragraph, id, k);
+  if (!pt) throw new Error(`span ${id} is not drawn in paragraph ${paragraph}`);
+  await page.mouse.click(pt.x, pt.y);
+}
+
+/**
+ * Creates a span on a few visible characters (DOM selection, then the label key), relabels it (click,
+ * then another label key) and deletes it (click, then Delete), `n` times; the store ends as it began.
+ */
+async function keyboardOps(page: Page, n: number, into: OpTimes): Promise<void> {
+  await probe(page, 'scrollToTop');
+  const visible = await probe(page, 'visibleParagraphs');
+  if (!visible.length) throw new Error('no paragraph on screen');
+  for (let i = 0; i < n; i++) {
+    const p = visible[i % visible.length]!;
+    const known = await probe(page, 'spanIdsIn', p);
+    await probe(page, 'selectWord', p, i);
+    await probe(page, 'armKey', { kind: 'created', paragraph: p, knownIds: known }, OP_TIMEOUT_MS);
+    await page.keyboard.press(CREATE_KEY);
+    into.create.push(await probe(page, 'keyResult'));
+    const id = (await probe(page, 'spanIdsIn', p)).find((x) => !known.includes(x));
+    if (!id) throw new Error('the created span has no element');
+    await probe(page, 'settle');
+
+    // Relabel: deselect, click the span (its second character: the first may touch a neighbour), label key.
+    await page.keyboard.press('Escape');
+    await clickChar(page, p, id, 1);
+    await waitSelected(page, p, id);
+    await probe(page, 'armKey', { kind: 'label', paragraph: p, id, label: RELABEL_TO }, OP_TIMEOUT_MS);
+    await page.keyboard.press(RELABEL_KEY);
+    into.relabel.push(await probe(page, 'keyResult'));
+    await probe(page, 'settle');
+
+    // Delete: deselect, click another character (a second click on the same one walks to the enclosing span), Delete.
+    await page.keyboard.press('Escape');
+    await clickChar(page, p, id, 2);
+    await waitSelected(page, p, id);
+    await probe(page, 'armKey', { kind: 'gone', paragraph: p, id }, OP_TIMEOUT_MS);
+    await page.keyboard.press('Delete');
+    into.delete.push(await probe(page, 'keyResult'));
+    await probe(page, 'settle');
+  }
+}
+
+/** Opens `doc` once while tracing and sampling; what dominates the open. */
+async function profileOpen(session: AppSession, doc: FixtureDoc): Promise<Record<string, unknown>> {
+  // Reload outside the recording, then record only the click-to-painted work.
+  await prepareOpen(session.page, doc);
+  const rec = await record(await browser(), session.page, session.cdp, rendererDir(), () => clickOpen(session.page, doc));
+  const clickAt = rec.result.clickAtMs;
+  // The host calls of the open itself, timed from the click.
+  const resources = (await probe(session.page, 'apiTimings')).filter((r) => r.startMs >= clickAt).map((r) => ({ ...r, startMs: r.startMs - clickAt }));
+  return {
+    note: 'One open of the W1 document with the Chrome trace and the V8 sampler on (both slow it down a little). trace: main-thread time by kind; cpu: JavaScript self time by bundled module (from the unminified bundle\'s module comments).',
+    openMsWhileProfiling: round(rec.result.firstScreenMs),
+    apiCalls: resources.map((r) => ({ ...r, startMs: round(r.startMs), durMs: round(r.durMs) })),
+    trace: rec.trace,
+    cpu: rec.cpu,
+  };
+}
+
+export const w1: Workload = {
+  id: 'W1',
+  title: 'Long document: 1,000,000 characters, 20,000 spans, from IndexedDB',
+  async run(ctx: BenchContext) {
+    const size = ctx.smoke ? SMOKE : FULL;
+    ctx.log(`W1: generating ${size.chars} characters and ${size.spans} spans`);
+    const fixture = w1Fixture(size.chars, size.spans);
+    const doc = fixture.long;
+    const sizes = { characters: Array.from(doc.text).length, spans: doc.spans.length, overlapping: doc.spans.filter((s) => s.label === 'CLAIM').length, paragraphs: doc.paragraphs, utf8Bytes: Buffer.byteLength(doc.text) };
+    const session = await openSeededApp(fixture, [doc]);
+    const metrics: Metric[] = [];
+    const details: Record<string, unknown> = {};
+    try {
+      const first: number[] = [];
+      const end: number[] = [];
+      const heap: number[] = [];
+      const nodes: number[] = [];
+      const longest: number[] = [];
+      const longCount: number[] = [];
+      const frameGap: number[] = [];
+      const ops: OpTimes = { create: [], relabel: [], delete: [] };
+      const opP95: OpTimes = { create: [], relabel: [], delete: [] };
+      let opError: string | undefined;
+      for (let run = 0; run < size.opens; run++) {
+        const r = await timedOpen(session.page, doc);
+        first.push(r.firstScreenMs);
+        end.push(r.endMs);
+        nodes.push(r.domNodes);
+        heap.push(await heapAfterGc(session.cdp));
+        ctx.log(`W1 open ${run + 1}/${size.opens}: first screen ${round(r.firstScreenMs)} ms, end ${round(r.endMs)} ms, heap ${round(heap[heap.length - 1]!)} MB`);
+        if (run < size.scrolls) {
+          const s = await probe(session.page, 'scrollThrough', { timeoutMs: 180_000 });
+          longest.push(s.longTasks.length ? Math.max(...s.longTasks) : 0);
+          longCount.push(s.longTasks.length);
+          frameGap.push(s.maxFrameGapMs);
+          ctx.log(`W1 scroll ${run + 1}: ${s.steps} screens in ${round(s.durationMs)} ms, ${s.longTasks.length} long tasks, longest frame gap ${round(s.maxFrameGapMs)} ms`);
+        }
+        if (run < size.opRuns && !opError) {
+          const mine: OpTimes = { create: [], relabel: [], delete: [] };
+          try {
+            await keyboardOps(session.page, size.opsPerRun, mine);
+            for (const k of ['create', 'relabel', 'delete'] as const) {
+              ops[k].push(...mine[k]);
+              opP95[k].push(percentile(mine[k], 95));
+            }
+            ctx.log(`W1 keys ${run + 1}: p95 create ${round(opP95.create.at(-1)!)} ms, relabel ${round(opP95.relabel.at(-1)!)} ms, delete ${round(opP95.delete.at(-1)!)} ms`);
+          } catch (e) {
+            opError = `keyboard operations failed: ${(e as Error).message.split('\n')[0]}`;
+            ctx.log(`W1: ${opError}`);
+          }
+        }
+      }
+      metrics.push(
+        metric({ key: 'open_first_screen_ms', label: 'open: click in the list → first screen with spans painted', unit: 'ms', runs: first, target: { op: '<=', value: 500 }, headline: true }),
+        metric({ key: 'open_to_end_ms', label: 'open: click → scrolled to the end with the last span drawn', unit: 'ms', runs: end, target: { op: '<=', value: 1500 }, headline: true }),
+      );
+      const opMetric = (k: keyof OpTimes, label: string) =>
+        opP95[k].length
+          ? metric({ key: `key_${k}_p95_ms`, label, unit: 'ms', runs: opP95[k], target: { op: '<=', value: 50 }, headline: true, note: `p95 of ${size.opsPerRun} operations per run; all samples: median ${round(percentile(ops[k], 50))} ms, max ${round(Math.max(...ops[k]))} ms` })
+          : naMetric({ key: `key_${k}_p95_ms`, label, unit: 'ms', target: { op: '<=', value: 50 }, headline: true }, opError ?? 'not run');
+      metrics.push(
+        opMetric('create', 'create a span by keyboard: key → next paint, p95'),
+        opMetric('delete', 'delete a span (click, Delete): key → next paint, p95'),
+        opMetric('relabel', 'relabel a span (click, label key): key → next paint, p95'),
+        metric({ key: 'scroll_longest_task_ms', label: 'scroll top to bottom: longest main-thread task (0: none over 50 ms)', unit: 'ms', runs: longest, target: { op: '<=', value: 50 }, headline: true }),
+        metric({ key: 'scroll_long_tasks', label: 'scroll top to bottom: tasks over 50 ms', unit: 'count', runs: longCount }),
+        metric({ key: 'scroll_max_frame_gap_ms', label: 'scroll top to bottom: longest gap between frames', unit: 'ms', runs: frameGap }),
+        metric({ key: 'heap_after_open_mb', label: 'JS heap after opening (after a full GC)', unit: 'MB', runs: heap, target: { op: '<=', value: 200 }, headline: true }),
+        metric({ key: 'dom_elements', label: 'elements in the page after opening', unit: 'count', runs: nodes }),
+      );
+      ctx.log('W1: profiling one open');
+      try {
+        details.profile = await profileOpen(session, doc);
+      } catch (e) {
+        details.profile = { error: (e as Error).message };
+      }
+    } finally {
+      await session.close();
+    }
+    return { id: 'W1', title: this.title, status: statusOf(metrics), sizes, metrics, details };
+  },
+};

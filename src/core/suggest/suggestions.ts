@@ -1,0 +1,83 @@
+// The suggestion model shared by the figure detector, the dictionary matcher and the UI: one proposed span with a stable key.
+
+import type { AttrValue, CodePoint } from '../model/types';
+
+/** Where a suggestion comes from. */
+export type SuggestionKind = 'figure' | 'dictionary';
+
+/**
+ * A proposed span the annotator can accept or reject. Immutable: the detectors build new
+ * ones on every run. Offsets are code points over the normalized text, end exclusive.
+ */
+export interface Suggestion {
+  /** `${kind}:${label}:${start}:${end}`: the same proposal gets the same key on every run, so a rejection sticks. */
+  readonly key: string;
+  readonly kind: SuggestionKind;
+  readonly label: string;
+  readonly start: CodePoint;
+  readonly end: CodePoint;
+  /** For figures: value, unit, approx. For dictionary hits: the attrs of the entry (e.g. canonical). */
+  readonly attrs: Readonly<Record<string, AttrValue>>;
+}
+
+/** The stable key of a suggestion. */
+export function suggestionKey(kind: SuggestionKind, label: string, start: number, end: number): string {
+  return `${kind}:${label}:${start}:${end}`;
+}
+
+/** Builds a suggestion with its key. */
+export function makeSuggestion(
+  kind: SuggestionKind,
+  label: string,
+  start: CodePoint,
+  end: CodePoint,
+  attrs: Readonly<Record<string, AttrValue>>,
+): Suggestion {
+  return { key: suggestionKey(kind, label, start, end), kind, label, start, end, attrs };
+}
+
+/** The part of a span that decides whether a suggestion is already done. */
+export interface SpanLike {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** Options of {@link mergeSuggestions}. */
+export interface MergeOptions {
+  /** The document's real spans: a suggestion with the same start, end and label is already done. */
+  spans?: readonly SpanLike[];
+  /** Keys the annotator rejected. */
+  rejected?: ReadonlySet<string>;
+}
+
+/** Orders suggestions by start, end, label, then kind, the order of the native format. */
+export function compareSuggestions(a: Suggestion, b: Suggestion): number {
+  return a.start - b.start || a.end - b.end || cmp(a.label, b.label) || cmp(a.kind, b.kind);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Merges lists of suggestions for one document (figures first, then dictionary hits, say)
+ * into one sorted list, dropping those that an existing span already covers with the same
+ * start, end and label, those whose key was rejected, and repeats of the same label and
+ * range (the earlier list wins, so a figure's attrs beat a dictionary hit's).
+ */
+export function mergeSuggestions(lists: ReadonlyArray<readonly Suggestion[]>, options: MergeOptions = {}): Suggestion[] {
+  const done = new Set<string>();
+  for (const s of options.spans ?? []) done.add(`${s.label}:${s.start}:${s.end}`);
+  const rejected = options.rejected ?? new Set<string>();
+  const out: Suggestion[] = [];
+  for (const list of lists) {
+    for (const s of list) {
+      const at = `${s.label}:${s.start}:${s.end}`;
+      if (done.has(at) || rejected.has(s.key)) continue;
+      done.add(at);
+      out.push(s);
+    }
+  }
+  return out.sort(compareSuggestions);
+}

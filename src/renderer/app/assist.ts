@@ -1,0 +1,41 @@
+// The UI's use of the core's annotation aids: word snapping, sentence selection, figure attributes, suggestions.
+
+import { snapToWords, sentenceAt } from '../../core/model/boundaries';
+import { OffsetMap } from '../../core/model/offsets';
+import type { CodePoint, Span } from '../../core/model/types';
+import { parseFigure } from '../../core/suggest/figure-parse';
+import { detectFigures } from '../../core/suggest/figures';
+import { dictionarySuggestions } from '../../core/suggest/dictionary';
+import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
+import type { CorpusLexicon } from './use-corpus-lexicon';
+
+/** A suggestion with its text, for lists. */
+export type DocSuggestion = Suggestion & { text: string };
+
+/** A selection widened to whole words and trimmed of white space; null when nothing is left. */
+export function snapSelection(text: string, start: CodePoint, end: CodePoint, map: OffsetMap): { start: CodePoint; end: CodePoint } | null {
+  const r = snapToWords(text, start, end, { map });
+  return r && r.end > r.start ? { start: r.start as CodePoint, end: r.end as CodePoint } : null;
+}
+
+/** The sentence around a code-point offset. */
+export function sentenceRange(text: string, offset: CodePoint, map: OffsetMap): { start: CodePoint; end: CodePoint } | null {
+  const r = sentenceAt(text, offset, { map });
+  return r && r.end > r.start ? { start: r.start as CodePoint, end: r.end as CodePoint } : null;
+}
+
+/** value, unit and approx of a FIGURE span, parsed from its text and the words before it. */
+export function figureAttrs(text: string, start: CodePoint, end: CodePoint, map = new OffsetMap(text)): Span['attrs'] {
+  const s = map.toUtf16(start);
+  const e = map.toUtf16(end);
+  const parsed = parseFigure(text.slice(s, e), text.slice(Math.max(0, s - 40), s), text.slice(e, e + 20));
+  return parsed ? { value: parsed.value, unit: parsed.unit, approx: parsed.approx } : {};
+}
+
+/** The open suggestions of a document: figures, then strings labelled elsewhere; minus existing spans and rejections. */
+export function openSuggestions(text: string, spans: readonly Span[], rejected: ReadonlySet<string>, lexicon: CorpusLexicon, map: OffsetMap): DocSuggestion[] {
+  const figures = detectFigures(text, { map });
+  const dictionary = dictionarySuggestions(text, lexicon.labelled, { map, spans });
+  const merged = mergeSuggestions([figures, dictionary], { spans, rejected });
+  return merged.map((s) => ({ ...s, text: text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) }));
+}

@@ -1,0 +1,44 @@
+// Corpus progress at a glance: documents done, in progress, skipped, and spans per label.
+
+import type { CorpusEntry } from '../../core/ipc/contract';
+import type { LabelSchema } from '../../core/model/schema';
+import type { DocState } from '../db/db';
+
+/** Props of {@link ProgressPanel}. */
+export interface ProgressPanelProps {
+  documents: CorpusEntry[];
+  states: Map<string, DocState>;
+  schema: LabelSchema;
+}
+
+/** The progress bar and label counts. */
+export function ProgressPanel({ documents, states, schema }: ProgressPanelProps) {
+  const counts = { done: 0, 'in-progress': 0, skipped: 0, todo: 0 };
+  const labels: Record<string, number> = {};
+  for (const d of documents) {
+    const st = states.get(d.docId);
+    counts[st?.status ?? 'todo']++;
+    for (const [l, n] of Object.entries(st?.labelCounts ?? {})) labels[l] = (labels[l] ?? 0) + n;
+  }
+  const total = documents.length || 1;
+  const pct = (n: number) => `${(100 * n) / total}%`;
+  return (
+    <div className="progress" data-testid="progress">
+      <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={documents.length} aria-valuenow={counts.done} aria-label="Documents done">
+        <span className="seg done" style={{ width: pct(counts.done) }} />
+        <span className="seg in-progress" style={{ width: pct(counts['in-progress']) }} />
+        <span className="seg skipped" style={{ width: pct(counts.skipped) }} />
+      </div>
+      <div className="progress-text" data-testid="progress-text">
+        {counts.done} of {documents.length} done · {counts['in-progress']} in progress{counts.skipped ? ` · ${counts.skipped} skipped` : ''}
+      </div>
+      <div className="label-counts">
+        {schema.labels.map((l) => (
+          <span key={l.name} className="label-count" style={{ ['--c' as string]: l.color }} data-label-count={l.name}>
+            {l.name} {labels[l.name] ?? 0}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
