@@ -100,14 +100,15 @@ test('annotate, reload, mark done and export code-point-exact JSONL', async ({ p
 
   // Export: written under .marginalia/exports, offered as a download, the UI says where.
   await page.getByTestId('export').click();
-  await expect(page.getByTestId('notice')).toContainText('Exported 3 documents (10 spans) to');
+  await page.getByTestId('run-export').click();
+  await expect(page.getByTestId('export-summary')).toContainText('Exported 3 documents (10 spans) to');
   const exportsDir = path.join(workbench.corpusDir, '.marginalia', 'exports');
   const files = await readdir(exportsDir);
   expect(files).toHaveLength(1);
   const file = path.join(exportsDir, files[0]!);
-  await expect(page.getByTestId('notice')).toContainText(files[0]!);
+  await expect(page.getByTestId('export-summary')).toContainText(files[0]!);
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Download' }).click();
+  await page.getByTestId('export-summary').getByRole('link', { name: 'Download' }).click();
   const download = await downloadPromise;
   const bytes = await readFile(file, 'utf8');
   expect(await readFile(await download.path(), 'utf8')).toBe(bytes);

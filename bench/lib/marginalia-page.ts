@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { OpenResult } from '../peers/probe-api';
 import { probe, probedContext } from './browser';
 import { TMP } from './paths';
-import { startServe, stopServe, type Served } from './serve';
+import { hostDied, startServe, stopServe, type Served } from './serve';
 import { W1_ANNOTATOR, type FixtureDoc, type W1Fixture } from './w1-fixture';
 
 /** The database name of src/renderer/db/db.ts. */
@@ -82,9 +82,14 @@ export async function clickOpen(page: Page, doc: FixtureDoc): Promise<OpenResult
  * Reloads the app and opens `doc` from the list: the time from the click to the first screen with
  * spans painted, and to the end of the document drawn (measured in the page by the probe).
  */
-export async function timedOpen(page: Page, doc: FixtureDoc): Promise<OpenResult> {
-  await prepareOpen(page, doc);
-  return clickOpen(page, doc);
+export async function timedOpen(page: Page, doc: FixtureDoc, served?: Served): Promise<OpenResult> {
+  try {
+    await prepareOpen(page, doc);
+    return await clickOpen(page, doc);
+  } catch (e) {
+    const died = served && hostDied(served);
+    throw died ? new Error(`${(e as Error).message.split('\n')[0]}; ${died}`) : e;
+  }
 }
 
 /** JS heap in use after a full garbage collection, in MB (10^6 bytes), read through CDP. */

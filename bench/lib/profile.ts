@@ -44,7 +44,7 @@ export interface TraceBreakdown {
   windowMs: number;
   byCategoryMs: Record<Category, number>;
   topEventsMs: { name: string; category: Category; selfMs: number }[];
-  /** Main-thread tasks of at least TASK_LIST_MIN_MS, in order, with what filled them. */
+  /** Main-thread tasks of at least TASK_LIST_MIN_MS, in order, with what filled them; startMs is from the click when the trace has its mark. */
   longTasks: { startMs: number; durMs: number; byCategoryMs: Partial<Record<Category, number>> }[];
 }
 
@@ -101,8 +101,11 @@ export function analyzeTrace(traceJson: string): TraceBreakdown {
     stack.push({ ...s, child: 0 });
   }
   while (stack.length) close(stack.pop()!);
-  const first = spans[0]?.ts ?? 0;
-  const last = Math.max(first, ...spans.map((s) => s.end));
+  // Times are from the probe's click mark when the trace has it, else from the first event.
+  const click = events.find((e) => e.name === 'mbench-click');
+  const first = click?.ts ?? spans[0]?.ts ?? 0;
+  let last = first;
+  for (const s of spans) if (s.end > last) last = s.end;
   for (const k of Object.keys(byCategoryMs) as Category[]) byCategoryMs[k] = round(byCategoryMs[k]);
   const topEventsMs = [...self.entries()]
     .sort((a, b) => b[1] - a[1])

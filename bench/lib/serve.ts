@@ -15,7 +15,12 @@ export interface Served {
   /** Milliseconds from spawning the process to the URL line. */
   startupMs: number;
   process: ChildProcess;
+  /** The last of what the process wrote to stderr (for the message when it dies). */
+  stderrTail(): string;
 }
+
+/** Characters of stderr kept: enough for a stack trace. */
+const STDERR_KEEP = 4_000;
 
 /** Longest wait for the URL line: a first build of the UI can take a minute on two cores. */
 const SERVE_TIMEOUT_MS = 120_000;
@@ -29,7 +34,7 @@ export async function startServe(corpusDir: string, configDir: string): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-STDERR_KEEP)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
@@ -49,7 +54,14 @@ export async function startServe(corpusDir: string, configDir: string): Promise<
   });
   const startupMs = performance.now() - t0;
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', startupMs, process: child };
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', startupMs, process: child, stderrTail: () => stderr };
+}
+
+/** Null while the host runs; else how it ended and the end of its stderr. */
+export function hostDied(s: Served): string | null {
+  const { exitCode, signalCode } = s.process;
+  if (exitCode === null && signalCode === null) return null;
+  return `marginalia serve ended (${signalCode ?? `exit ${exitCode}`}); its stderr ends: ${s.stderrTail().trim().slice(-600) || '(nothing)'}`;
 }
 
 /** Stops a served host and waits for its process to end. */

@@ -35,9 +35,9 @@ export interface W1Fixture {
   tenth: FixtureDoc;
 }
 
-function makeDoc(file: string, chars: number, spans: number, seed: number): FixtureDoc {
+function makeDoc(file: string, chars: number, spans: number, seed: number, idPrefix: string): FixtureDoc {
   const gen = generateText({ chars, seed });
-  const planned = planSpans(gen, { count: spans, overlapShare: 0.1 });
+  const planned = planSpans(gen, { count: spans, overlapShare: 0.1, idPrefix });
   const docId = docIdOf(gen.text);
   const map = new OffsetMap(gen.text);
   // A fixed date: the same input gives the same stored rows.
@@ -66,9 +66,10 @@ export function w1Fixture(chars: number, spans: number): W1Fixture {
   const corpusDir = path.join(TMP, 'w1', 'corpus');
   rmSync(path.dirname(corpusDir), { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });
-  const long = makeDoc('long.txt', chars, spans, SEED);
+  // Id prefixes keep the two documents' span ids apart (they share one object store).
+  const long = makeDoc('long.txt', chars, spans, SEED, 'a');
   // A tenth of the size in both dimensions, for a same-size comparison where a peer cannot take the whole.
-  const tenth = makeDoc('tenth.txt', Math.round(chars / 10), Math.round(spans / 10), SEED + 1);
+  const tenth = makeDoc('tenth.txt', Math.round(chars / 10), Math.round(spans / 10), SEED + 1, 'b');
   for (const d of [long, tenth]) writeFileSync(path.join(corpusDir, d.path), d.text);
   const fixture = { corpusDir, long, tenth };
   cached = { key, fixture };

@@ -2,51 +2,11 @@
 // before the app loads, so timings are taken where the work happens (click and key event timestamps,
 // requestAnimationFrame, long tasks) instead of across the slow CDP round trip.
 
+import { afterNextPaint, paintedWhen } from './paint';
 import type { KeyPredicate, OpenResult, ProbeApi, ScrollResult, SeedData } from './probe-api';
 
 /** Longest wait for any one measured thing: past it the measurement fails with a message instead of hanging. */
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-/**
- * Resolves just after the next frame has been produced: requestAnimationFrame runs before style, layout
- * and paint; a message posted from it runs once that frame's rendering work is done.
- */
-function afterNextPaint(): Promise<number> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now());
-      ch.port2.postMessage(null);
-    });
-  });
-}
-
-/** Runs `check` once per frame until it is true; resolves with the time just after that frame was painted. */
-function paintedWhen(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
-  const deadline = performance.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const frame = () => {
-      let ok = false;
-      try {
-        ok = check();
-      } catch {
-        ok = false;
-      }
-      if (ok) {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(performance.now());
-        ch.port2.postMessage(null);
-        return;
-      }
-      if (performance.now() > deadline) {
-        reject(new Error(`${what}: not seen within ${timeoutMs} ms`));
-        return;
-      }
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-}
 
 /** The element that scrolls the document text: the nearest ancestor of `.doc-text` that can scroll. */
 function scroller(): HTMLElement {
@@ -91,6 +51,8 @@ const api: ProbeApi = {
         const row = (e.target as Element | null)?.closest?.('.doc-row');
         if (row && row.getAttribute('data-path') === path) {
           window.removeEventListener('click', onClick, true);
+          // A mark in the trace, so a profile can measure from the click.
+          performance.mark('mbench-click');
           resolve(e.timeStamp);
         }
       };

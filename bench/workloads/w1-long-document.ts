@@ -25,7 +25,7 @@ const RELABEL_TO = 'PERSON';
 const OP_TIMEOUT_MS = 20_000;
 
 /** Times of each keyboard operation, in ms from the key event to the next paint showing its effect. */
-interface OpTimes {
+export interface OpTimes {
   create: number[];
   relabel: number[];
   delete: number[];
@@ -50,7 +50,7 @@ async function clickChar(page: Page, paragraph: number, id: string, k: number): 
  * Creates a span on a few visible characters (DOM selection, then the label key), relabels it (click,
  * then another label key) and deletes it (click, then Delete), `n` times; the store ends as it began.
  */
-async function keyboardOps(page: Page, n: number, into: OpTimes): Promise<void> {
+export async function keyboardOps(page: Page, n: number, into: OpTimes): Promise<void> {
   await probe(page, 'scrollToTop');
   const visible = await probe(page, 'visibleParagraphs');
   if (!visible.length) throw new Error('no paragraph on screen');
@@ -126,7 +126,7 @@ export const w1: Workload = {
       const opP95: OpTimes = { create: [], relabel: [], delete: [] };
       let opError: string | undefined;
       for (let run = 0; run < size.opens; run++) {
-        const r = await timedOpen(session.page, doc);
+        const r = await timedOpen(session.page, doc, session.served);
         first.push(r.firstScreenMs);
         end.push(r.endMs);
         nodes.push(r.domNodes);

@@ -78,7 +78,8 @@ export async function openAs(page: Page, url: string, annotator: string): Promis
 /** Opens a document from the sidebar by its corpus path. */
 export async function openDocument(page: Page, corpusPath: string): Promise<void> {
   await page.locator(`.doc-row[data-path="${corpusPath}"]`).click();
-  await expect(page.locator(`main.document[data-open-path="${corpusPath}"] .doc-text`)).toBeVisible();
+  // Open, and its suggestions painted: selecting before the ghosts arrive would aim at moving text.
+  await expect(page.locator(`main.document[data-open-path="${corpusPath}"][data-painted="true"] .doc-text`)).toBeVisible();
 }
 
 /** Screen points at the start of the first and the end of the last character of `needle` in the document view. */
@@ -144,9 +145,20 @@ export async function clickBefore(page: Page, needle: string, occurrence = 0): P
   await page.mouse.click(box.x1 - 0.5, box.y1);
 }
 
-/** The text of the span with `label` whose text is `text` (joined across its decoration pieces), or null. */
+/** The row of the span list with `label` and exactly `text` (the list shows on the Spans tab). */
 export function spanLocator(page: Page, label: string, text: string) {
   return page.locator(`.span-row:has(.span-row-label:text-is("${label}")) .span-row-text:text-is("${text}")`);
+}
+
+/** Every span painted in the document view as `LABEL:text`, whatever panel is showing. */
+export async function paintedSpans(page: Page): Promise<string[]> {
+  const ids = await paintedSpanIds(page);
+  const out: string[] = [];
+  for (const id of ids) {
+    const label = await page.locator(`.doc-text [data-span-id="${id}"]`).first().getAttribute('data-label');
+    out.push(`${label}:${await paintedText(page, id)}`);
+  }
+  return out;
 }
 
 /** Distinct span ids painted in the document view. */

@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../node/services';
+import { createServices, type HostServices } from '../node/services';
 import { startHost, type RunningHost } from './server';
 
 let tmp: string;
 let host: RunningHost;
+let services: HostServices;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'marginalia-host-'));
@@ -19,16 +20,57 @@ beforeAll(async () => {
   const ui = path.join(tmp, 'ui');
   await mkdir(ui);
   await writeFile(path.join(ui, 'index.html'), '<!doctype html><title>ui</title>');
-  const services = await createServices(corpus, { kind: 'browser', version: 'test' });
+  services = await createServices(corpus, { kind: 'browser', version: 'test' });
+  await services.whenScanned();
   host = await startHost({ services, staticDir: ui, token: 'secret-token' });
 });
 afterAll(async () => {
   await host.close();
+  await services.close();
   await rm(tmp, { recursive: true, force: true });
 });
 
 const call = (method: string, body?: unknown, headers: Record<string, string> = { 'x-marginalia-token': 'secret-token' }) =>
   fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+/** The JSON answer of a call. */
+const json = async (res: Response | Promise<Response>): Promise<Json> => (await res).json();
+
+describe('a host on a full disk', () => {
+  it('answers an io error that says what was not saved', async () => {
+    const corpus = path.join(tmp, 'corpus-full');
+    await mkdir(corpus, { recursive: true });
+    await writeFile(path.join(corpus, 'a.txt'), 'text');
+    const { nodeJournalIo } = await import('../node/journal');
+    const full = await createServices(corpus, {
+      kind: 'browser',
+      version: 'test',
+      watch: false,
+      journalIo: {
+        ...nodeJournalIo,
+        async open(file) {
+          const h = await nodeJournalIo.open(file);
+          return { ...h, append: async () => Promise.reject(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' })) };
+        },
+      },
+    });
+    const other = await startHost({ services: full, staticDir: path.join(tmp, 'ui'), token: 't' });
+    try {
+      const res = await fetch(`http://127.0.0.1:${other.port}/api/appendJournal`, {
+        method: 'POST',
+        headers: { 'x-marginalia-token': 't' },
+        body: JSON.stringify({ annotator: 'zoe', entries: [{ op: 'status', docId: 'd', status: 'done' }, { op: 'status', docId: 'e', status: 'done' }] }),
+      });
+      expect(res.status).toBe(500);
+      expect((await json(res)).error).toEqual({ code: 'io', message: expect.stringMatching(/^disk full \(ENOSPC\): 2 entries not written to .*journal-zoe\.jsonl; the entries written before are safe$/) });
+    } finally {
+      await other.close();
+      await full.close();
+    }
+  });
+});
 
 describe('the HTTP host', () => {
   it('prints a URL on 127.0.0.1 with the token', () => {
@@ -36,17 +78,17 @@ describe('the HTTP host', () => {
   });
 
   it('serves the corpus and documents to a request with the token', async () => {
-    const corpus = await (await call('getCorpus')).json();
+    const corpus = await json(call('getCorpus'));
     expect(corpus.ok).toBe(true);
     expect(corpus.value.documents.map((d: { path: string }) => d.path)).toEqual(['a.txt', 'sub/b.md']);
-    const doc = await (await call('readDocument', { path: 'a.txt' })).json();
+    const doc = await json(call('readDocument', { path: 'a.txt' }));
     expect(doc.value.text).toBe('Alpha 43.9%\n');
   });
 
   it('refuses requests without the token or with a wrong one', async () => {
     const none = await call('getCorpus', undefined, {});
     expect(none.status).toBe(403);
-    expect((await none.json()).error.message).toMatch(/token/);
+    expect((await json(none)).error.message).toMatch(/token/);
     expect((await call('getCorpus', undefined, { 'x-marginalia-token': 'guess' })).status).toBe(403);
     expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(403);
   });
@@ -81,6 +123,8 @@ describe('the HTTP host', () => {
       });
     expect(await status({ host: 'evil.example:80' })).toBe(403);
     expect(await status({ origin: 'http://evil.example' })).toBe(403);
+    expect(await status({ origin: 'null' })).toBe(403);
+    expect(await status({ origin: `http://127.0.0.1:${host.port}.evil.example` })).toBe(403);
     expect(await status({ origin: `http://127.0.0.1:${host.port}` })).toBe(200);
   });
 
@@ -91,15 +135,69 @@ describe('the HTTP host', () => {
   });
 
   it('writes exports under .marginalia/exports with a safe name', async () => {
-    const res = await (await call('saveExport', { suggestedName: '../../evil.jsonl', content: '{"a":1}\n' })).json();
+    const res = await json(call('saveExport', { suggestedName: '../../evil.jsonl', content: '{"a":1}\n' }));
     expect(res.value.path).toBe(path.join(await (await import('node:fs/promises')).realpath(path.join(tmp, 'corpus')), '.marginalia', 'exports', '_.._evil.jsonl'));
     expect(await readFile(res.value.path, 'utf8')).toBe('{"a":1}\n');
   });
 
+  it('keeps journals over HTTP and refuses annotator names that try to be paths', async () => {
+    const entries = [{ op: 'status', docId: 'sha256:' + 'b'.repeat(64), status: 'done' }];
+    const appended = await json(call('appendJournal', { annotator: 'Ann Lee', entries }));
+    expect(appended.value).toMatchObject({ written: 1 });
+    expect(appended.value.path).toMatch(/\.marginalia[\\/]journal-Ann%20Lee\.jsonl$/);
+    const read = await json(call('readJournal', { annotator: 'Ann Lee' }));
+    expect(read.value.entries).toEqual([expect.objectContaining({ op: 'status', status: 'done' })]);
+    expect((await json(call('listJournals'))).value.map((j: { annotator: string }) => j.annotator)).toEqual(['Ann Lee']);
+    for (const annotator of ['../../escape', 'a/b', '..\\x']) {
+      const res = await call('appendJournal', { annotator, entries });
+      expect(res.status, annotator).toBe(403);
+    }
+    const bad = await call('appendJournal', { annotator: 'Ann Lee', entries: [{ op: 'status', docId: 'x', status: 'nope' }] });
+    expect(bad.status).toBe(400);
+    expect((await json(bad)).error.message).toMatch(/^entry 0: "status" must be one of/);
+  });
+
+  it('refuses paths outside the corpus on every method that takes one', async () => {
+    for (const p of ['../secret.txt', path.join(tmp, 'secret.txt'), 'sub/../../secret.txt', '../x.jsonl#1']) {
+      expect((await call('setEncoding', { path: p, encoding: 'big5' })).status, p).toBe(403);
+      expect((await call('readDocument', { path: p })).status, p).toBe(403);
+    }
+    expect((await call('readDocument', { path: '.marginalia/index.json' })).status).toBe(403);
+  });
+
+  it('streams events only with the token and forwards a new file as documentsChanged', async () => {
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`)).status).toBe(403);
+    const abort = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { 'x-marginalia-token': 'secret-token' }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    await services.rescanCorpus({});
+    let text = '';
+    // Read frames until the rescan's progress and its end arrive (the stream itself is the deadline's guard: the test times out).
+    while (!/event: scanProgress\ndata: \{[^\n]*"phase":"done"/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: scanProgress');
+    await writeFile(path.join(tmp, 'corpus', 'new.txt'), 'A new report');
+    await services.rescanCorpus({});
+    while (!/event: documentsChanged\ndata: [^\n]*new\.txt/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    const frame = /event: documentsChanged\ndata: ([^\n]*new\.txt[^\n]*)/.exec(text)![1]!;
+    expect(JSON.parse(frame)).toMatchObject({ added: [expect.objectContaining({ path: 'new.txt', title: 'A new report' })] });
+    abort.abort();
+  });
+
+  it('does not serve files outside the built UI', async () => {
+    for (const p of ['/../package.json', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const res = await fetch(`http://127.0.0.1:${host.port}${p}`, { headers: { 'x-marginalia-token': 'secret-token' } });
+      expect(res.status, p).not.toBe(200);
+    }
+  });
+
   it('reopens only corpora from the recent list', async () => {
-    const recent = (await (await call('listRecentCorpora')).json()).value;
-    expect(recent).toHaveLength(1);
+    const recent: string[] = (await json(call('listRecentCorpora'))).value;
+    const corpus = await (await import('node:fs/promises')).realpath(path.join(tmp, 'corpus'));
+    expect(recent).toContain(corpus);
     expect((await call('openCorpus', { path: tmp })).status).toBe(403);
-    expect((await (await call('openCorpus', { path: recent[0] })).json()).value.documents).toHaveLength(2);
+    const reopened = (await json(call('openCorpus', { path: corpus }))).value;
+    // The reopen answers at once (from the index, or as far as the scan got).
+    expect(reopened.documents.map((d: { path: string }) => d.path)).toEqual(['a.txt', 'new.txt', 'sub/b.md']);
   });
 });

@@ -39,9 +39,15 @@ const STATUS: Record<ApiErrorShape['code'], number> = {
   internal: 500,
 };
 
+/** Services that push events: the host forwards every one of them to the connected UIs. */
+interface EventSourceServices {
+  subscribe?(listener: <K extends keyof HostEvents>(event: K, payload: HostEvents[K]) => void): () => void;
+}
+
 /** Options of {@link startHost}. */
 export interface HostOptions {
-  services: MarginaliaApi;
+  /** The contract's implementation; when it has `subscribe` (HostServices), its events reach the UI by themselves. */
+  services: MarginaliaApi & EventSourceServices;
   /** The built UI (out/renderer). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -172,6 +178,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
   });
 
+  /** The last corpusChanged payload sent: a caller that also emits it from its onCorpusChanged hook sends the same object, once. */
+  let lastCorpus: unknown = null;
+  const emit = <K extends keyof HostEvents>(event: K, payload: HostEvents[K]) => {
+    if (event === 'corpusChanged') {
+      if (payload === lastCorpus) return;
+      lastCorpus = payload;
+    }
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const l of listeners) l.write(frame);
+  };
+  const unsubscribe = options.services.subscribe?.(emit);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -182,12 +200,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    emit(event, payload) {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-      for (const l of listeners) l.write(frame);
-    },
+    emit,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe?.();
         for (const l of listeners) l.end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,12 +1,34 @@
-// Writes files the way nothing is lost: to a temporary file, flushed, then renamed over the target.
+// Writes files the way nothing is lost: to a temporary file, flushed, then renamed over the target, and the folder flushed.
 
+import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The temporary name a write goes to before its rename: unique per call, recognisable as ours. */
+export function tempNameFor(target: string): string {
+  return `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/**
+ * Flushes a folder's entries (a rename inside it) to disk. Best effort: some platforms
+ * (Windows) cannot open a folder for this, and a rename is durable there without it.
+ */
+export async function syncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here: nothing more can be done.
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
 
 /** Writes `content` to `target` atomically: a crash leaves either the old file or the new one, never half. */
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tempNameFor(target);
   const handle = await open(tmp, 'w');
   try {
     await handle.writeFile(content);
@@ -17,7 +39,13 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     throw e;
   }
   await handle.close();
-  await rename(tmp, target);
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await syncDir(path.dirname(target));
 }
 
 /** A file name safe on every OS: path separators, reserved characters and leading dots replaced. */

@@ -30,6 +30,30 @@ function isBlank(buf: Uint8Array): boolean {
   return true;
 }
 
+/** The length of a UTF-8 byte order mark. */
+const BOM_LENGTH = 3;
+
+/** Re-chunks a stream so that its first chunk holds at least the BOM's three bytes (when the stream has them). */
+async function* withHead(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let head: Uint8Array | null = new Uint8Array(0);
+  for await (const chunk of chunks) {
+    if (head === null) {
+      yield chunk;
+      continue;
+    }
+    const joined: Uint8Array = new Uint8Array(head.length + chunk.length);
+    joined.set(head);
+    joined.set(chunk, head.length);
+    if (joined.length < BOM_LENGTH) {
+      head = joined;
+      continue;
+    }
+    head = null;
+    yield joined;
+  }
+  if (head !== null && head.length) yield head;
+}
+
 /**
  * Splits a stream of chunks into lines at LF, dropping a CR before it and a UTF-8 BOM at the
  * start of the file. A line over `maxLineBytes` comes out as an error (its bytes are skipped,
@@ -83,7 +107,7 @@ export async function* splitJsonl(chunks: AsyncIterable<Uint8Array>, maxLineByte
     return line;
   }
 
-  for await (const chunk of chunks) {
+  for await (const chunk of withHead(chunks)) {
     let bytes = chunk;
     if (first) {
       first = false;

@@ -11,7 +11,7 @@ const CHINESE = ['gb18030', 'big5'] as const;
 /** Bytes weighed by chardet and by the character score: 64 KiB is thousands of characters, ample evidence, in bounded time. */
 const SAMPLE_BYTES = 64 * 1024;
 
-/** Fewer weighed characters than this is not enough to be sure (a title, a two-word note): the user is asked. */
+/** Fewer non-ASCII characters than this is not enough to be sure (a title, a two-word note): the user is asked. */
 const MIN_EVIDENCE = 12;
 
 /** A Chinese guess is sure only when at least half its characters are common ones (right decodes score about 0.9)… */
@@ -105,12 +105,12 @@ export function decodeLegacy(bytes: Uint8Array): LegacyDecode | null {
     const text = strictDecode(encoding, bytes);
     if (text === null || hasControlNoise(text)) continue;
     const conf = (confidence.get(encoding) ?? 0) / 100;
-    const chinese = (CHINESE as readonly string[]).includes(encoding);
-    if (chinese) {
-      const ev = hanEvidence(text.slice(0, SAMPLE_BYTES));
-      scored.push({ encoding, text, score: HAN_WEIGHT * ev.ratio + (1 - HAN_WEIGHT) * conf, sure: ev.weighed >= MIN_EVIDENCE && ev.ratio >= SURE_RATIO });
+    const ev = hanEvidence(text.slice(0, SAMPLE_BYTES));
+    const enough = ev.weighed >= MIN_EVIDENCE;
+    if ((CHINESE as readonly string[]).includes(encoding)) {
+      scored.push({ encoding, text, score: HAN_WEIGHT * ev.ratio + (1 - HAN_WEIGHT) * conf, sure: enough && ev.ratio >= SURE_RATIO });
     } else {
-      scored.push({ encoding, text, score: (1 - HAN_WEIGHT) * conf, sure: conf * 100 >= CHARDET_SURE });
+      scored.push({ encoding, text, score: (1 - HAN_WEIGHT) * conf, sure: enough && conf * 100 >= CHARDET_SURE });
     }
   }
   if (scored.length === 0) return null;

@@ -1,16 +1,20 @@
-// The contract's implementation on node:fs, shared by the Electron main process and the HTTP host.
+// The contract's implementation on node:fs, shared by the Electron main process and the HTTP host: the live corpus
+// session, the journals, exports and the recent list, and one event stream both hosts forward to the UI.
 
 import path from 'node:path';
 import {
   ApiError,
   type CorpusInfo,
+  type HostEvents,
   type HostInfo,
   type MarginaliaApi,
   type SaveExportRequest,
   type SaveExportResult,
 } from '../core/ipc/contract';
-import { MARGINALIA_DIR, readCorpusDocument, scanCorpus } from './corpus';
+import { CorpusSession, MARGINALIA_DIR, type EmitFn } from './corpus-session';
+import type { ReadFileFn } from './document-file';
 import { safeFileName, writeFileAtomic } from './files';
+import { JournalStore, type JournalIo } from './journal';
 import { readRecent, rememberCorpus } from './recent';
 
 /** What differs between hosts: dialogs exist only in Electron. */
@@ -21,48 +25,108 @@ export interface HostHooks {
   chooseFolder?: () => Promise<string | null>;
   /** Asks the user where to save an export; null when canceled. */
   chooseSavePath?: (suggestedName: string, corpusRoot: string) => Promise<string | null>;
-  /** Told whenever another corpus is opened. */
+  /** Told whenever another corpus is opened (also sent to {@link HostServices.subscribe} listeners as `corpusChanged`). */
   onCorpusChanged?: (corpus: CorpusInfo) => void;
+  /** Watch the corpus folder for changes (default true). */
+  watch?: boolean;
+  /** The journals' file operations (tests inject a failing disk). */
+  journalIo?: JournalIo;
+  /** How files are read (tests inject unreadable files). */
+  readFile?: ReadFileFn;
 }
+
+/** A listener of every host event. */
+export type EventListener = <K extends keyof HostEvents>(event: K, payload: HostEvents[K]) => void;
 
 /** The services of one host, bound to the corpus it has open. */
 export interface HostServices extends MarginaliaApi {
   /** The open corpus's root (absolute, real path). */
   corpusRoot(): string;
+  /** Every event for the UI (`corpusChanged`, `scanProgress`, `documentsChanged`); returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void;
+  /** Resolves when the open corpus's current scan is done. */
+  whenScanned(): Promise<void>;
+  /** Stops watching, flushes the journals and saves the index. */
+  close(): Promise<void>;
 }
 
-/** Opens `initialRoot` and returns the contract implemented over it. */
+/** Opens `initialRoot` (its scan runs in the background) and returns the contract implemented over it. */
 export async function createServices(initialRoot: string, hooks: HostHooks): Promise<HostServices> {
-  let corpus = await scanCorpus(initialRoot);
-  await rememberCorpus(corpus.root);
+  const listeners = new Set<EventListener>();
+  const emit: EmitFn = (event, payload) => {
+    for (const l of listeners) l(event, payload);
+  };
+  const openSession = (root: string) => CorpusSession.open(root, { emit, watch: hooks.watch, readFile: hooks.readFile });
+  const journalsOf = (s: CorpusSession) => new JournalStore(path.join(s.root, MARGINALIA_DIR), hooks.journalIo);
+
+  let session = await openSession(initialRoot);
+  let journals = journalsOf(session);
+  await rememberCorpus(session.root);
 
   async function open(root: string): Promise<CorpusInfo> {
-    corpus = await scanCorpus(root);
-    await rememberCorpus(corpus.root);
-    hooks.onCorpusChanged?.(corpus);
-    return corpus;
+    const next = await openSession(root);
+    const old = { session, journals };
+    session = next;
+    journals = journalsOf(next);
+    await Promise.all([old.session.close(), old.journals.close()]);
+    await rememberCorpus(next.root);
+    const info = next.info();
+    hooks.onCorpusChanged?.(info);
+    emit('corpusChanged', info);
+    return info;
   }
 
   return {
-    corpusRoot: () => corpus.root,
+    corpusRoot: () => session.root,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    whenScanned: () => session.whenScanned(),
+    async close() {
+      await Promise.all([session.close(), journals.close()]);
+    },
     async hostInfo() {
       return { kind: hooks.kind, version: hooks.version };
     },
-    async getCorpus() {
-      return corpus;
+    async getCorpus(req) {
+      if (req?.waitForScan) await session.whenScanned();
+      return session.info();
     },
     async readDocument(req) {
-      return readCorpusDocument(corpus.root, req?.path);
+      return session.readDocument(req?.path, req?.id);
+    },
+    async setEncoding(req) {
+      return session.setEncoding(req?.path, req?.encoding ?? null);
+    },
+    async rescanCorpus(req) {
+      session.rescan(req?.full === true);
+      return session.info();
+    },
+    async appendJournal(req) {
+      return journals.append(req?.annotator, req?.entries);
+    },
+    async readJournal(req) {
+      return journals.read(req?.annotator, req?.raw === true);
+    },
+    async journalInfo(req) {
+      return journals.info(req?.annotator);
+    },
+    async compactJournal(req) {
+      return journals.compact(req?.annotator);
+    },
+    async listJournals() {
+      return journals.list();
     },
     async saveExport(req: SaveExportRequest): Promise<SaveExportResult> {
       if (typeof req?.content !== 'string') throw new ApiError('bad-request', 'content must be a string');
       const name = safeFileName(String(req.suggestedName ?? 'export.jsonl'));
       let target: string | null;
       if (hooks.chooseSavePath) {
-        target = await hooks.chooseSavePath(name, corpus.root);
+        target = await hooks.chooseSavePath(name, session.root);
         if (!target) return { canceled: true };
       } else {
-        target = path.join(corpus.root, MARGINALIA_DIR, 'exports', name);
+        target = path.join(session.root, MARGINALIA_DIR, 'exports', name);
       }
       try {
         await writeFileAtomic(target, req.content);

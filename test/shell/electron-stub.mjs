@@ -9,6 +9,9 @@ const record = (globalThis.__electronStub = {
   appListeners: new Map(),
   permissionRequestHandler: null,
   permissionCheckHandler: null,
+  devicePermissionHandler: null,
+  beforeRequest: null,
+  sandboxEnabled: false,
   openedExternal: [],
   menu: null,
   readyResolve: null,
@@ -77,6 +80,9 @@ class App extends EventTarget {
   getVersion() {
     return '0.0.0-stub';
   }
+  enableSandbox() {
+    record.sandboxEnabled = true;
+  }
   quit() {
     record.quit = true;
   }
@@ -108,6 +114,15 @@ export const session = {
     },
     setPermissionCheckHandler(fn) {
       record.permissionCheckHandler = fn;
+    },
+    setDevicePermissionHandler(fn) {
+      record.devicePermissionHandler = fn;
+    },
+    webRequest: {
+      onBeforeRequest(filterOrListener, maybeListener) {
+        // Recorded with its filter, if any: no filter means every request.
+        record.beforeRequest = maybeListener ? { filter: filterOrListener, listener: maybeListener } : { filter: null, listener: filterOrListener };
+      },
     },
   },
 };

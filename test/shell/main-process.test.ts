@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire, register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +10,16 @@ import { before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { API_METHODS, IPC_PREFIX } from '../../src/core/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../../src/node/csp';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mainFile = path.join(root, 'out', 'main', 'index.js');
 const preloadFile = path.join(root, 'out', 'preload', 'index.cjs');
+const rendererIndex = path.join(root, 'out', 'renderer', 'index.html');
+/** The IPC event of a message from the app's own top frame. */
+const APP_FRAME = { senderFrame: { url: 'app://marginalia/index.html', parent: null } };
+let corpusDir: string;
+let tmpDir: string;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = any;
@@ -24,9 +30,11 @@ before(async () => {
   assert.ok(existsSync(mainFile), `${mainFile} is missing: run \`npm run build\` first`);
   register('./resolve-electron.mjs', import.meta.url);
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'marginalia-shell-'));
-  await mkdir(path.join(tmp, 'corpus'));
-  await writeFile(path.join(tmp, 'corpus', 'a.txt'), 'Port volume rose 6.8%.');
-  process.env.MARGINALIA_CORPUS = path.join(tmp, 'corpus');
+  tmpDir = tmp;
+  corpusDir = path.join(tmp, 'corpus');
+  await mkdir(corpusDir);
+  await writeFile(path.join(corpusDir, 'a.txt'), 'Port volume rose 6.8%.');
+  process.env.MARGINALIA_CORPUS = corpusDir;
   process.env.MARGINALIA_CONFIG_DIR = path.join(tmp, 'config');
   await import(pathToFileURL(mainFile).href);
   stub = (globalThis as Stub).__electronStub;
@@ -79,6 +87,27 @@ describe('the window', () => {
     void createRequire;
   });
 
+  it('turns the sandbox on for every renderer and has no remote module anywhere', () => {
+    assert.equal(stub.sandboxEnabled, true);
+    for (const file of [mainFile, preloadFile]) {
+      const source = readFileSync(file, 'utf8');
+      assert.doesNotMatch(source, /@electron\/remote|enableRemoteModule/, file);
+    }
+    assert.equal(win.options.webPreferences.enableRemoteModule, undefined);
+  });
+
+  it('has the same Content-Security-Policy as a meta tag in the built page (all but frame-ancestors, which meta cannot carry)', () => {
+    assert.ok(existsSync(rendererIndex), `${rendererIndex} is missing: run \`npm run build\` first`);
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(rendererIndex, 'utf8'));
+    assert.ok(meta, 'the built index.html has no CSP meta tag');
+    const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d] as const));
+    const fromMeta = directives(meta[1]!);
+    const fromHeader = directives(CONTENT_SECURITY_POLICY);
+    fromHeader.delete('frame-ancestors');
+    assert.deepEqual(fromMeta, fromHeader);
+    assert.doesNotMatch(meta[1]!, /unsafe-eval/);
+  });
+
   it('sets a Content-Security-Policy on what the app scheme serves and refuses paths outside the renderer', async () => {
     const handler = stub.protocolHandlers.get('app');
     const ok: Response = await handler(new Request('app://marginalia/index.html'));
@@ -87,6 +116,19 @@ describe('the window', () => {
     for (const bad of ['app://marginalia/..%2F..%2Fpackage.json', 'app://marginalia/%2e%2e/main/index.js', 'app://elsewhere/index.html']) {
       const res: Response = await handler(new Request(bad));
       assert.notEqual(res.status, 200, bad);
+    }
+    const post: Response = await handler(new Request('app://marginalia/index.html', { method: 'POST', body: 'x' }));
+    assert.equal(post.status, 405);
+    // A symlink inside the built UI that points out of it is not followed.
+    const secret = path.join(tmpDir, 'secret.js');
+    await writeFile(secret, 'secret');
+    const link = path.join(root, 'out', 'renderer', 'marginalia-test-link.js');
+    await symlink(secret, link);
+    try {
+      const res: Response = await handler(new Request('app://marginalia/marginalia-test-link.js'));
+      assert.equal(res.status, 403);
+    } finally {
+      await rm(link, { force: true });
     }
   });
 });
@@ -98,7 +140,7 @@ describe('IPC', () => {
 
   it('answers the app frame and refuses a message from an unexpected sender', async () => {
     const handle = stub.handlers.get(IPC_PREFIX + 'getCorpus');
-    const good = await handle({ senderFrame: { url: 'app://marginalia/index.html' } });
+    const good = await handle(APP_FRAME, { waitForScan: true });
     assert.equal(good.ok, true);
     assert.deepEqual(good.value.documents.map((d: Stub) => d.path), ['a.txt']);
     for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://elsewhere/index.html', undefined]) {
@@ -106,6 +148,38 @@ describe('IPC', () => {
       assert.equal(bad.ok, false, String(url));
       assert.equal(bad.error.code, 'forbidden');
     }
+    // The app's own URL in a sub-frame is not the app.
+    const framed = await handle({ senderFrame: { url: 'app://marginalia/index.html', parent: { url: 'app://marginalia/index.html' } } });
+    assert.equal(framed.ok, false);
+    assert.equal(framed.error.code, 'forbidden');
+    // Every method checks, not only getCorpus.
+    for (const method of API_METHODS) {
+      const res = await stub.handlers.get(IPC_PREFIX + method)({ senderFrame: { url: 'https://evil.example/' } }, {});
+      assert.equal(res.error?.code, 'forbidden', method);
+    }
+  });
+
+  it('keeps the journal through IPC and refuses annotator names and paths that escape', async () => {
+    const append = stub.handlers.get(IPC_PREFIX + 'appendJournal');
+    const entries = [{ op: 'status', docId: 'sha256:' + 'c'.repeat(64), status: 'done' }];
+    const ok = await append(APP_FRAME, { annotator: 'alice', entries });
+    assert.equal(ok.ok, true, JSON.stringify(ok));
+    assert.equal(ok.value.written, 1);
+    const read = await stub.handlers.get(IPC_PREFIX + 'readJournal')(APP_FRAME, { annotator: 'alice' });
+    assert.deepEqual(read.value.entries.map((e: Stub) => e.status), ['done']);
+    const trick = await append(APP_FRAME, { annotator: '../../outside', entries });
+    assert.equal(trick.error.code, 'forbidden');
+    const enc = await stub.handlers.get(IPC_PREFIX + 'setEncoding')(APP_FRAME, { path: '../outside.txt', encoding: 'big5' });
+    assert.equal(enc.error.code, 'forbidden');
+  });
+
+  it('forwards host events to the window', async () => {
+    await writeFile(path.join(corpusDir, 'b.txt'), 'A second report');
+    await stub.handlers.get(IPC_PREFIX + 'rescanCorpus')(APP_FRAME, {});
+    await stub.handlers.get(IPC_PREFIX + 'getCorpus')(APP_FRAME, { waitForScan: true });
+    const events = win.webContents.sent.filter((m: Stub) => m.channel === IPC_PREFIX + 'event').map((m: Stub) => m.payload);
+    assert.ok(events.some((e: Stub) => e.event === 'scanProgress' && e.payload.phase === 'done'));
+    assert.ok(events.some((e: Stub) => e.event === 'documentsChanged' && e.payload.added.some((d: Stub) => d.path === 'b.txt')));
   });
 
   it('returns errors as data with their code', async () => {
@@ -117,10 +191,30 @@ describe('IPC', () => {
 });
 
 describe('lockdown', () => {
-  it('refuses navigation and new windows, opening only http(s) links outside', () => {
-    let prevented = false;
-    win.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example');
-    assert.equal(prevented, true);
+  it('refuses navigation, redirects, frame navigation and webviews', () => {
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      win.webContents.emit(event, { preventDefault: () => (prevented = true) }, 'https://evil.example');
+      assert.equal(prevented, true, event);
+    }
+  });
+
+  it('cancels every request but the app scheme: no remote content', () => {
+    assert.equal(stub.beforeRequest.filter, null, 'the request filter must cover every URL');
+    const cancelled = (url: string) => {
+      let answer: Stub;
+      stub.beforeRequest.listener({ url }, (a: Stub) => (answer = a));
+      return answer.cancel;
+    };
+    for (const url of ['https://evil.example/x.js', 'http://127.0.0.1:8080/', 'ws://evil.example/', 'file:///etc/passwd', 'app://elsewhere/x', 'ftp://x/']) {
+      assert.equal(cancelled(url), true, url);
+    }
+    for (const url of ['app://marginalia/index.html', 'app://marginalia/assets/index.js', 'data:image/png;base64,AA==', 'blob:app://marginalia/1234']) {
+      assert.equal(cancelled(url), false, url);
+    }
+  });
+
+  it('refuses new windows, opening only http(s) links outside', () => {
     assert.deepEqual(win.webContents.windowOpenHandler({ url: 'https://example.org/guide' }), { action: 'deny' });
     assert.deepEqual(win.webContents.windowOpenHandler({ url: 'file:///etc/passwd' }), { action: 'deny' });
     assert.deepEqual(win.webContents.windowOpenHandler({ url: 'javascript:alert(1)' }), { action: 'deny' });
@@ -132,11 +226,24 @@ describe('lockdown', () => {
     stub.permissionRequestHandler({}, 'media', (g: boolean) => (granted = g));
     assert.equal(granted, false);
     assert.equal(stub.permissionCheckHandler({}, 'geolocation'), false);
+    assert.equal(stub.devicePermissionHandler({ deviceType: 'usb' }), false);
   });
 
   it('has a File menu with Open Corpus and Export', () => {
     const file = stub.menu.template.find((m: Stub) => m.label === 'File');
     assert.ok(file.submenu.some((i: Stub) => i.label === 'Open Corpus…'));
     assert.ok(file.submenu.some((i: Stub) => i.label === 'Export…'));
+  });
+});
+
+describe('quitting', () => {
+  it('waits for the services to close (journal writes, index) before the app quits', async () => {
+    let prevented = false;
+    const appListeners = (await import('./electron-stub.mjs' as string)).app;
+    appListeners.emit('before-quit', { preventDefault: () => (prevented = true) });
+    assert.equal(prevented, true);
+    for (let i = 0; i < 200 && !stub.quit; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(stub.quit, true);
+    assert.ok(existsSync(path.join(corpusDir, '.marginalia', 'index.json')));
   });
 });

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeAgreement, corpusFromFiles, formatAgreementTable, type Corpus, type InputFile } from '../../core/agreement';
+import { computeAgreement, CorpusBuilder, formatAgreementTable, type Corpus } from '../../core/agreement';
 import type { LineError } from '../../core/format/read';
 import { UsageError, type Command } from '../command';
 
@@ -43,19 +43,24 @@ export function formatLineError(e: LineError): string {
   return e.line > 0 ? `${e.file}:${e.line}: ${e.message}` : `${e.file}: ${e.message}`;
 }
 
-/** Reads the files named on the command line into a corpus; unreadable files become errors. */
+/**
+ * Reads the files named on the command line into a corpus, one at a time so that a file's
+ * content can go before the next is read; unreadable files become errors.
+ */
 export async function loadCorpus(paths: readonly string[]): Promise<Corpus> {
-  const files: InputFile[] = [];
-  const unreadable: LineError[] = [];
+  const builder = new CorpusBuilder();
   for (const path of paths) {
+    let content: string;
     try {
-      files.push({ file: path, content: await readFile(path, 'utf8') });
+      content = await readFile(path, 'utf8');
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      unreadable.push({ file: path, line: 0, message: `cannot read: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}` });
+      builder.addErrors([{ file: path, line: 0, message: `cannot read: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}` }]);
+      continue;
     }
+    builder.addFile(path, content);
   }
-  return corpusFromFiles(files, unreadable);
+  return builder.build();
 }
 
 /** Errors in command-line file order, then by line. */

@@ -80,7 +80,8 @@ describe('marginalia merge', () => {
     const conflicts = report.per_document[0].conflicts;
     expect(conflicts.map((c: { kinds: string[] }) => c.kinds)).toEqual([['label', 'minority', 'partial'], ['partial']]);
     expect(conflicts[0].sides.map((s: { label: string; sources: string[] }) => `${s.label}:${s.sources.join('+')}`)).toEqual(['PRODUCT:c', 'ORG:a+b']);
-    expect(conflicts[0].by_annotator.c).toEqual([conflicts[0].sides[0].id]);
+    expect(conflicts[0].absent).toEqual([]);
+    expect(conflicts[1].absent).toEqual(['c']);
     expect(conflicts[0].proposed).toEqual([conflicts[0].sides[1].id]);
   });
 

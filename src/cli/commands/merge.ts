@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildCuration, curationProgress, goldRelations, goldSpans, MERGE_STRATEGIES, mergeReport, serializeGold, undecidedConflicts, type MergeStrategy } from '../../core/agreement';
+import { buildCuration, conflictCounts, goldLines, MERGE_STRATEGIES, mergeReport, serializeGoldLines, type MergeStrategy } from '../../core/agreement';
 import { UsageError, type Command } from '../command';
 import { formatLineError, loadCorpus, sortedErrors } from './agreement';
 
@@ -74,28 +74,31 @@ export const command: Command = {
       process.stderr.write(`warning: source ${c.source} has ${c.documents.length} different texts (${c.documents.map((d) => `${d.docId} by ${d.annotators.join(', ')}`).join('; ')}); they are kept apart, not merged\n`);
     }
     const state = buildCuration(corpus, { strategy: strategy as MergeStrategy, ...(k === undefined ? {} : { min: k }) });
-    await writeFile(out, serializeGold(state), 'utf8');
+    const gold = goldLines(state);
+    await writeFile(out, serializeGoldLines(gold), 'utf8');
 
     let spans = 0;
     let relations = 0;
     let open = 0;
-    for (const d of state.documents) {
-      const g = goldSpans(d);
-      spans += g.length;
-      relations += goldRelations(d, g).length;
-      if (undecidedConflicts(d).length > 0) open++;
+    for (const line of gold) {
+      spans += line.spans.length;
+      relations += line.relations.length;
+      if (line.status !== 'done') open++;
     }
-    const summary = mergeReport(state, corpus, sortedErrors(corpus.errors, paths));
+    const counts = conflictCounts(state);
+    const single = state.documents.filter((d) => d.annotators.length === 1).length;
+    const belowMin = k === undefined ? 0 : state.documents.filter((d) => d.annotators.length < k).length;
     const rule = strategy !== 'majority' ? strategy : k === undefined ? "majority: more than half of each document's annotators" : `majority: at least ${k} of each document's annotators`;
     const lines = [
       `merged ${state.documents.length} document${state.documents.length === 1 ? '' : 's'} from ${state.annotators.length} annotator${state.annotators.length === 1 ? '' : 's'} (${rule})`,
       `gold: ${spans} span${spans === 1 ? '' : 's'}, ${relations} relation${relations === 1 ? '' : 's'} -> ${out}`,
-      `conflicts: ${curationProgress(state).conflicts} (boundary ${summary.conflicts.boundary}, label ${summary.conflicts.label}, minority ${summary.conflicts.minority}, partial ${summary.conflicts.partial}); ${open} document${open === 1 ? '' : 's'} left "in-progress" for adjudication`,
+      `conflicts: ${counts.total} (boundary ${counts.boundary}, label ${counts.label}, minority ${counts.minority}, partial ${counts.partial}); ${open} document${open === 1 ? '' : 's'} left "in-progress" for adjudication`,
     ];
-    if (summary.single_annotator_documents.length > 0) lines.push(`${summary.single_annotator_documents.length} document(s) had one annotator only: their gold is that annotator's spans`);
-    if (summary.below_min_documents.length > 0) lines.push(`${summary.below_min_documents.length} document(s) had fewer than ${k} annotators: all of them were required there`);
+    if (single > 0) lines.push(`${single} document(s) had one annotator only: their gold is that annotator's spans`);
+    if (belowMin > 0) lines.push(`${belowMin} document(s) had fewer than ${k} annotators: all of them were required there`);
     if (report !== undefined) {
-      await writeFile(report, JSON.stringify(summary, null, 2) + '\n', 'utf8');
+      // One line: the report of a large merge runs to tens of megabytes; `jq .` indents it for reading.
+      await writeFile(report, JSON.stringify(mergeReport(state, corpus, sortedErrors(corpus.errors, paths))) + '\n', 'utf8');
       lines.push(`report -> ${report}`);
     }
     process.stdout.write(lines.join('\n') + '\n');

@@ -58,14 +58,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** How an error names a span; built only on error, as a large study has hundreds of thousands of spans. */
+function spanName(index: number, id: string): string {
+  return `span ${index + 1} (id "${id}")`;
+}
+
 function isOffset(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
+/** The attributes of every span without any: one frozen object, since nothing downstream writes to attributes. */
+const NO_ATTRS: Record<string, AttrValue> = Object.freeze(Object.create(null) as Record<string, AttrValue>);
+
 /** Copies attributes into a prototype-less object, so a `__proto__` key stays data. */
 function copyAttrs(attrs: Record<string, unknown>): Record<string, AttrValue> {
+  const keys = Object.keys(attrs);
+  if (keys.length === 0) return NO_ATTRS;
   const out: Record<string, AttrValue> = Object.create(null);
-  for (const k of Object.keys(attrs)) out[k] = attrs[k] as AttrValue;
+  for (const k of keys) out[k] = attrs[k] as AttrValue;
   return out;
 }
 
@@ -89,24 +99,25 @@ function checkLine(value: NativeLine): string | Checked {
   const rawSpans = raw.spans as unknown[];
   for (let i = 0; i < rawSpans.length; i++) {
     const s = rawSpans[i];
-    const where = `span ${i + 1}`;
-    if (!isObject(s)) return `${where}: must be an object`;
-    if (typeof s.id !== 'string' || s.id === '') return `${where}: field "id" must be a non-empty string`;
-    const named = `${where} (id "${s.id}")`;
-    if (ids.has(s.id)) return `${named}: the id is used twice in this line`;
+    if (!isObject(s)) return `span ${i + 1}: must be an object`;
+    if (typeof s.id !== 'string' || s.id === '') return `span ${i + 1}: field "id" must be a non-empty string`;
+    if (ids.has(s.id)) return `${spanName(i, s.id as string)}: the id is used twice in this line`;
     ids.add(s.id);
-    if (typeof s.label !== 'string' || s.label === '') return `${named}: field "label" must be a non-empty string`;
-    if (!isOffset(s.start) || !isOffset(s.end)) return `${named}: "start" and "end" must be non-negative integers (code points)`;
-    if (s.start > s.end) return `${named}: start ${s.start} is after end ${s.end}`;
-    if (length !== null && s.end > length) return `${named}: end ${s.end} is past the end of the text (${length} code points)`;
-    if (s.attrs !== undefined && !isObject(s.attrs)) return `${named}: field "attrs" must be an object`;
+    if (typeof s.label !== 'string' || s.label === '') return `${spanName(i, s.id as string)}: field "label" must be a non-empty string`;
+    if (!isOffset(s.start) || !isOffset(s.end)) return `${spanName(i, s.id as string)}: "start" and "end" must be non-negative integers (code points)`;
+    if (s.start > s.end) return `${spanName(i, s.id as string)}: start ${s.start} is after end ${s.end}`;
+    if (length !== null && s.end > length) return `${spanName(i, s.id as string)}: end ${s.end} is past the end of the text (${length} code points)`;
+    if (s.attrs !== undefined && !isObject(s.attrs)) return `${spanName(i, s.id as string)}: field "attrs" must be an object`;
     let spanText = typeof s.text === 'string' ? s.text : '';
     if (text !== null && map) {
-      const sliced = text.slice(map.toUtf16(s.start as CodePoint), map.toUtf16(s.end as CodePoint));
-      if (typeof s.text === 'string' && s.text !== sliced) {
-        return `${named}: text ${JSON.stringify(s.text)} is not the text at [${s.start}, ${s.end}) (${JSON.stringify(sliced)}); offsets must be code points`;
+      const from = map.toUtf16(s.start as CodePoint);
+      const to = map.toUtf16(s.end as CodePoint);
+      // Compare in place; slice only when the line gave no text or the wrong one.
+      if (typeof s.text !== 'string' || s.text.length !== to - from || !text.startsWith(s.text, from)) {
+        const sliced = text.slice(from, to);
+        if (typeof s.text === 'string') return `${spanName(i, s.id as string)}: text ${JSON.stringify(s.text)} is not the text at [${s.start}, ${s.end}) (${JSON.stringify(sliced)}); offsets must be code points`;
+        spanText = sliced;
       }
-      spanText = sliced;
     }
     spans.push({ id: s.id, start: s.start, end: s.end, label: s.label, text: spanText, attrs: copyAttrs(isObject(s.attrs) ? s.attrs : {}) });
   }
@@ -149,25 +160,54 @@ interface DocBuilder {
 }
 
 /**
- * Builds the corpus from the lines {@link readNativeJsonl} returned, in the order given
- * (files in command-line order, lines in file order: the first of two contradictory lines
- * wins, and the error names both). `readErrors` are kept at the head of the errors.
+ * Builds a corpus line by line, so that a caller reading large files can let each file's
+ * content and parsed lines go before reading the next. Lines count in the order added
+ * (files in command-line order, lines in file order): the first of two contradictory lines
+ * wins, and the error names both.
  */
-export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly LineError[] = []): Corpus {
-  const errors: LineError[] = [...readErrors];
-  const docs = new Map<string, DocBuilder>();
-  for (const { file, line, value } of lines) {
+export class CorpusBuilder {
+  private readonly errors: LineError[] = [];
+  private readonly docs = new Map<string, DocBuilder>();
+
+  /** Keeps errors met elsewhere (an unreadable file, a reader's errors). */
+  addErrors(errors: readonly LineError[]): void {
+    for (const e of errors) this.errors.push(e);
+  }
+
+  /** Reads one file's content (native JSONL) and adds its lines and errors. */
+  addFile(file: string, content: string): void {
+    const read = readNativeJsonl(content, file);
+    this.addErrors(read.errors);
+    for (const l of read.lines) this.addLine(l);
+  }
+
+  /** Adds one parsed line, or names what is wrong with it. */
+  addLine({ file, line, value }: ReadLine): void {
+    const errors = this.errors;
     const checked = checkLine(value);
     if (typeof checked === 'string') {
       errors.push({ file, line, message: checked });
-      continue;
+      return;
     }
     const text = typeof value.text === 'string' ? value.text : null;
-    let doc = docs.get(value.doc_id);
+    const doc = this.docs.get(value.doc_id);
     if (!doc) {
-      doc = { docId: value.doc_id, source: value.source ?? '', text, textFrom: text === null ? null : { file, line }, length: checked.length, byAnnotator: new Map() };
-      docs.set(value.doc_id, doc);
-    } else if (text !== null) {
+      this.docs.set(value.doc_id, {
+        docId: value.doc_id,
+        source: value.source ?? '',
+        text,
+        textFrom: text === null ? null : { file, line },
+        length: checked.length,
+        byAnnotator: new Map([[value.annotator, annotationOf(file, line, value, checked)]]),
+      });
+      return;
+    }
+    const earlier = doc.byAnnotator.get(value.annotator);
+    if (earlier) {
+      errors.push({ file, line, message: `doc_id ${value.doc_id} by "${value.annotator}" was already read from ${earlier.file}:${earlier.line}; this line is left out` });
+      return;
+    }
+    if (text !== null) {
       if (doc.text === null) {
         // Lines read earlier had no text: their spans must fit this one, and take their text from it.
         let problem: string | null = null;
@@ -177,7 +217,7 @@ export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly L
         }
         if (problem) {
           errors.push({ file, line, message: `this line's text does not fit the spans of another line: ${problem}; this line is left out` });
-          continue;
+          return;
         }
         for (const a of doc.byAnnotator.values()) checkAgainstText(a.spans as NativeSpan[], text);
         doc.text = text;
@@ -185,40 +225,53 @@ export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly L
         doc.length = checked.length;
       } else if (doc.text !== text) {
         errors.push({ file, line, message: `the text differs from ${doc.textFrom!.file}:${doc.textFrom!.line} for the same doc_id ${value.doc_id}; this line is left out` });
-        continue;
+        return;
       }
     } else if (doc.text !== null) {
       const problem = checkAgainstText(checked.spans, doc.text);
       if (problem) {
         errors.push({ file, line, message: `${problem} (text of doc_id ${value.doc_id} from ${doc.textFrom!.file}:${doc.textFrom!.line}); this line is left out` });
-        continue;
+        return;
       }
     }
-    const earlier = doc.byAnnotator.get(value.annotator);
-    if (earlier) {
-      errors.push({ file, line, message: `doc_id ${value.doc_id} by "${value.annotator}" was already read from ${earlier.file}:${earlier.line}; this line is left out` });
-      continue;
-    }
-    doc.byAnnotator.set(value.annotator, {
-      annotator: value.annotator,
-      file,
-      line,
-      source: value.source ?? '',
-      status: typeof value.status === 'string' ? value.status : '',
-      updatedAt: typeof value.updated_at === 'string' ? value.updated_at : '',
-      spans: checked.spans,
-      relations: checked.relations,
-    });
+    doc.byAnnotator.set(value.annotator, annotationOf(file, line, value, checked));
   }
 
-  const annotators = new Set<string>();
-  const documents: CorpusDocument[] = [];
-  for (const doc of [...docs.values()].sort((a, b) => cmp(a.docId, b.docId))) {
-    const names = [...doc.byAnnotator.keys()].sort(cmp);
-    for (const n of names) annotators.add(n);
-    documents.push({ docId: doc.docId, source: doc.source, text: doc.text, length: doc.length, annotators: names, annotations: names.map((n) => doc.byAnnotator.get(n)!) });
+  /** The corpus of every line added: documents sorted by doc_id, annotators sorted. */
+  build(): Corpus {
+    const annotators = new Set<string>();
+    const documents: CorpusDocument[] = [];
+    for (const doc of [...this.docs.values()].sort((a, b) => cmp(a.docId, b.docId))) {
+      const names = [...doc.byAnnotator.keys()].sort(cmp);
+      for (const n of names) annotators.add(n);
+      documents.push({ docId: doc.docId, source: doc.source, text: doc.text, length: doc.length, annotators: names, annotations: names.map((n) => doc.byAnnotator.get(n)!) });
+    }
+    return { annotators: [...annotators].sort(cmp), documents, errors: [...this.errors], sourceConflicts: sourceConflicts(documents) };
   }
-  return { annotators: [...annotators].sort(cmp), documents, errors, sourceConflicts: sourceConflicts(documents) };
+}
+
+function annotationOf(file: string, line: number, value: NativeLine, checked: Checked): Annotation {
+  return {
+    annotator: value.annotator,
+    file,
+    line,
+    source: value.source ?? '',
+    status: typeof value.status === 'string' ? value.status : '',
+    updatedAt: typeof value.updated_at === 'string' ? value.updated_at : '',
+    spans: checked.spans,
+    relations: checked.relations,
+  };
+}
+
+/**
+ * Builds the corpus from the lines {@link readNativeJsonl} returned, in the order given.
+ * `readErrors` are kept at the head of the errors.
+ */
+export function collectCorpus(lines: readonly ReadLine[], readErrors: readonly LineError[] = []): Corpus {
+  const builder = new CorpusBuilder();
+  builder.addErrors(readErrors);
+  for (const l of lines) builder.addLine(l);
+  return builder.build();
 }
 
 /** One input file's name and content, read by the caller (the CLI, or a file picker). */
@@ -232,14 +285,10 @@ export interface InputFile {
  * errors the caller met before (a file that could not be read), kept first.
  */
 export function corpusFromFiles(files: readonly InputFile[], unreadable: readonly LineError[] = []): Corpus {
-  const lines: ReadLine[] = [];
-  const errors: LineError[] = [...unreadable];
-  for (const { file, content } of files) {
-    const read = readNativeJsonl(content, file);
-    for (const l of read.lines) lines.push(l);
-    for (const e of read.errors) errors.push(e);
-  }
-  return collectCorpus(lines, errors);
+  const builder = new CorpusBuilder();
+  builder.addErrors(unreadable);
+  for (const { file, content } of files) builder.addFile(file, content);
+  return builder.build();
 }
 
 /** Groups the documents by every source any of their lines named; a source with two doc_ids is a conflict. */

@@ -89,18 +89,34 @@ export function resolveConflict(state: CurationState, conflictId: string, choice
   return { ...state, documents };
 }
 
+/**
+ * The decision on a conflict, if any. Conflict ids are "c" and 12 base32 digits, which no
+ * property of Object.prototype is, so a plain lookup is safe even on a revived JSON object.
+ */
+function decisionOf(doc: DocumentCuration, conflictId: string): readonly string[] | undefined {
+  const d = doc.decisions[conflictId];
+  return Array.isArray(d) ? d : undefined;
+}
+
+/** Whether the curator decided anything in the document (a fast path: most documents of a fresh merge have no decision). */
+function hasDecisions(doc: DocumentCuration): boolean {
+  for (const _ in doc.decisions) return true;
+  return false;
+}
+
 /** Whether the curator decided the conflict. */
 export function isDecided(doc: DocumentCuration, conflictId: string): boolean {
-  return Object.prototype.hasOwnProperty.call(doc.decisions, conflictId);
+  return decisionOf(doc, conflictId) !== undefined;
 }
 
 /** The side ids a conflict currently accepts: the curator's decision, else the strategy's proposal. */
 export function acceptedSides(doc: DocumentCuration, conflict: Conflict): readonly string[] {
-  return isDecided(doc, conflict.id) ? doc.decisions[conflict.id]! : conflict.proposed;
+  return decisionOf(doc, conflict.id) ?? conflict.proposed;
 }
 
 /** The conflicts of a document nobody decided yet, in order. */
 export function undecidedConflicts(doc: DocumentCuration): Conflict[] {
+  if (!hasDecisions(doc)) return [...doc.conflicts];
   return doc.conflicts.filter((c) => !isDecided(doc, c.id));
 }
 
@@ -118,9 +134,10 @@ export function curationProgress(state: CurationState): { conflicts: number; dec
 /** The gold spans of a document as it stands: settled spans and the accepted sides, in the format's order. */
 export function goldSpans(doc: DocumentCuration): Candidate[] {
   const out = [...doc.settled];
+  const decided = hasDecisions(doc);
   for (const c of doc.conflicts) {
-    const accepted = new Set(acceptedSides(doc, c));
-    for (const s of c.sides) if (accepted.has(s.id)) out.push(s);
+    const accepted = decided ? acceptedSides(doc, c) : c.proposed;
+    for (const s of c.sides) if (accepted.includes(s.id)) out.push(s);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -55,9 +55,12 @@ export function goldLines(state: CurationState): NativeLine[] {
 
 /** The gold file: the lines serialized, each ending in "\n". */
 export function serializeGold(state: CurationState): string {
-  return goldLines(state)
-    .map((l) => serializeNativeLine(l) + '\n')
-    .join('');
+  return serializeGoldLines(goldLines(state));
+}
+
+/** Gold lines (from {@link goldLines}) as the file's content. */
+export function serializeGoldLines(lines: readonly NativeLine[]): string {
+  return lines.map((l) => serializeNativeLine(l) + '\n').join('');
 }
 
 function cmp(a: string, b: string): number {

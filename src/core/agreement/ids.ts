@@ -20,15 +20,16 @@ function hash64(text: string): [number, number] {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  // Final avalanche (murmur3 fmix32) on both lanes.
-  const fmix = (h: number) => {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    return (h ^ (h >>> 16)) >>> 0;
-  };
   return [fmix(h1), fmix(h2 ^ h1)];
+}
+
+/** Final avalanche of murmur3 (fmix32): every input bit moves every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** An id with a one-letter kind prefix, derived from `parts` (joined by NUL, which no part contains in practice). */

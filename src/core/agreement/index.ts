@@ -1,6 +1,6 @@
 // The public API of agreement and merge: what the CLI and the curation view import.
 
-export { collectCorpus, corpusFromFiles, coverage, type Annotation, type InputFile, type Corpus, type CorpusDocument, type SourceConflict } from './corpus';
+export { collectCorpus, CorpusBuilder, corpusFromFiles, coverage, type Annotation, type InputFile, type Corpus, type CorpusDocument, type SourceConflict } from './corpus';
 export { krippendorffAlpha, krippendorffAlphaOfMatrix, MEASUREMENT_LEVELS, type AlphaResult, type CodeValue, type MaybeValue, type MeasurementLevel } from './krippendorff';
 export { cohenKappa, cohenKappaOfPairs, fleissKappa, type CohenResult, type FleissResult } from './kappa';
 export { unitizingAlpha, unitizingDisagreement, type Continuum, type UnitizingFigure, type UnitizingResult, type UnitizingUnit } from './unitizing';
@@ -37,6 +37,6 @@ export {
   type ConflictChoice,
   type ConflictOption,
 } from './curation';
-export { ADJUDICATED, goldLine, goldLines, serializeGold } from './gold';
-export { mergeReport, type MergeReport, type ReportedConflict, type ReportedSide } from './merge-report';
+export { ADJUDICATED, goldLine, goldLines, serializeGold, serializeGoldLines } from './gold';
+export { conflictCounts, mergeReport, type MergeReport, type ReportedConflict, type ReportedSide } from './merge-report';
 export { goldRelationId, goldSpanId } from './ids';

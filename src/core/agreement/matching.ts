@@ -38,44 +38,69 @@ export function matchOverlapping(a: readonly Extent[], b: readonly Extent[]): Ma
   if (a.length === 0 || b.length === 0) return [];
   const edges = overlapEdges(a, b);
   if (edges.length === 0) return [];
-  // Union-find over a's nodes 0..|a|-1 and b's nodes |a|..|a|+|b|-1.
-  const parent = Int32Array.from({ length: a.length + b.length }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  // Most edges join two spans that overlap nothing else (the annotators agree there): they
+  // are their own component and match directly. The rest go through union-find.
+  const degreeA = new Int32Array(a.length);
+  const degreeB = new Int32Array(b.length);
   for (const [i, j] of edges) {
-    const ri = find(i);
-    const rj = find(a.length + j);
-    if (ri !== rj) parent[ri] = rj;
-  }
-  const components = new Map<number, [number, number, number][]>();
-  for (const e of edges) {
-    const root = find(e[0]);
-    let list = components.get(root);
-    if (!list) components.set(root, (list = []));
-    list.push(e);
+    degreeA[i]!++;
+    degreeB[j]!++;
   }
   const pairs: MatchPair[] = [];
-  for (const list of components.values()) {
-    if (list.length === 1) {
-      pairs.push([list[0]![0], list[0]![1]]);
-      continue;
-    }
-    for (const p of assignComponent(list)) pairs.push(p);
+  const rest: Edge[] = [];
+  for (const e of edges) {
+    if (degreeA[e[0]] === 1 && degreeB[e[1]] === 1) pairs.push([e[0], e[1]]);
+    else rest.push(e);
   }
-  return pairs.sort((x, y) => x[0] - y[0]);
+  if (rest.length > 0) {
+    // Union-find over a's nodes 0..|a|-1 and b's nodes |a|..|a|+|b|-1.
+    const parent = new Int32Array(a.length + b.length);
+    for (let i = 0; i < parent.length; i++) parent[i] = i;
+    for (const [i, j] of rest) {
+      const ri = find(parent, i);
+      const rj = find(parent, a.length + j);
+      if (ri !== rj) parent[ri] = rj;
+    }
+    const components = new Map<number, Edge[]>();
+    for (const e of rest) {
+      const root = find(parent, e[0]);
+      let list = components.get(root);
+      if (!list) components.set(root, (list = []));
+      list.push(e);
+    }
+    for (const list of components.values()) for (const p of assignComponent(list)) pairs.push(p);
+  }
+  return pairs.sort(byFirst);
+}
+
+/** An edge of the overlap graph: index in a, index in b, weight. */
+type Edge = [number, number, number];
+
+function byFirst(x: MatchPair, y: MatchPair): number {
+  return x[0] - y[0];
+}
+
+/** Root of x in a union-find forest, halving paths on the way. */
+function find(parent: Int32Array, x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]!]!;
+    x = parent[x]!;
+  }
+  return x;
+}
+
+/** Indices of extents sorted by start, end, index. */
+function orderOf(xs: readonly Extent[]): number[] {
+  const idx = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) idx[i] = i;
+  return idx.sort((i, j) => xs[i]!.start - xs[j]!.start || xs[i]!.end - xs[j]!.end || i - j);
 }
 
 /** Every overlapping (or identical) pair with its weight, by a sweep over both lists sorted by start. */
-function overlapEdges(a: readonly Extent[], b: readonly Extent[]): [number, number, number][] {
-  const order = (xs: readonly Extent[]) => xs.map((_, i) => i).sort((i, j) => xs[i]!.start - xs[j]!.start || xs[i]!.end - xs[j]!.end || i - j);
-  const oa = order(a);
-  const ob = order(b);
-  const edges: [number, number, number][] = [];
+function overlapEdges(a: readonly Extent[], b: readonly Extent[]): Edge[] {
+  const oa = orderOf(a);
+  const ob = orderOf(b);
+  const edges: Edge[] = [];
   // a-spans in order of start; `active` holds the b-spans that started no later than the
   // current a-span ends and did not end before it starts (later a-spans start no earlier).
   const active: number[] = [];
@@ -98,7 +123,7 @@ function overlapEdges(a: readonly Extent[], b: readonly Extent[]): [number, numb
  * Maximum-weight assignment on one component, with weight BIG + w on its edges and 0
  * elsewhere; BIG exceeds any total of w, so the matching is first of maximum size.
  */
-function assignComponent(edges: readonly [number, number, number][]): MatchPair[] {
+function assignComponent(edges: readonly Edge[]): MatchPair[] {
   const rows = [...new Set(edges.map((e) => e[0]))].sort((x, y) => x - y);
   const cols = [...new Set(edges.map((e) => e[1]))].sort((x, y) => x - y);
   const transpose = rows.length > cols.length;

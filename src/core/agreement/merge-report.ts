@@ -25,8 +25,8 @@ export interface ReportedConflict {
   end: number;
   kinds: ConflictKind[];
   sides: ReportedSide[];
-  /** Annotator -> side ids they marked (empty: none). */
-  by_annotator: Record<string, string[]>;
+  /** Annotators of the document who marked none of the sides (who marked which side is in the sides' `sources`). */
+  absent: string[];
   proposed: string[];
   /** What the gold holds: the decision if any, else the proposal. */
   accepted: string[];
@@ -63,18 +63,24 @@ function side(c: Candidate): ReportedSide {
   return { id: c.id, start: c.start, end: c.end, label: c.label, text: c.text, sources: [...c.sources], attrs: { ...c.attrs }, attr_disagreements: [...c.attrDisagreements] };
 }
 
+/** Conflicts of a state in total and by kind (a conflict of two kinds counts under both). */
+export function conflictCounts(state: CurationState): { total: number } & Record<ConflictKind, number> {
+  const out = { total: 0, boundary: 0, label: 0, minority: 0, partial: 0 };
+  for (const d of state.documents) {
+    out.total += d.conflicts.length;
+    for (const c of d.conflicts) for (const k of c.kinds) out[k]++;
+  }
+  return out;
+}
+
 /** Builds the report of a curation state and the corpus it came from. */
 export function mergeReport(state: CurationState, corpus: Corpus, errors: readonly LineError[] = corpus.errors): MergeReport {
-  const kinds: Record<ConflictKind, number> = { boundary: 0, label: 0, minority: 0, partial: 0 };
-  let total = 0;
   let gold = 0;
   const cov: MergeReport['coverage'] = Object.create(null);
   for (const [a, ids] of coverage(corpus)) cov[a] = { documents: ids.length, doc_ids: ids };
   const perDocument: MergeReport['per_document'] = state.documents.map((d) => {
     const spans = goldSpans(d).length;
     gold += spans;
-    total += d.conflicts.length;
-    for (const c of d.conflicts) for (const k of c.kinds) kinds[k]++;
     return {
       doc_id: d.docId,
       source: d.source,
@@ -88,7 +94,7 @@ export function mergeReport(state: CurationState, corpus: Corpus, errors: readon
         end: c.end,
         kinds: [...c.kinds],
         sides: c.sides.map(side),
-        by_annotator: Object.fromEntries(Object.entries(c.byAnnotator).map(([a, ids]) => [a, [...ids]])),
+        absent: Object.keys(c.byAnnotator).filter((a) => c.byAnnotator[a]!.length === 0),
         proposed: [...c.proposed],
         accepted: [...acceptedSides(d, c)],
         decided: isDecided(d, c.id),
@@ -102,7 +108,7 @@ export function mergeReport(state: CurationState, corpus: Corpus, errors: readon
     documents: state.documents.length,
     coverage: cov,
     gold_spans: gold,
-    conflicts: { total, ...kinds },
+    conflicts: conflictCounts(state),
     single_annotator_documents: state.documents.filter((d) => d.annotators.length === 1).map((d) => d.docId),
     below_min_documents: state.min === null ? [] : state.documents.filter((d) => d.annotators.length < state.min!).map((d) => d.docId),
     source_conflicts: corpus.sourceConflicts.map((c) => ({ source: c.source, documents: c.documents.map((d) => ({ doc_id: d.docId, annotators: [...d.annotators] })) })),

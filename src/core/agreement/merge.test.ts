@@ -139,6 +139,29 @@ describe('buildCuration', () => {
     expect(goldSpans(s.documents[0]!)).toEqual([]);
   });
 
+  it('lets labels of different groups compete only at the same offsets, and short nested entities not at all', () => {
+    const text = 'The C919 flew over the Shanghai Three-year Action Plan.';
+    const span = (words: string, label: string): SpanSpec => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, label });
+    const s = curate(
+      [
+        { text, annotator: 'a', spans: [span('C919', 'PRODUCT'), span('Shanghai Three-year Action Plan', 'POLICY')] },
+        { text, annotator: 'b', spans: [span('C919', 'FIGURE'), span('Shanghai', 'LOC')] },
+      ],
+      { strategy: 'union' },
+    );
+    expect(s.documents[0]!.conflicts.map((c) => [keys(c.sides), c.kinds])).toEqual([
+      [[`FIGURE[4,8)`, `PRODUCT[4,8)`], ['label', 'minority']],
+      [[`LOC[23,31)`], ['minority']],
+      [[`POLICY[23,54)`], ['minority']],
+    ]);
+    // With every label in one group and a low threshold, the nested LOC competes with the POLICY.
+    const grouped = buildCuration(collectCorpus(readLines([
+      { text, annotator: 'a', spans: [span('Shanghai Three-year Action Plan', 'POLICY')] },
+      { text, annotator: 'b', spans: [span('Shanghai', 'LOC')] },
+    ])), { strategy: 'union', labelOverlap: 0.2, groupOf: () => 'all' });
+    expect(grouped.documents[0]!.conflicts).toHaveLength(1);
+  });
+
   it('refuses --min that is not a positive integer or not with majority', () => {
     const corpus = collectCorpus(readLines([A, B]));
     expect(() => buildCuration(corpus, { strategy: 'majority', min: 0 })).toThrow(RangeError);

@@ -20,6 +20,7 @@ import { DEFAULT_SCHEMA } from '../model/schema';
 import type { AttrValue } from '../model/types';
 import type { Corpus, CorpusDocument } from './corpus';
 import { goldSpanId, stableId } from './ids';
+import { forEachPosition } from './positions';
 
 /** How the candidate gold decides by default. */
 export type MergeStrategy = 'union' | 'majority' | 'unanimous';
@@ -134,15 +135,6 @@ export interface CurationState {
   readonly documents: readonly DocumentCuration[];
 }
 
-interface Variant {
-  start: number;
-  end: number;
-  label: string;
-  spans: SupportingSpan[];
-  /** The span text (the corpus checked it against, or filled it from, the document text). */
-  text: string;
-}
-
 /** Supporters needed on a document of `n` annotators. Capped at n: "at least 3" on a document two covered means both. */
 export function thresholdFor(strategy: MergeStrategy, n: number, min?: number): number {
   if (n <= 0) return 1;
@@ -177,8 +169,16 @@ function valueKey(v: AttrValue): string {
   return JSON.stringify(v);
 }
 
-function candidateOf(docId: string, v: Variant): Candidate {
-  const spans = [...v.spans].sort((a, b) => cmp(a.annotator, b.annotator));
+/** Shared by every candidate without attributes; never written to (the state is persistent). */
+const NO_ATTRS: Readonly<Record<string, AttrValue>> = Object.freeze(Object.create(null) as Record<string, AttrValue>);
+const NONE: readonly string[] = Object.freeze([]);
+const ONLY_FIRST: readonly number[] = Object.freeze([0]);
+
+/** A candidate from its supporters' spans (in annotator order). */
+function candidateOf(docId: string, start: number, end: number, label: string, text: string, spans: readonly SupportingSpan[]): Candidate {
+  const sources = spans.map((s) => s.annotator);
+  const id = goldSpanId(docId, start, end, label);
+  if (spans.every((s) => isEmpty(s.attrs))) return { id, start, end, label, text, attrs: NO_ATTRS, sources, spans, attrDisagreements: NONE };
   const keys = new Set<string>();
   for (const s of spans) for (const k of Object.keys(s.attrs)) keys.add(k);
   const attrs: Record<string, AttrValue> = Object.create(null);
@@ -202,21 +202,12 @@ function candidateOf(docId: string, v: Variant): Candidate {
     if (best) attrs[key] = best[1].value;
     if (votes.size > 1 || missing > 0) disagreements.push(key);
   }
-  return {
-    id: goldSpanId(docId, v.start, v.end, v.label),
-    start: v.start,
-    end: v.end,
-    label: v.label,
-    text: v.text,
-    attrs,
-    sources: spans.map((s) => s.annotator),
-    spans,
-    attrDisagreements: disagreements,
-  };
+  return { id, start, end, label, text, attrs, sources, spans, attrDisagreements: disagreements };
 }
 
-function compareCandidates(a: Candidate, b: Candidate): number {
-  return a.start - b.start || a.end - b.end || cmp(a.label, b.label) || cmp(a.id, b.id);
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
 }
 
 /** Intersection over union of two ranges; identical empty ranges count as one region. */
@@ -232,35 +223,57 @@ function curateDocument(doc: CorpusDocument, options: MergeOptions): DocumentCur
   const threshold = thresholdFor(options.strategy, n, options.min);
   const labelOverlap = options.labelOverlap ?? DEFAULT_LABEL_OVERLAP;
 
-  // Variants, and where each annotator's span ids went (for relations).
-  const variants = new Map<string, Variant>();
-  const spanVariant = doc.annotations.map(() => new Map<string, string>());
-  doc.annotations.forEach((a, r) => {
-    for (const s of a.spans) {
-      const key = `${s.start}:${s.end}:${s.label}`;
-      spanVariant[r]!.set(s.id, key);
-      let v = variants.get(key);
-      if (!v) variants.set(key, (v = { start: s.start, end: s.end, label: s.label, spans: [], text: s.text }));
-      // A span marked twice by one annotator is one vote.
-      if (!v.spans.some((x) => x.annotator === a.annotator)) v.spans.push({ annotator: a.annotator, id: s.id, attrs: s.attrs });
-    }
-  });
-  const candidates = new Map<string, Candidate>();
-  for (const [key, v] of variants) candidates.set(key, candidateOf(doc.docId, v));
+  // Variants in the format's order, walking every annotator's sorted spans position by position.
+  const k = doc.annotations.length;
+  const lists = doc.annotations.map((a) => a.spans);
+  // Span id -> candidate, only for annotators who drew relations.
+  const spanCandidate = doc.annotations.map((a) => (a.relations.length > 0 ? new Map<string, Candidate>() : null));
   const settled: Candidate[] = [];
   const contested: Candidate[] = [];
-  for (const c of candidates.values()) (c.sources.length === n ? settled : contested).push(c);
-  settled.sort(compareCandidates);
-  contested.sort(compareCandidates);
+  forEachPosition(lists, (start, end, from, to) => {
+    // Labels at this position, each with its supporters in annotator order.
+    const labels: string[] = [];
+    const supporters: SupportingSpan[][] = [];
+    const texts: string[] = [];
+    for (let r = 0; r < k; r++) {
+      const list = lists[r]!;
+      for (let p = from[r]!; p < to[r]!; p++) {
+        const span = list[p]!;
+        let i = labels.indexOf(span.label);
+        if (i < 0) {
+          i = labels.push(span.label) - 1;
+          supporters.push([]);
+          texts.push(span.text);
+        }
+        const group = supporters[i]!;
+        // A span marked twice by one annotator is one vote.
+        if (group.length === 0 || group[group.length - 1]!.annotator !== doc.annotators[r]) group.push({ annotator: doc.annotators[r]!, id: span.id, attrs: span.attrs });
+      }
+    }
+    // Labels arrive sorted within each annotator; across annotators they may not be.
+    const order = labels.length === 1 ? ONLY_FIRST : labels.map((_, i) => i).sort((x, y) => cmp(labels[x]!, labels[y]!));
+    for (const i of order) {
+      const c = candidateOf(doc.docId, start, end, labels[i]!, texts[i]!, supporters[i]!);
+      (c.sources.length === n ? settled : contested).push(c);
+      for (let r = 0; r < k; r++) {
+        const map = spanCandidate[r];
+        if (!map) continue;
+        const list = lists[r]!;
+        for (let p = from[r]!; p < to[r]!; p++) if (list[p]!.label === c.label) map.set(list[p]!.id, c);
+      }
+    }
+  });
 
   const conflicts = conflictsOf(doc, contested, threshold, labelOverlap, options.groupOf ?? defaultGroupOf);
 
   // Relations: by label and the candidates of their ends.
   const relations = new Map<string, { label: string; head: string; tail: string; sources: Set<string> }>();
   doc.annotations.forEach((a, r) => {
+    const map = spanCandidate[r];
+    if (!map) return;
     for (const rel of a.relations) {
-      const head = candidates.get(spanVariant[r]!.get(rel.head)!);
-      const tail = candidates.get(spanVariant[r]!.get(rel.tail)!);
+      const head = map.get(rel.head);
+      const tail = map.get(rel.tail);
       if (!head || !tail) continue;
       const key = `${rel.label}\u0000${head.id}\u0000${tail.id}`;
       let entry = relations.get(key);
@@ -301,10 +314,15 @@ function conflictsOf(doc: CorpusDocument, contested: readonly Candidate[], thres
   const kindsOf = new Map<number, Set<ConflictKind>>();
   const edges: [number, number, ConflictKind][] = [];
   // contested is sorted by start; active holds earlier candidates that still reach the current start.
-  let active: number[] = [];
+  const active: number[] = [];
   for (let i = 0; i < contested.length; i++) {
     const c = contested[i]!;
-    active = active.filter((j) => contested[j]!.end > c.start || (contested[j]!.start === c.start && contested[j]!.end === c.end));
+    let kept = 0;
+    for (const j of active) {
+      const d = contested[j]!;
+      if (d.end > c.start || (d.start === c.start && d.end === c.end)) active[kept++] = j;
+    }
+    active.length = kept;
     for (const j of active) {
       const d = contested[j]!;
       if (d.label === c.label) {

@@ -67,11 +67,14 @@ export function comparePair(a: SpansByLabel, b: SpansByLabel, relationsA: readon
   const labels = new Map<string, MatchCounts>();
   const exactMap = new Map<string, string>();
   const overlapMap = new Map<string, string>();
+  // The span maps only serve relation matching: skip them when either side has no relation.
+  const maps = relationsA.length > 0 && relationsB.length > 0;
   const names = new Set([...a.keys(), ...b.keys()]);
   for (const label of names) {
     const sa = a.get(label) ?? [];
     const sb = b.get(label) ?? [];
     let exact = 0;
+    const exactPairs: [string, string][] = [];
     // Both lists are sorted by (start, end): a merge pairs identical extents one to one.
     let i = 0;
     let j = 0;
@@ -81,18 +84,28 @@ export function comparePair(a: SpansByLabel, b: SpansByLabel, relationsA: readon
       const d = x.start - y.start || x.end - y.end;
       if (d === 0) {
         exact++;
-        exactMap.set(x.id, y.id);
+        if (maps) exactPairs.push([x.id, y.id]);
         i++;
         j++;
       } else if (d < 0) i++;
       else j++;
     }
-    const pairs = sa.length > 0 && sb.length > 0 ? matchOverlapping(sa, sb) : [];
-    for (const [pi, pj] of pairs) overlapMap.set(sa[pi]!.id, sb[pj]!.id);
-    labels.set(label, { a: sa.length, b: sb.length, exact, overlap: pairs.length });
+    let overlap: number;
+    if (exact === Math.min(sa.length, sb.length)) {
+      // Every span of the smaller side has its identical twin: no matching is larger, and none
+      // has more overlap (an identical pair has the most a span can have), so it is the matching.
+      overlap = exact;
+      for (const [x, y] of exactPairs) overlapMap.set(x, y);
+    } else {
+      const pairs = matchOverlapping(sa, sb);
+      if (maps) for (const [pi, pj] of pairs) overlapMap.set(sa[pi]!.id, sb[pj]!.id);
+      overlap = pairs.length;
+    }
+    for (const [x, y] of exactPairs) exactMap.set(x, y);
+    labels.set(label, { a: sa.length, b: sb.length, exact, overlap });
   }
   const relations: MatchCounts = { a: relationsA.length, b: relationsB.length, exact: 0, overlap: 0 };
-  if (relationsA.length > 0 && relationsB.length > 0) {
+  if (maps) {
     relations.exact = matchRelations(relationsA, relationsB, exactMap);
     relations.overlap = matchRelations(relationsA, relationsB, overlapMap);
   }

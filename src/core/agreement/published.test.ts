@@ -9,6 +9,7 @@ import { readLines } from '../../../test/fixtures/agreement/build';
 import { cohenAsSpans, fleissAsSpans, loadPublished, PUBLISHED_PATH, reliabilityAsSpans, unitizingAsSpans, type PublishedExample } from '../../../test/fixtures/agreement/published';
 import { collectCorpus } from './corpus';
 import { fleissKappa } from './kappa';
+import { krippendorffAlphaOfMatrix } from './krippendorff';
 import { computeAgreement } from './report';
 
 const examples = loadPublished();
@@ -20,7 +21,9 @@ function near(actual: number | null | undefined, ex: PublishedExample, key: stri
   expect(Math.abs(actual! - ex.expected[key]!), `${key}: ${actual} vs ${ex.expected[key]}`).toBeLessThanOrEqual(ex.tolerance[key]!);
 }
 
-describe.skipIf(examples === null)(`published examples (${PUBLISHED_PATH})`, () => {
+const title = examples === null ? `published examples: skipped, ${PUBLISHED_PATH} (../shared/agreement/published-examples.json) is not there` : `published examples (${PUBLISHED_PATH})`;
+
+describe.skipIf(examples === null)(title, () => {
   it("Krippendorff's alpha, 4 coders x 12 units: nominal from labels, all four levels from a numeric attribute", () => {
     // Source: Krippendorff (2011) p.8 / Content Analysis (2004) p.230 (see the example's "source").
     const ex = byMetric('krippendorff_alpha');
@@ -35,6 +38,13 @@ describe.skipIf(examples === null)(`published examples (${PUBLISHED_PATH})`, () 
     near(score.alpha_ratio, ex, 'alpha:ratio');
     // 11 of the 12 units have two or more values (unit 12 has one).
     expect(score.units).toBe(11);
+    // The parts, from the matrix itself.
+    const nominal = krippendorffAlphaOfMatrix(rows, 'nominal');
+    near(nominal.observed, ex, 'D_o:nominal');
+    near(nominal.expected, ex, 'D_e:nominal');
+    const interval = krippendorffAlphaOfMatrix(rows, 'interval');
+    near(interval.observed, ex, 'D_o:interval');
+    near(interval.expected, ex, 'D_e:interval');
   });
 
   it("Fleiss' kappa, 14 raters x 10 subjects x 5 categories", () => {

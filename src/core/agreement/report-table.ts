@@ -8,16 +8,19 @@ const DECIMALS = 3;
 /** Documents listed under "lowest agreement": enough to start reading, few enough to read. */
 const LOWEST_SHOWN = 10;
 
+/** Characters of a doc_id shown: "sha256:" and 12 hex digits tell documents apart at a glance. */
+const DOC_ID_SHOWN = 19;
+
 function num(v: number | null | undefined): string {
   return v === null || v === undefined ? '-' : v.toFixed(DECIMALS);
 }
 
-/** Left-aligns the first column and right-aligns the others. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** Left-aligns the first `left` columns (names) and right-aligns the others (numbers). */
+function table(header: readonly string[], rows: readonly (readonly string[])[], left = 1): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (i < left ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
       .join('  ')
       .trimEnd();
   return [line(header), ...rows.map(line)];
@@ -48,7 +51,7 @@ export function formatAgreementTable(report: AgreementReport): string {
   out.push('');
   if (report.pairs.length > 0) {
     out.push('Pairs');
-    out.push(...table(['a', 'b', 'documents', 'f1_exact', 'f1_overlap'], report.pairs.map((p) => [p.a, p.b, String(p.documents), num(p.f1_exact), num(p.f1_overlap)])).map((l) => '  ' + l));
+    out.push(...table(['a', 'b', 'documents', 'f1_exact', 'f1_overlap'], report.pairs.map((p) => [p.a, p.b, String(p.documents), num(p.f1_exact), num(p.f1_overlap)]), 2).map((l) => '  ' + l));
     out.push('');
   }
   if (report.relations.f1_exact !== null || report.relations.f1_overlap !== null) {
@@ -74,7 +77,8 @@ export function formatAgreementTable(report: AgreementReport): string {
     out.push(
       ...table(
         ['source', 'doc_id', 'f1_overlap', 'alpha_u', 'alpha_label'],
-        shown.map((d) => [d.source || '-', d.doc_id.length > 19 ? d.doc_id.slice(0, 19) + '…' : d.doc_id, num(d.overall.f1_overlap), num(d.overall.alpha_u), num(d.overall.alpha_label)]),
+        shown.map((d) => [d.source || '-', d.doc_id.length > DOC_ID_SHOWN ? d.doc_id.slice(0, DOC_ID_SHOWN) + '…' : d.doc_id, num(d.overall.f1_overlap), num(d.overall.alpha_u), num(d.overall.alpha_label)]),
+        2,
       ).map((l) => '  ' + l),
     );
     out.push('');

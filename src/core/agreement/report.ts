@@ -16,7 +16,8 @@ import { coverage } from './corpus';
 import { krippendorffAlpha, type CodeValue, type MaybeValue, type MeasurementLevel } from './krippendorff';
 import { kappaKindFor, LabelTally, type KappaKind, type LabelFigures } from './label-units';
 import { addCounts, comparePair, f1, groupByLabel, zeroCounts, type MatchCounts } from './pairwise';
-import { unitizingDisagreement, type UnitizingUnit } from './unitizing';
+import { forEachPosition } from './positions';
+import { unitizingDisagreements, type UnitizingUnit } from './unitizing';
 
 /** The figures of one label, or of all labels, in one scope. Exactly one kappa key: Cohen for two annotators, Fleiss for more. */
 export interface AgreementFigures {
@@ -146,18 +147,6 @@ function alphaOf(sums: UnitizingSums | undefined): number | null {
   return !sums || sums.expected === 0 ? null : 1 - sums.observed / sums.expected;
 }
 
-/** Sorted distinct labels per position of one annotation: key "start:end". */
-function positionsOf(spans: readonly NativeSpan[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const s of spans) {
-    const key = `${s.start}:${s.end}`;
-    const list = out.get(key);
-    if (!list) out.set(key, [s.label]);
-    else if (list[list.length - 1] !== s.label) list.push(s.label);
-  }
-  return out;
-}
-
 /**
  * Computes the agreement report of a corpus. Figures are full-precision numbers or null
  * (never NaN); the CLI rounds them for print.
@@ -201,41 +190,28 @@ export function computeAgreement(corpus: Corpus, options: AgreementOptions = {})
       }
     }
 
-    // Position units for alpha_label and the kappas.
+    // Position units for alpha_label and the kappas, and the attribute units, in one walk.
     const docTally = new LabelTally(k);
-    const positions = doc.annotations.map((a) => positionsOf(a.spans));
-    const keys = new Set<string>();
-    for (const p of positions) for (const key of p.keys()) keys.add(key);
-    const globalSets: (string[] | undefined)[] = new Array(A);
-    for (const key of keys) {
-      const local = positions.map((p) => p.get(key));
-      docTally.addUnit(local);
-      globalSets.fill(undefined);
-      for (let r = 0; r < k; r++) globalSets[global[r]!] = local[r];
-      setTally.addUnit(globalSets);
-    }
+    tallyPositions(doc, docTally, attributeUnits);
+    // The set's tally is the sum of the documents': alpha always, the kappa where the document
+    // has every annotator of the set (the units the set's kappa counts, with the same kind).
+    setTally.mergeFrom(docTally, k === A && setKind !== null);
 
     // Unitizing, per label.
-    const docUnitizing = new Map<string, UnitizingSums>();
+    let docUnitizing = new Map<string, UnitizingSums>();
     const docLabels = [...new Set(grouped.flatMap((g) => [...g.keys()]))].sort();
     if (doc.length === null) withoutText.push(doc.docId);
     else if (k >= 2) {
       const units: UnitizingUnit[] = [];
-      doc.annotations.forEach((a, r) => {
-        for (const s of a.spans) units.push({ rater: r, start: s.start, end: s.end, category: s.label });
-      });
-      const continuum = { length: doc.length, raters: k, units };
-      for (const label of docLabels) {
-        const d = unitizingDisagreement(continuum, label);
-        docUnitizing.set(label, d);
+      for (let r = 0; r < k; r++) for (const s of doc.annotations[r]!.spans) units.push({ rater: r, start: s.start, end: s.end, category: s.label });
+      docUnitizing = unitizingDisagreements({ length: doc.length, raters: k, units });
+      for (const [label, d] of docUnitizing) {
         let t = unitizing.get(label);
         if (!t) unitizing.set(label, (t = { observed: 0, expected: 0 }));
         t.observed += d.observed;
         t.expected += d.expected;
       }
     }
-
-    collectAttributeUnits(doc, attributeUnits);
 
     if (options.perDocument !== false) perDocument.push(documentFigures(doc, docLabels, docPairs, docTally, docUnitizing));
   }
@@ -381,31 +357,65 @@ function pairF1(c: MatchCounts | undefined, kind: 'exact' | 'overlap'): number |
   return c ? f1(c[kind], c.a, c.b) : null;
 }
 
-/** Adds the attribute units of one document: spans matched exactly by two or more of its annotators. */
-function collectAttributeUnits(doc: CorpusDocument, into: Map<string, Map<string, MaybeValue[][]>>): void {
+/**
+ * Walks the document's positions once: each (start, end) is a unit of alpha_label for
+ * `tally`; each (start, end, label) that two or more annotators marked and one of them gave
+ * attributes is an attribute unit (spans matched exactly).
+ */
+function tallyPositions(doc: CorpusDocument, tally: LabelTally, attributeUnits: Map<string, Map<string, MaybeValue[][]>>): void {
   const k = doc.annotators.length;
-  if (k < 2) return;
-  const variants = new Map<string, (NativeSpan | undefined)[]>();
-  doc.annotations.forEach((a, r) => {
-    for (const s of a.spans) {
-      const key = `${s.start}:${s.end}:${s.label}`;
-      let row = variants.get(key);
-      if (!row) variants.set(key, (row = new Array<NativeSpan | undefined>(k)));
+  const lists = doc.annotations.map((a) => a.spans);
+  // Reused between positions: the labels each annotator gave the current position.
+  const sets: string[][] = Array.from({ length: k }, () => []);
+  forEachPosition(lists, (_start, _end, from, to) => {
+    let withAttrs = false;
+    for (let r = 0; r < k; r++) {
+      const set = sets[r]!;
+      set.length = 0;
+      const list = lists[r]!;
+      for (let p = from[r]!; p < to[r]!; p++) {
+        const s = list[p]!;
+        if (set[set.length - 1] !== s.label) set.push(s.label);
+        if (!withAttrs && hasKeys(s.attrs)) withAttrs = true;
+      }
+    }
+    tally.addUnit(sets);
+    if (withAttrs && k >= 2) addAttributeUnits(lists, from, to, attributeUnits);
+  });
+}
+
+function hasKeys(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
+/** The attribute units of one position: per label, each annotator's first span of that label. */
+function addAttributeUnits(lists: readonly (readonly NativeSpan[])[], from: Int32Array, to: Int32Array, into: Map<string, Map<string, MaybeValue[][]>>): void {
+  const k = lists.length;
+  const byLabel = new Map<string, (NativeSpan | undefined)[]>();
+  for (let r = 0; r < k; r++) {
+    for (let p = from[r]!; p < to[r]!; p++) {
+      const s = lists[r]![p]!;
+      let row = byLabel.get(s.label);
+      if (!row) byLabel.set(s.label, (row = new Array<NativeSpan | undefined>(k)));
       row[r] ??= s;
     }
-  });
-  for (const row of variants.values()) {
-    const present = row.filter((s): s is NativeSpan => s !== undefined);
-    if (present.length < 2) continue;
-    const label = present[0]!.label;
+  }
+  for (const [label, row] of byLabel) {
+    let present = 0;
     const keys = new Set<string>();
-    for (const s of present) for (const key of Object.keys(s.attrs)) keys.add(key);
+    for (const s of row) {
+      if (!s) continue;
+      present++;
+      for (const key of Object.keys(s.attrs)) keys.add(key);
+    }
+    if (present < 2 || keys.size === 0) continue;
     let byKey = into.get(label);
     if (!byKey) into.set(label, (byKey = new Map()));
     for (const key of keys) {
       let units = byKey.get(key);
       if (!units) byKey.set(key, (units = []));
-      units.push(row.map((s) => (s ? attrValue(s.attrs[key]) : undefined)));
+      units.push(Array.from(row, (s) => (s ? attrValue(s.attrs[key]) : undefined)));
     }
   }
 }

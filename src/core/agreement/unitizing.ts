@@ -60,62 +60,83 @@ export interface UnitizingResult {
   overall: UnitizingFigure;
 }
 
-interface Segment {
-  start: number;
-  end: number;
-  unit: boolean;
-}
+/**
+ * One rater's continuum for one category as a flat list of segments, three numbers each:
+ * start, end, and 1 for a unit or 0 for a gap. Flat arrays of numbers keep the hundreds of
+ * thousands of segments of a large study from becoming as many objects.
+ */
+type Segments = number[];
 
-/** Sorted, merged c-units of one rater: the maximal runs of covered positions. */
-function mergedUnits(spans: readonly UnitizingUnit[], length: number): [number, number][] {
-  const sorted = spans
-    .map((u) => [Math.max(0, u.start), Math.min(length, u.end)] as [number, number])
-    .filter(([s, e]) => e > s)
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s < last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+/**
+ * The segments of one rater: the c-units are the maximal runs of covered positions (units
+ * merge where they overlap, stay apart where they only touch), with the gaps between them,
+ * covering [0, L). `flat` holds start, end pairs.
+ */
+function segmentsOf(flat: number[], length: number): Segments {
+  const n = flat.length / 2;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) {
+    const d = flat[2 * i]! - flat[2 * i - 2]! || flat[2 * i + 1]! - flat[2 * i - 1]!;
+    if (d < 0) sorted = false;
   }
-  return out;
-}
-
-/** The rater's continuum as alternating units and gaps covering [0, L). */
-function segmentsOf(units: readonly [number, number][], length: number): Segment[] {
-  const out: Segment[] = [];
+  let pairs = flat;
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => flat[2 * x]! - flat[2 * y]! || flat[2 * x + 1]! - flat[2 * y + 1]!);
+    pairs = [];
+    for (const i of order) pairs.push(flat[2 * i]!, flat[2 * i + 1]!);
+  }
+  const out: Segments = [];
   let pos = 0;
-  for (const [s, e] of units) {
-    if (s > pos) out.push({ start: pos, end: s, unit: false });
-    out.push({ start: s, end: e, unit: true });
-    pos = e;
+  let unitStart = -1;
+  let unitEnd = -1;
+  for (let i = 0; i < n; i++) {
+    const s = Math.max(0, pairs[2 * i]!);
+    const e = Math.min(length, pairs[2 * i + 1]!);
+    if (e <= s) continue;
+    if (unitStart >= 0 && s < unitEnd) {
+      if (e > unitEnd) unitEnd = e;
+      continue;
+    }
+    if (unitStart >= 0) {
+      out.push(unitStart, unitEnd, 1);
+      pos = unitEnd;
+    }
+    if (s > pos) out.push(pos, s, 0);
+    unitStart = s;
+    unitEnd = e;
   }
-  if (pos < length) out.push({ start: pos, end: length, unit: false });
+  if (unitStart >= 0) {
+    out.push(unitStart, unitEnd, 1);
+    pos = unitEnd;
+  }
+  if (pos < length) out.push(pos, length, 0);
   return out;
 }
 
 /** delta^2 of two overlapping segments of two raters. */
-function distance(g: Segment, h: Segment): number {
-  if (g.unit && h.unit) return (g.start - h.start) ** 2 + (g.end - h.end) ** 2;
-  if (g.unit && !h.unit && g.start >= h.start && g.end <= h.end) return (g.end - g.start) ** 2;
-  if (!g.unit && h.unit && h.start >= g.start && h.end <= g.end) return (h.end - h.start) ** 2;
+function distance(gs: number, ge: number, gu: number, hs: number, he: number, hu: number): number {
+  if (gu && hu) return (gs - hs) ** 2 + (ge - he) ** 2;
+  if (gu && !hu && gs >= hs && ge <= he) return (ge - gs) ** 2;
+  if (!gu && hu && hs >= gs && he <= ge) return (he - hs) ** 2;
   return 0;
 }
 
 /** Sum of delta^2 over every overlapping pair of segments of two raters (one merge of two sorted lists). */
-function pairDisagreement(a: readonly Segment[], b: readonly Segment[]): number {
+function pairDisagreement(a: Segments, b: Segments): number {
   let sum = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    const g = a[i]!;
-    const h = b[j]!;
-    if (g.start < h.end && h.start < g.end) sum += distance(g, h);
-    if (g.end < h.end) i++;
-    else if (h.end < g.end) j++;
+    const gs = a[i]!;
+    const ge = a[i + 1]!;
+    const hs = b[j]!;
+    const he = b[j + 1]!;
+    if (gs < he && hs < ge) sum += distance(gs, ge, a[i + 2]!, hs, he, b[j + 2]!);
+    if (ge < he) i += 3;
+    else if (he < ge) j += 3;
     else {
-      i++;
-      j++;
+      i += 3;
+      j += 3;
     }
   }
   return sum;
@@ -126,17 +147,35 @@ function pairDisagreement(a: readonly Segment[], b: readonly Segment[]): number 
  * count (fewer than two raters, no length).
  */
 export function unitizingDisagreement(continuum: Continuum, category: string): { observed: number; expected: number } {
-  const m = continuum.raters;
-  const L = continuum.length;
-  if (m < 2 || L <= 0) return { observed: 0, expected: 0 };
-  const byRater: UnitizingUnit[][] = Array.from({ length: m }, () => []);
+  return disagreementOf(
+    continuum.units.filter((u) => u.category === category),
+    continuum.raters,
+    continuum.length,
+  );
+}
+
+/** D_o and D_e of every category that occurs on one continuum, grouping its units once. */
+export function unitizingDisagreements(continuum: Continuum): Map<string, { observed: number; expected: number }> {
+  const byCategory = new Map<string, UnitizingUnit[]>();
   for (const u of continuum.units) {
-    if (u.category !== category) continue;
-    if (u.rater < 0 || u.rater >= m) throw new RangeError(`unit of rater ${u.rater} on a continuum of ${m} raters`);
-    byRater[u.rater]!.push(u);
+    let list = byCategory.get(u.category);
+    if (!list) byCategory.set(u.category, (list = []));
+    list.push(u);
   }
-  const units = byRater.map((us) => mergedUnits(us, L));
-  const segments = units.map((us) => segmentsOf(us, L));
+  const out = new Map<string, { observed: number; expected: number }>();
+  for (const [category, units] of byCategory) out.set(category, disagreementOf(units, continuum.raters, continuum.length));
+  return out;
+}
+
+/** D_o and D_e of the units of one category. */
+function disagreementOf(categoryUnits: readonly UnitizingUnit[], m: number, L: number): { observed: number; expected: number } {
+  if (m < 2 || L <= 0) return { observed: 0, expected: 0 };
+  const byRater: number[][] = Array.from({ length: m }, () => []);
+  for (const u of categoryUnits) {
+    if (u.rater < 0 || u.rater >= m) throw new RangeError(`unit of rater ${u.rater} on a continuum of ${m} raters`);
+    byRater[u.rater]!.push(u.start, u.end);
+  }
+  const segments = byRater.map((flat) => segmentsOf(flat, L));
 
   let observed = 0;
   for (let r1 = 0; r1 < m; r1++) for (let r2 = r1 + 1; r2 < m; r2++) observed += pairDisagreement(segments[r1]!, segments[r2]!);
@@ -144,7 +183,7 @@ export function unitizingDisagreement(continuum: Continuum, category: string): {
 
   const lengths: number[] = [];
   const gaps: number[] = [];
-  for (const segs of segments) for (const s of segs) (s.unit ? lengths : gaps).push(s.end - s.start);
+  for (const segs of segments) for (let i = 0; i < segs.length; i += 3) (segs[i + 2] ? lengths : gaps).push(segs[i + 1]! - segs[i]!);
   const nC = lengths.length;
   if (nC === 0) return { observed, expected: 0 };
   gaps.sort((x, y) => x - y);

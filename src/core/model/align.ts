@@ -43,9 +43,9 @@ export function editDistance(a: CodePoints, b: CodePoints): number {
 
 /**
  * The fewest edits that turn `pattern` into some prefix of `text`: the pattern must start
- * where the text starts, but the text may run on past it for free. This is how a suffix
- * context is compared with the text after a candidate end (reverse both arrays to compare
- * a prefix context with the text before a candidate start).
+ * where the text starts, but the text may run on past it for free. Plain Levenshtein edits.
+ * This is how the few characters next to a boundary are compared (reverse both arrays to
+ * compare the characters before a boundary).
  */
 export function prefixDistance(pattern: CodePoints, text: CodePoints): number {
   const n = text.length;
@@ -68,98 +68,194 @@ export function prefixDistance(pattern: CodePoints, text: CodePoints): number {
   return best;
 }
 
+/**
+ * Costs of the run-aware edit model, in eighths of an edit. Text is edited in runs (a phrase
+ * inserted, a clause rewritten), so a run of inserted characters costs one edit to open and
+ * an eighth per further character: a 40-character insertion costs about 6 edits, not 40.
+ * Two exceptions keep the model from explaining anything cheaply:
+ * - a stored character that is missing costs a whole edit (else a place could "agree" with a
+ *   context by skipping all of it for five edits);
+ * - in a context, a run inserted right next to the boundary, before any context character
+ *   agrees, costs a whole edit per character (else a copy of the quote a few words away
+ *   could borrow the context of the real place).
+ */
+const SUB = 8;
+const DEL = 8;
+const OPEN = 8;
+const EXTEND = 1;
+/** Eighths per edit. */
+const PER_EDIT = 8;
+
+/**
+ * How far `pattern` (a stored context) is from the start of `text`, in edits of the
+ * run-aware model above: the pattern must start where the text starts, the text may run on
+ * past it for free. Reverse both arrays to compare a prefix context with the text before a place.
+ */
+export function contextDistance(pattern: CodePoints, text: CodePoints): number {
+  const n = text.length;
+  const INF = 1e9;
+  // d: best cost with the last step not an insertion; h: the last step an inserted text character.
+  let dPrev = new Float64Array(n + 1);
+  let hPrev = new Float64Array(n + 1);
+  let dCur = new Float64Array(n + 1);
+  let hCur = new Float64Array(n + 1);
+  // Before the first stored character, inserted text costs a whole edit per character.
+  for (let j = 0; j <= n; j++) {
+    dPrev[j] = j * SUB;
+    hPrev[j] = INF;
+  }
+  for (let i = 1; i <= pattern.length; i++) {
+    const pi = pattern[i - 1];
+    dCur[0] = i * DEL;
+    hCur[0] = INF;
+    for (let j = 1; j <= n; j++) {
+      const diag = Math.min(dPrev[j - 1]!, hPrev[j - 1]!) + (pi === text[j - 1] ? 0 : SUB);
+      const del = Math.min(dPrev[j]!, hPrev[j]!) + DEL;
+      dCur[j] = diag < del ? diag : del;
+      hCur[j] = Math.min(dCur[j - 1]! + OPEN, hCur[j - 1]! + EXTEND);
+    }
+    [dPrev, dCur] = [dCur, dPrev];
+    [hPrev, hCur] = [hCur, hPrev];
+  }
+  let best = INF;
+  for (let j = 0; j <= n; j++) best = Math.min(best, dPrev[j]!, hPrev[j]!);
+  return best / PER_EDIT;
+}
+
 /** Where a quote's boundaries fall in a window, after {@link alignQuote}. */
 export interface QuoteAlignment {
   /** Window index of the quote's first character. */
   start: number;
   /** Window index just past the quote's last character. */
   end: number;
-  /** Weighted edits of the whole alignment (context and quote), in the units of the costs given. */
+  /** Edits of the whole alignment (context and quote), in the run-aware model. */
   cost: number;
+}
+
+/** One row of {@link alignQuote}'s programme: cost and boundary carries per state. */
+interface Row {
+  cost: Float64Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+function row(n: number, fill: number): Row {
+  return { cost: new Float64Array(n + 1).fill(fill), start: new Int32Array(n + 1).fill(-1), end: new Int32Array(n + 1).fill(-1) };
 }
 
 /**
  * Aligns `pattern` (prefix context, quote, suffix context, the quote being
  * `pattern[a..b)`) with the best-matching stretch of `window` (semi-global: the window's
- * ends are free) and reports where the quote's boundaries fall in the window.
+ * ends are free) and reports where the quote's boundaries fall in the window. With `runs`
+ * (the default), inserted runs cost as in {@link contextDistance}; without, every inserted
+ * character costs a whole edit (plain Levenshtein). The two models find different places
+ * when text was both inserted and deleted near a boundary, so callers try both.
  *
- * An edit costs `contextCost` in the contexts (and at the boundaries) and `quoteCost`
- * inside the quote, so the alignment can follow the scoring that judges it: an edit inside
- * a long quote weighs less than one in its context.
- *
- * Among equally good alignments it puts the start as late and the end as early as
- * possible: characters inserted right at a boundary go outside the quote, characters
- * inserted inside it go in. This is the same rule a span follows when its text is edited.
+ * Among equally good alignments it prefers substitutions to insertions and deletions ("for
+ * 43" edited to "fo y43" is two substitutions inside "fo ", not "r" lost and "y" added), then
+ * puts the start as late and the end as early as possible: characters inserted right at a
+ * boundary go outside the quote, characters inserted inside it go in. That is the rule a span
+ * follows when its text is edited.
  *
  * O(|pattern|·|window|) time, O(|window|) memory: the boundaries are carried forward in
  * the dynamic programme instead of being found by a traceback.
  */
-export function alignQuote(
-  pattern: CodePoints, a: number, b: number, window: CodePoints, quoteCost = 1, contextCost = 1,
-): QuoteAlignment | null {
+export function alignQuote(pattern: CodePoints, a: number, b: number, window: CodePoints, runs = true): QuoteAlignment | null {
   const m = pattern.length;
   const n = window.length;
   if (!(a >= 0 && a < b && b <= m) || n === 0) return null;
-  // Costs stay integers (the callers pass integers), so Float64 sums are exact and ties are real ties.
-  // Among alignments with as many edits, the one with fewer insertions and deletions wins
-  // (an indel costs a hair more than a substitution): "for 43" edited to "fo y43" is two
-  // substitutions inside "fo ", not "r" deleted and "y" inserted.
-  const unit = m + n + 1;
-  const subCost = (c: number): number => c * unit;
-  const indelCost = (c: number): number => c * unit + 1;
-  let prevD = new Float64Array(n + 1);
-  let curD = new Float64Array(n + 1);
-  // -1: boundary not yet crossed on this path.
-  let prevS = new Int32Array(n + 1).fill(-1);
-  let curS = new Int32Array(n + 1);
-  let prevE = new Int32Array(n + 1).fill(-1);
-  let curE = new Int32Array(n + 1);
-  // Row 0 is all zeros: the alignment may start anywhere in the window.
+  // Costs are integers scaled by `unit`, plus one per insertion or deletion as the tie-break
+  // towards substitutions; Float64 holds them exactly, so ties are real ties.
+  const unit = 2 * (m + n + 1);
+  const sub = SUB * unit;
+  const del = DEL * unit + 1;
+  const open = OPEN * unit + 1;
+  const extend = (runs ? EXTEND : OPEN) * unit + 1;
+  const INF = Number.MAX_SAFE_INTEGER;
+  // Three states per cell: d (last step a match or substitution), h (last step an inserted
+  // window character), v (last step a lost pattern character; lost characters cost a whole
+  // edit each, but the state keeps a lost run from opening an inserted one for free).
+  let pd = row(n, 0); // row 0: the alignment may start anywhere in the window, for free
+  let ph = row(n, INF);
+  let pv = row(n, INF);
+  let cd = row(n, 0);
+  let ch = row(n, 0);
+  let cv = row(n, 0);
+  // Lower cost, then later start, then earlier end.
+  const better = (c1: number, s1: number, e1: number, c0: number, s0: number, e0: number): boolean =>
+    c1 < c0 || (c1 === c0 && (s1 > s0 || (s1 === s0 && e1 < e0)));
   for (let i = 1; i <= m; i++) {
     const leavingA = i - 1 === a; // this row consumes the quote's first character
     const enteringB = i === b; // this row consumes the quote's last character
-    const charCost = i - 1 >= a && i - 1 < b ? quoteCost : contextCost;
-    // Text inserted after pattern[i-1]: inside the quote only strictly between its characters.
-    const insCost = i > a && i < b ? quoteCost : contextCost;
-    curD[0] = prevD[0]! + indelCost(charCost);
-    curS[0] = leavingA ? 0 : prevS[0]!;
-    curE[0] = enteringB ? 0 : prevE[0]!;
     const pi = pattern[i - 1];
-    for (let j = 1; j <= n; j++) {
-      // Diagonal: pattern[i-1] against window[j-1].
-      let d = prevD[j - 1]! + (pi === window[j - 1] ? 0 : subCost(charCost));
-      let s = leavingA ? j - 1 : prevS[j - 1]!;
-      let e = enteringB ? j : prevE[j - 1]!;
-      // Vertical: pattern[i-1] deleted from the window.
-      const dv = prevD[j]! + indelCost(charCost);
-      const sv = leavingA ? j : prevS[j]!;
-      const ev = enteringB ? j : prevE[j]!;
-      if (dv < d || (dv === d && (sv > s || (sv === s && ev < e)))) {
-        d = dv; s = sv; e = ev;
+    for (let j = 0; j <= n; j++) {
+      // Vertical (pattern[i-1] lost), from any state at (i-1, j); extending a lost run costs
+      // less only inside the quote. Boundary carries are set when this row crosses one.
+      let v = pd.cost[j]! + del;
+      let vs = leavingA ? j : pd.start[j]!;
+      let ve = enteringB ? j : pd.end[j]!;
+      let c = ph.cost[j]! + del;
+      let cs = leavingA ? j : ph.start[j]!;
+      let ce = enteringB ? j : ph.end[j]!;
+      if (better(c, cs, ce, v, vs, ve)) { v = c; vs = cs; ve = ce; }
+      c = pv.cost[j]! + del;
+      cs = leavingA ? j : pv.start[j]!;
+      ce = enteringB ? j : pv.end[j]!;
+      if (better(c, cs, ce, v, vs, ve)) { v = c; vs = cs; ve = ce; }
+      cv.cost[j] = v;
+      cv.start[j] = vs;
+      cv.end[j] = ve;
+      if (j === 0) {
+        cd.cost[0] = INF;
+        cd.start[0] = -1;
+        cd.end[0] = -1;
+        ch.cost[0] = INF;
+        ch.start[0] = -1;
+        ch.end[0] = -1;
+        continue;
       }
-      // Horizontal: window[j-1] inserted.
-      const dh = curD[j - 1]! + indelCost(insCost);
-      const sh = curS[j - 1]!;
-      const eh = curE[j - 1]!;
-      if (dh < d || (dh === d && (sh > s || (sh === s && eh < e)))) {
-        d = dh; s = sh; e = eh;
-      }
-      curD[j] = d;
-      curS[j] = s;
-      curE[j] = e;
+      // Diagonal: pattern[i-1] against window[j-1], from any state at (i-1, j-1).
+      const step = pi === window[j - 1] ? 0 : sub;
+      const ds0 = leavingA ? j - 1 : -2;
+      const de0 = enteringB ? j : -2;
+      let d = pd.cost[j - 1]! + step;
+      let ds = ds0 === -2 ? pd.start[j - 1]! : ds0;
+      let de = de0 === -2 ? pd.end[j - 1]! : de0;
+      c = ph.cost[j - 1]! + step;
+      cs = ds0 === -2 ? ph.start[j - 1]! : ds0;
+      ce = de0 === -2 ? ph.end[j - 1]! : de0;
+      if (better(c, cs, ce, d, ds, de)) { d = c; ds = cs; de = ce; }
+      c = pv.cost[j - 1]! + step;
+      cs = ds0 === -2 ? pv.start[j - 1]! : ds0;
+      ce = de0 === -2 ? pv.end[j - 1]! : de0;
+      if (better(c, cs, ce, d, ds, de)) { d = c; ds = cs; de = ce; }
+      cd.cost[j] = d;
+      cd.start[j] = ds;
+      cd.end[j] = de;
+      // Horizontal: window[j-1] inserted after pattern[i-1], opening a run or extending one.
+      let h = cd.cost[j - 1]! + open;
+      let hs = cd.start[j - 1]!;
+      let he = cd.end[j - 1]!;
+      c = cv.cost[j - 1]! + open;
+      if (better(c, cv.start[j - 1]!, cv.end[j - 1]!, h, hs, he)) { h = c; hs = cv.start[j - 1]!; he = cv.end[j - 1]!; }
+      c = ch.cost[j - 1]! + extend;
+      if (better(c, ch.start[j - 1]!, ch.end[j - 1]!, h, hs, he)) { h = c; hs = ch.start[j - 1]!; he = ch.end[j - 1]!; }
+      ch.cost[j] = h;
+      ch.start[j] = hs;
+      ch.end[j] = he;
     }
-    [prevD, curD] = [curD, prevD];
-    [prevS, curS] = [curS, prevS];
-    [prevE, curE] = [curE, prevE];
+    [pd, cd] = [cd, pd];
+    [ph, ch] = [ch, ph];
+    [pv, cv] = [cv, pv];
   }
-  let bestJ = 0;
-  for (let j = 1; j <= n; j++) {
-    const d = prevD[j]!;
-    const bd = prevD[bestJ]!;
-    if (d < bd || (d === bd && (prevS[j]! > prevS[bestJ]! || (prevS[j] === prevS[bestJ] && prevE[j]! < prevE[bestJ]!)))) bestJ = j;
+  let bc = INF;
+  let bs = -1;
+  let be = -1;
+  for (let j = 0; j <= n; j++) {
+    for (const src of [pd, ph, pv]) {
+      if (better(src.cost[j]!, src.start[j]!, src.end[j]!, bc, bs, be)) { bc = src.cost[j]!; bs = src.start[j]!; be = src.end[j]!; }
+    }
   }
-  const start = prevS[bestJ]!;
-  const end = prevE[bestJ]!;
-  if (start < 0 || end < start) return null;
-  return { start, end, cost: Math.round(prevD[bestJ]! / unit) };
+  if (bs < 0 || be < bs) return null;
+  return { start: bs, end: be, cost: Math.floor(bc / unit) / PER_EDIT };
 }

@@ -101,22 +101,14 @@ const MAX_FUZZY_ERRORS = 256;
 /** Most exact occurrences scored per span (the nearest to the hint): beyond this a quote is too common to place by itself anyway. */
 const MAX_EXACT_CANDIDATES = 500;
 
-/** Extra characters of text read past a context's length, so that insertions inside the context are still aligned. */
+/** Extra characters of text read past a context's length, so that a few characters inserted inside the context are still aligned. */
 const CONTEXT_SLACK = 8;
 
-/** Extra characters around a fuzzy match within which the quote's boundaries are re-aligned. */
+/** Extra characters around a fuzzy match (beyond its contexts and errors) given to the alignment. */
 const ALIGN_RADIUS = 16;
 
-/**
- * Characters on each side of a boundary that decide where exactly it falls (see
- * `QuoteFinder.snap`): the alignment of quote and context as a whole finds the region, but
- * it would trade a few of a long quote's characters for one of context, so each boundary is
- * then set by the characters right next to it.
- */
+/** Characters on each side of a boundary that must agree with the stored ones for the boundary to count as supported (see `edgeSupported`). */
 const EDGE = 8;
-
-/** How far (code points) a boundary may move when snapped: about a sentence-long insertion. */
-const MAX_SNAP = 64;
 
 /**
  * A boundary is supported when one side of it (up to EDGE characters of context or of
@@ -184,6 +176,9 @@ interface PreparedQuote {
   left: number[];
   /** Suffix context, cut at its first line break (kept); ends with NL when it reaches one or the document end. */
   right: number[];
+  /** The whole stored contexts, with a line feed standing for a document edge they reached. */
+  fullLeft: number[];
+  fullRight: number[];
   /** The contexts as text, for the search pattern (the document edges' stand-in left out). */
   leftText: string;
   rightText: string;
@@ -216,6 +211,8 @@ function prepareQuote(quote: TextQuote): PreparedQuote {
   }
   return {
     exact: quote.exact, exactCps, left, right,
+    fullLeft: pre.length < QUOTE_CONTEXT ? [NL, ...pre] : pre,
+    fullRight: suf.length < QUOTE_CONTEXT ? [...suf, NL] : suf,
     leftText: String.fromCodePoint(...(leftEdge ? left.slice(1) : left)),
     rightText: String.fromCodePoint(...(rightEdge ? right.slice(0, -1) : right)),
     wq: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), wl: left.length, wr: right.length,
@@ -236,7 +233,7 @@ interface Candidate {
   dr: number;
   score: number;
   /**
-   * Whether the characters next to both boundaries confirm them (see `edgeCost`). An
+   * Whether the characters next to both boundaries confirm them (see `edgeSupported`). An
    * unsupported place cannot be chosen, but still competes: it may be the better explanation.
    */
   supported: boolean;
@@ -263,24 +260,13 @@ function isStrong(c: Candidate): boolean {
   return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
 }
 
-/** How well the characters on both sides of a boundary agree with the stored ones. */
-interface EdgeCost {
-  /** Share of edits on the context side plus share on the quote side (0 to 2). */
-  errors: number;
-  supported: boolean;
-}
-
 /**
- * The cost of a boundary from the edits of its context side and its quote side: supported
- * when either side is intact or both together have at most EDGE_RATE of their length in edits.
+ * Whether a boundary is confirmed by the characters next to it: the stored ones outside it
+ * (`outErrors` edits of `outLength`) and inside it (`inErrors` of `inLength`). Either side
+ * intact, or both together at most EDGE_RATE edits.
  */
-function edgeCost(ctxErrors: number, ctxLength: number, quoteErrors: number, quoteLength: number): EdgeCost {
-  return {
-    // Each side counts by its share of edits, so a one-character side (a line break) weighs
-    // as much as eight characters of quote: a boundary's two sides are equal witnesses.
-    errors: ctxErrors / ctxLength + quoteErrors / quoteLength,
-    supported: ctxErrors === 0 || quoteErrors === 0 || ctxErrors + quoteErrors <= EDGE_RATE * (ctxLength + quoteLength),
-  };
+function edgeSupported(outErrors: number, outLength: number, inErrors: number, inLength: number): boolean {
+  return outErrors === 0 || inErrors === 0 || outErrors + inErrors <= EDGE_RATE * (outLength + inLength);
 }
 
 /** Finds and scores places for one quote in one text. */
@@ -291,12 +277,26 @@ class QuoteFinder {
   private readonly b: number;
   /** Line breaks inside the quote. */
   private readonly quoteBreaks: number;
+  /** Stored characters next to the boundaries (see `startSupported`); the "before" ones reversed. */
+  private readonly edgeBeforeStart: number[];
+  private readonly edgeAfterStart: number[];
+  private readonly edgeBeforeEnd: number[];
+  private readonly edgeAfterEnd: number[];
 
   constructor(private readonly doc: AnchorText, private readonly pq: PreparedQuote, private readonly hint: number) {
     this.pattern = [...pq.left, ...pq.exactCps, ...pq.right];
     this.a = pq.left.length;
     this.b = this.a + pq.exactCps.length;
     this.quoteBreaks = countNl(pq.exactCps, 0, pq.exactCps.length);
+    // The EDGE characters on each side of each boundary, from the whole stored context (not
+    // cut at line breaks: a boundary's witnesses are the characters next to it, whatever they are).
+    const withSpan = [...pq.fullLeft, ...pq.exactCps, ...pq.fullRight];
+    const a = pq.fullLeft.length;
+    const b = a + pq.exactCps.length;
+    this.edgeBeforeStart = reversed(withSpan.slice(Math.max(0, a - EDGE), a));
+    this.edgeAfterStart = withSpan.slice(a, a + EDGE);
+    this.edgeBeforeEnd = reversed(withSpan.slice(Math.max(0, b - EDGE), b));
+    this.edgeAfterEnd = withSpan.slice(b, b + EDGE);
   }
 
   /** Scores the place [start, end); `exact` when the text there is known to be the quote. */
@@ -315,69 +315,61 @@ class QuoteFinder {
   }
 
   /**
-   * The best place for the quote inside text [from, to): quote and context aligned together
-   * find the region, then each boundary is snapped to the characters next to it.
+   * The best places for the quote inside text [from, to): quote and context aligned
+   * together, once counting inserted runs as runs and once character by character (a run
+   * inserted near a boundary and characters deleted near it are told apart only by one model
+   * or the other). A place whose boundaries the characters next to them do not confirm is
+   * kept, unsupported.
    */
-  alignIn(from: number, to: number): Candidate | null {
+  alignIn(from: number, to: number): Candidate[] {
     const { doc } = this;
     const win = doc.window(from, to);
-    const al = alignQuote(this.pattern, this.a, this.b, win.cps);
-    if (!al) return null;
     const base = Math.max(0, from) - win.offset;
-    const radius = Math.min(MAX_SNAP, ALIGN_RADIUS + al.cost);
-    let start = Math.max(0, Math.min(doc.length, base + al.start));
-    let end = Math.max(start, Math.min(doc.length, base + al.end));
-    const s = this.snap(start, radius, (x) => this.startCost(x));
-    const e = this.snap(end, radius, (x) => this.endCost(x));
-    // A quote with nothing left between its boundaries is kept as an (ineligible) place: it
-    // says where the span was, which rules out copies of its text elsewhere.
-    start = s.at;
-    end = Math.max(start, e.at);
-    // A span does not grow across a line break it did not have: text that now sits between
-    // the quote and a line break of its context (a moved block, a new heading) is not its own.
-    const crossesBreak = countNl(doc.cps, start, end) > this.quoteBreaks;
-    return { ...this.evaluate(start, end, false), supported: s.supported && e.supported && !crossesBreak };
-  }
-
-  /** A start boundary at `x`: the stored prefix's last EDGE characters against the text before it, the quote's first EDGE from it. */
-  private startCost(x: number): EdgeCost {
-    const { doc, pq } = this;
-    const tail = pq.left.slice(-EDGE);
-    const head = pq.exactCps.slice(0, EDGE);
-    const before = doc.window(x - tail.length - EDGE, x).cps;
-    const after = doc.window(x, x + head.length + EDGE).cps;
-    return edgeCost(prefixDistance(reversed(tail), reversed(before)), tail.length, prefixDistance(head, after), head.length);
-  }
-
-  /** An end boundary at `x`: the stored suffix's first EDGE characters against the text after it, the quote's last EDGE before it. */
-  private endCost(x: number): EdgeCost {
-    const { doc, pq } = this;
-    const tail = pq.exactCps.slice(-EDGE);
-    const head = pq.right.slice(0, EDGE);
-    const before = doc.window(x - tail.length - EDGE, x).cps;
-    const after = doc.window(x, x + head.length + EDGE).cps;
-    return edgeCost(prefixDistance(head, after), head.length, prefixDistance(reversed(tail), reversed(before)), tail.length);
+    const out: Candidate[] = [];
+    for (const runs of [true, false]) {
+      const al = alignQuote(this.pattern, this.a, this.b, win.cps, runs);
+      if (!al) continue;
+      const start = Math.max(0, Math.min(doc.length, base + al.start));
+      const end = Math.max(start, Math.min(doc.length, base + al.end));
+      if (out.some((c) => c.start === start && c.end === end)) continue;
+      out.push(this.place(start, end, this.startSupported(start) && this.endSupported(end)));
+    }
+    return out;
   }
 
   /**
-   * Moves a boundary within `radius` to where the characters on both sides of it agree best
-   * (ties stay nearest to where it was), and says whether the result is supported.
+   * A searched-for place, scored. A quote with nothing left between its boundaries is kept
+   * as an (ineligible) place: it says where the span was, which rules out copies elsewhere.
    */
-  private snap(at: number, radius: number, cost: (x: number) => EdgeCost): { at: number; supported: boolean } {
-    const { doc } = this;
-    let best = at;
-    let bestCost = cost(at);
-    for (let d = 1; d <= radius && bestCost.errors > 0; d++) {
-      for (const x of [at - d, at + d]) {
-        if (x < 0 || x > doc.length) continue;
-        const c = cost(x);
-        if (c.errors < bestCost.errors) {
-          best = x;
-          bestCost = c;
-        }
-      }
-    }
-    return { at: best, supported: bestCost.supported };
+  private place(start: number, end: number, supported: boolean): Candidate {
+    // A span does not grow across a line break it did not have: text that now sits between
+    // the quote and a line break of its context (a moved block, a new heading) is not its own.
+    const crossesBreak = countNl(this.doc.cps, start, end) > this.quoteBreaks;
+    return { ...this.evaluate(start, end, false), supported: supported && !crossesBreak };
+  }
+
+  /**
+   * Whether a start boundary at `x` is confirmed: the EDGE stored characters before the span
+   * against the text before `x`, and the EDGE after the span's start (quote, then suffix)
+   * against the text from `x`.
+   */
+  private startSupported(x: number): boolean {
+    const before = reversed(this.doc.window(x - 2 * EDGE, x).cps);
+    const after = this.doc.window(x, x + 2 * EDGE).cps;
+    return edgeSupported(
+      prefixDistance(this.edgeBeforeStart, before), this.edgeBeforeStart.length,
+      prefixDistance(this.edgeAfterStart, after), this.edgeAfterStart.length,
+    );
+  }
+
+  /** Likewise for an end boundary at `x`: the EDGE stored characters after the span and the EDGE before its end. */
+  private endSupported(x: number): boolean {
+    const before = reversed(this.doc.window(x - 2 * EDGE, x).cps);
+    const after = this.doc.window(x, x + 2 * EDGE).cps;
+    return edgeSupported(
+      prefixDistance(this.edgeAfterEnd, after), this.edgeAfterEnd.length,
+      prefixDistance(this.edgeBeforeEnd, before), this.edgeBeforeEnd.length,
+    );
   }
 
   /**
@@ -388,13 +380,20 @@ class QuoteFinder {
   confirmExact(c: Candidate): Candidate {
     if (c.dl + c.dr === 0) return c;
     const { pq } = this;
-    const r = ALIGN_RADIUS + c.dl + c.dr;
-    const aligned = this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r);
-    if (!aligned || (aligned.start === c.start && aligned.end === c.end)) return c;
+    // Far enough to hold the contexts of any place whose context overlaps this one's.
+    const r = CONTEXT_SLACK + ALIGN_RADIUS;
     const L = pq.exactCps.length;
-    const alignedCost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
-    // The better explanation replaces the occurrence even when it cannot be placed itself.
-    return alignedCost < c.dl + c.dr ? aligned : c;
+    let best = c;
+    let bestCost = c.dl + c.dr;
+    for (const aligned of this.alignIn(c.start - 2 * pq.left.length - r, c.end + 2 * pq.right.length + r)) {
+      const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
+      // The better explanation replaces the occurrence even when it cannot be placed itself.
+      if (cost < bestCost) {
+        best = aligned;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
 
   /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
@@ -452,10 +451,7 @@ class QuoteFinder {
       else merged.push([r[0], r[1]]);
     }
     const out: Candidate[] = [];
-    for (const [from, to] of merged) {
-      const c = this.alignIn(from, to);
-      if (c) out.push(c);
-    }
+    for (const [from, to] of merged) out.push(...this.alignIn(from, to));
     return dedupe(out);
   }
 }
@@ -486,7 +482,7 @@ function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): 
   const ranked = [...cands].sort((x, y) => y.score - x.score);
   const best = ranked[0];
   if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
-  const runner = ranked.find((c) => !overlaps(c, best) && !(c.start === c.end && c.start >= best.start && c.start <= best.end));
+  const runner = ranked.find((c) => !overlaps(c, best));
   if (runner && best.score - runner.score < MARGIN) return null;
   if (repeatedInOld && Math.max(best.p, best.s) < STRONG_CONTEXT) return null;
   return best;

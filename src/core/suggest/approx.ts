@@ -57,9 +57,20 @@ const ZH_BEFORE_MAP = table(ZH_BEFORE);
 const EN_AFTER_MAP = table(EN_AFTER);
 const ZH_AFTER_MAP = table(ZH_AFTER);
 
-/** English approximator ending right before a number, after a word boundary, with spaces between. */
-const EN_BEFORE_RE = new RegExp(`(?:^|[^A-Za-z])(${alternation(EN_BEFORE)})[ \\t\\u00a0]+$`, 'id');
-const ZH_BEFORE_RE = new RegExp(`(${alternation(ZH_BEFORE)})[ \\t]*$`);
+/** Chinese approximators by last character, longest first, so 不超过 is tried before 超过. */
+const ZH_BEFORE_BY_LAST: Map<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const w of [...ZH_BEFORE_MAP.keys()].sort((a, b) => b.length - a.length)) {
+    const k = w.charAt(w.length - 1);
+    const list = m.get(k);
+    if (list) list.push(w);
+    else m.set(k, [w]);
+  }
+  return m;
+})();
+
+/** Most words in an English approximator ("in excess of", "no more than"). */
+const EN_BEFORE_MAX_WORDS = 3;
 const EN_AFTER_RE = new RegExp(`^[ \\t\\u00a0]+(${alternation(EN_AFTER)})(?![A-Za-z])`, 'i');
 const ZH_AFTER_RE = new RegExp(`^(${alternation(ZH_AFTER)})`);
 /** An approximator at the very start of a span's text ("more than 9,000 ..."). */
@@ -68,8 +79,11 @@ const ZH_LEADING_RE = new RegExp(`^(${alternation(ZH_BEFORE)})[ \\t]*`);
 const ZH_TRAILING_RE = new RegExp(`(${alternation(ZH_AFTER)})$`);
 const EN_TRAILING_RE = new RegExp(`[ \\t\\u00a0]+(${alternation(EN_AFTER)})$`, 'i');
 
-/** How far back an approximator can start: the longest, "in excess of" plus spaces, fits in 24 UTF-16 units. */
-const LOOKBACK = 24;
+/** How far ahead an approximator after a figure can end: " or more" and the like fit in 24 UTF-16 units. */
+const LOOKAHEAD = 24;
+
+const SPACE_CHAR = /[ \t\u00a0]/;
+const WORD_CHAR = /[A-Za-z.]/;
 
 /** An approximator found next to a figure. `at` is where it starts (before) or ends (after), in UTF-16. */
 export interface ApproxMatch {
@@ -79,23 +93,43 @@ export interface ApproxMatch {
   word: string;
 }
 
-/** The approximator that ends right before UTF-16 index `i`, if any. */
+/**
+ * The approximator that ends right before UTF-16 index `i`, if any: a Chinese one with or
+ * without spaces before the number, an English one of up to three words with a space.
+ * Looks at a few words only, so it costs the same anywhere in a long text.
+ */
 export function approxBefore(text: string, i: number): ApproxMatch | null {
-  const from = Math.max(0, i - LOOKBACK);
-  const window = text.slice(from, i);
-  const zh = ZH_BEFORE_RE.exec(window);
-  if (zh) return { approx: ZH_BEFORE_MAP.get(zh[1]!)!, at: from + zh.index, word: zh[1]! };
-  const m = EN_BEFORE_RE.exec(window);
-  if (m) return { approx: EN_BEFORE_MAP.get(m[1]!.toLowerCase())!, at: from + m.indices![1]![0], word: m[1]! };
+  let j = i;
+  while (j > 0 && SPACE_CHAR.test(text.charAt(j - 1))) j--;
+  for (const w of ZH_BEFORE_BY_LAST.get(text.charAt(j - 1)) ?? []) {
+    if (text.startsWith(w, j - w.length)) return { approx: ZH_BEFORE_MAP.get(w)!, at: j - w.length, word: w };
+  }
+  if (j === i) return null;
+  const starts: number[] = [];
+  let k = j;
+  while (starts.length < EN_BEFORE_MAX_WORDS) {
+    let s = k;
+    while (s > 0 && WORD_CHAR.test(text.charAt(s - 1))) s--;
+    if (s === k) break;
+    starts.push(s);
+    if (s < 2 || text.charAt(s - 1) !== ' ') break;
+    k = s - 1;
+  }
+  for (let n = starts.length - 1; n >= 0; n--) {
+    const s = starts[n]!;
+    const phrase = text.slice(s, j);
+    const approx = EN_BEFORE_MAP.get(phrase.toLowerCase());
+    if (approx) return { approx, at: s, word: phrase };
+  }
   return null;
 }
 
 /** The approximator that starts right after UTF-16 index `i` ("以上", " or more"), if any. */
 export function approxAfter(text: string, i: number): ApproxMatch | null {
-  const window = text.slice(i, i + LOOKBACK);
-  const zh = ZH_AFTER_RE.exec(window);
+  const ahead = text.slice(i, i + LOOKAHEAD);
+  const zh = ZH_AFTER_RE.exec(ahead);
   if (zh) return { approx: ZH_AFTER_MAP.get(zh[1]!)!, at: i + zh[0].length, word: zh[1]! };
-  const m = EN_AFTER_RE.exec(window);
+  const m = EN_AFTER_RE.exec(ahead);
   if (m) return { approx: EN_AFTER_MAP.get(m[1]!.toLowerCase())!, at: i + m[0].length, word: m[1]! };
   return null;
 }

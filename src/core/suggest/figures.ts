@@ -75,13 +75,34 @@ const MONTH_AFTER = /^[ \t\u00a0]+(January|February|March|April|May|June|July|Au
 /** Words before a four-digit number that make it a year ("in 2023", "since 2015"). */
 const YEAR_WORDS = new Set('in since by from until till before after during of year early late mid end through fiscal'.split(' '));
 /** Verbs after which a bare whole number is a figure ("reaching 40 by 2025"). */
-const QUANTITY_VERB =
-  /(?:\b(?:reach|reached|reaches|reaching|total|totaled|totalled|totaling|totalling|totals|hit|hits|exceed|exceeded|exceeds|exceeding|topped|numbered|amounted to|amounts to|amount to|stood at|stands at|rose to|fell to|grew to|increased to|decreased to|dropped to|climbed to)|达到|共计|合计|总计)[ \t\u00a0]*$/i;
+const QUANTITY_VERBS = new Set(
+  [
+    'reach', 'reached', 'reaches', 'reaching', 'total', 'totaled', 'totalled', 'totaling', 'totalling', 'totals',
+    'hit', 'hits', 'exceed', 'exceeded', 'exceeds', 'exceeding', 'topped', 'numbered', 'amounted to', 'amounts to',
+    'amount to', 'stood at', 'stands at', 'rose to', 'fell to', 'grew to', 'increased to', 'decreased to',
+    'dropped to', 'climbed to', '达到', '共计', '合计', '总计',
+  ],
+);
+/** Words that label a numbered thing: the number after them is a name ("section 4.5", "version 2.0"), not a quantity. */
+const LABEL_WORDS = new Set(
+  'section chapter version figure fig table page article item step rule clause paragraph line room gate platform level grade class phase stage round number edition issue volume vol part appendix exhibit model type zone lane route floor building'.split(' '),
+);
+/** What may follow a bare number in prose: a space, the end, or sentence punctuation (not "]", "+", "=" of code and links). */
+const PROSE_AFTER = /^$|[\s.,;:!?)。，；：！？）、]/;
+const HAN_CHAR = /[\u3400-\u9fff]/;
+/** A number and a range connector right before a number: the number is the second end of a range. */
+const RANGE_BEFORE = /[0-9０-９](?:[ \t\u00a0]*(?:-|–|—|~|～|至|到)[ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)$/;
+/** "between 2 and 3 billion dollars": "and" joins a range only after "between". */
+const BETWEEN_BEFORE = /\bbetween[ \t\u00a0]+$/i;
+const AND = /[ \t\u00a0]+and[ \t\u00a0]+/y;
+const COMPARATIVE_AFTER = /^[ \t\u00a0]+(?:more|fewer|less|higher|lower)[ \t\u00a0]+than\b/i;
 const RANGE = /[ \t\u00a0]*(?:-|–|—|~|～|至|到)[ \t\u00a0]*|[ \t\u00a0]+to[ \t\u00a0]+/y;
 const OPEN_QUOTE = /[“‘「『《"']/;
 const CLOSE_QUOTE = /[”’」』》"']/;
 const CLOCK_AFTER = /^[ \t\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)/i;
 const PREV_WORD = /([A-Za-z]+)(\.?)[ \t\u00a0]+$/;
+/** UTF-16 units looked at after a number: the longest pattern read there (" September", " fewer than", " o'clock") fits. */
+const AFTER_WINDOW = 16;
 /** Longest English word looked at before a number ("September" plus spaces). */
 const PREV_WORD_WINDOW = 16;
 
@@ -102,32 +123,52 @@ function prevWord(text: string, i: number): { word: string; dotted: boolean } | 
   return m ? { word: m[1]!, dotted: m[2] === '.' } : null;
 }
 
-/** Digit groups joined by '-' around [start, end): "021-6321-5555". */
+/** More dash-joined groups than this already make a phone number, so the chain is not followed further. */
+const MAX_DASH_GROUPS = 3;
+
+/** Digit groups joined by '-' around [start, end): "021-6321-5555". Reads at most a few groups either way. */
 function dashGroups(text: string, start: number, end: number): string[] {
   const groups = [text.slice(start, end)];
   let s = start;
-  while (text.charAt(s - 1) === '-' && DIGIT.test(text.charAt(s - 2))) {
+  while (groups.length < MAX_DASH_GROUPS && text.charAt(s - 1) === '-' && DIGIT.test(text.charAt(s - 2))) {
     let k = s - 2;
-    while (k > 0 && DIGIT.test(text.charAt(k - 1))) k--;
+    while (k > 0 && s - k <= LONG_CODE_DIGITS && DIGIT.test(text.charAt(k - 1))) k--;
     groups.unshift(text.slice(k, s - 1));
     s = k;
   }
   let e = end;
-  while (text.charAt(e) === '-' && DIGIT.test(text.charAt(e + 1))) {
+  while (groups.length < MAX_DASH_GROUPS && text.charAt(e) === '-' && DIGIT.test(text.charAt(e + 1))) {
     let k = e + 1;
-    while (k < text.length && DIGIT.test(text.charAt(k))) k++;
+    while (k < text.length && k - e <= LONG_CODE_DIGITS && DIGIT.test(text.charAt(k))) k++;
     groups.push(text.slice(e + 1, k));
     e = k;
   }
   return groups;
 }
 
-function isYearLike(q: Quantity): boolean {
+/** Whether the one or two words (or Chinese verb) right before UTF-16 index `at` are a quantity verb. */
+function afterQuantityVerb(text: string, at: number): boolean {
+  let j = at;
+  while (j > 0 && /[ \t\u00a0]/.test(text.charAt(j - 1))) j--;
+  if (QUANTITY_VERBS.has(text.slice(Math.max(0, j - 2), j))) return true;
+  let s = j;
+  for (let words = 0; words < 2; words++) {
+    while (s > 0 && LATIN.test(text.charAt(s - 1))) s--;
+    if (s === j) return false;
+    if (QUANTITY_VERBS.has(text.slice(s, j).toLowerCase())) return true;
+    if (text.charAt(s - 1) !== ' ') return false;
+    s--;
+  }
+  return false;
+}
+
+/** Four plain digits from 1900 to 2099 (the years of news), not "2,000" with its comma. */
+function isYearLike(text: string, q: Quantity): boolean {
   const n = q.numeral;
   if (n.kind !== 'arabic' || n.hasDecimal || n.intDigits !== 4 || q.scaleExponent !== 0) return false;
+  if (text.slice(q.numeralStart, n.end).includes(',')) return false;
   const v = Number(n.digits);
-  // News years: the 20th and 21st centuries.
-  return v >= 1900 && v <= 2099 && !/,/.test(n.digits);
+  return v >= 1900 && v <= 2099;
 }
 
 /**
@@ -152,7 +193,7 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
   if ((afterNum === ':' || afterNum === '：') && DIGIT.test(text.charAt(n.end + 1))) return drop('time');
   if ((b1 === ':' || b1 === '：') && DIGIT.test(b2)) return drop('time');
   if ((afterNum === '/' && DIGIT.test(text.charAt(n.end + 1))) || (b1 === '/' && DIGIT.test(b2))) return drop('date');
-  if (CLOCK_AFTER.test(text.slice(n.end, n.end + 10))) return drop('time');
+  if (CLOCK_AFTER.test(text.slice(n.end, n.end + AFTER_WINDOW))) return drop('time');
   if (afterNum === '-' && LATIN.test(text.charAt(n.end + 1))) return drop('compound');
   if (n.leadingZero) return drop('code');
   if (b1 === '+' || b1 === '#') return drop('phone');
@@ -165,14 +206,16 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
 
   // Ordinals, determiners, denominators.
   const before2 = text.slice(Math.max(0, q.start - 2), q.start);
-  if (n.kind === 'han' ? HAN_PREFIX.test(before2) : DIGIT_PREFIX.test(before2)) return drop('ordinal');
+  // 前 before a duration is "the first N months", a time frame like 近两年; elsewhere it ranks (前10名).
+  const firstN = b1 === '前' && q.unitKind === 'time';
+  if (!firstN && (n.kind === 'han' ? HAN_PREFIX.test(before2) : DIGIT_PREFIX.test(before2))) return drop('ordinal');
   const pw = prevWord(text, q.start);
   const pwLower = pw?.word.toLowerCase();
   if (pwLower === 'per') return drop('per');
   if (pw && pw.dotted && /^(no|nos)$/.test(pwLower!)) return drop('ordinal');
   if (pw && MONTHS.has(pw.word)) return drop('date');
-  if (MONTH_AFTER.test(text.slice(n.end, n.end + 12))) return drop('date');
-  if (isYearLike(q) && pwLower && !pw!.dotted && YEAR_WORDS.has(pwLower) && (q.unitKind === 'none' || q.unitKind === 'noun')) return drop('year');
+  if (MONTH_AFTER.test(text.slice(n.end, n.end + AFTER_WINDOW))) return drop('date');
+  if (isYearLike(text, q) && pwLower && !pw!.dotted && YEAR_WORDS.has(pwLower) && (q.unitKind === 'none' || q.unitKind === 'noun')) return drop('year');
 
   // Chinese years: 2023年, 二〇二三年; decades: 90年代.
   if (q.unit === 'year' && q.han) {
@@ -196,7 +239,14 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
     case 'none': {
       const scaled = q.scaleExponent > 0 || (n.kind === 'han' && /[万亿]/.test(numeralText));
       if (capitalizedBefore) return drop('name');
-      if (scaled || n.hasDecimal) break;
+      if (scaled) break;
+      if (n.hasDecimal) {
+        // A bare decimal is a figure in running prose ("will reach 50.2", "指数为3.5"), not in
+        // tables, URLs, code or references ("section 4.5", "TypeScript >= 5.3").
+        const prose = (pw && !pw.dotted && /^[a-z]/.test(pw.word) && !LABEL_WORDS.has(pwLower!)) || HAN_CHAR.test(b1);
+        if (prose && PROSE_AFTER.test(text.charAt(end))) break;
+        return drop('no-unit');
+      }
       const borrowed = allowRange ? rangeUnit(text, q) : null;
       if (borrowed) {
         value = borrowed.value;
@@ -205,14 +255,18 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
         resume = n.end;
         break;
       }
-      const lead = text.slice(Math.max(0, (ab?.at ?? q.start) - 24), ab?.at ?? q.start);
-      if (n.kind !== 'words' && !isYearLike(q) && QUANTITY_VERB.test(lead)) break;
+      if (n.kind !== 'words' && !isYearLike(text, q) && afterQuantityVerb(text, ab?.at ?? q.start)) break;
+      // A difference: "30,000 more than a year earlier", "12 fewer than".
+      if (n.kind !== 'words' && !isYearLike(text, q) && COMPARATIVE_AFTER.test(text.slice(end, end + AFTER_WINDOW))) break;
       return drop('no-unit');
     }
     case 'noun':
       if (n.kind === 'words' && value === 1) return drop('article');
+      // "2025 targets", "the 2022 plan": a year before a noun is an attribute, unless a range
+      // ("1500 to 2000 enterprises") or an approximator ("over 2000 firms") makes it a count.
+      if (isYearLike(text, q) && !ab && !RANGE_BEFORE.test(text.slice(Math.max(0, q.start - PREV_WORD_WINDOW), q.start))) return drop('year');
       if (pw && !pw.dotted && /^(the|these|those)$/.test(pwLower!)) return drop('definite');
-      if (/^[ \t\u00a0]*[:：]/.test(text.slice(q.end, q.end + 3))) return drop('enumeration');
+      if (/^[ \t\u00a0]*[:：]/.test(text.slice(q.end, q.end + AFTER_WINDOW))) return drop('enumeration');
       if (capitalizedBefore) return drop('name');
       break;
     case 'counter':
@@ -233,7 +287,11 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
 /** "1500 to 2000 enterprises", "10-15%", "1500家至2000家": the first number takes the second's scale and unit. */
 function rangeUnit(text: string, q: Quantity): { value: number; unit: string } | null {
   RANGE.lastIndex = q.numeral.end;
-  const m = RANGE.exec(text);
+  let m = RANGE.exec(text);
+  if (!m && BETWEEN_BEFORE.test(text.slice(Math.max(0, q.start - PREV_WORD_WINDOW), q.start))) {
+    AND.lastIndex = q.numeral.end;
+    m = AND.exec(text);
+  }
   if (!m) return null;
   const q2 = readQuantity(text, q.numeral.end + m[0].length, { nounPhrase: true });
   if (!q2 || q2.numeral.kind !== q.numeral.kind) return null;

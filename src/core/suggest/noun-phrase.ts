@@ -20,6 +20,9 @@ const STOP = new Set(
     'it they we he she you i them us him me ' +
     'is are was were be been being has have had do does did will would shall should can could may might must ' +
     'become became becomes remain remains remained reach reached reaches reaching ' +
+    // Verbs in -s that follow a number as its predicate ("setting it to 0 makes it ..."), seldom counted nouns.
+    'means seems makes brings gives takes comes goes gets allows requires includes contains represents ' +
+    'accounts equals exceeds totals amounts stands sees saw ' +
     'already also still just only even now then there here respectively together alone apiece ' +
     'nationwide worldwide annually yearly monthly daily overall altogether abroad ago later earlier ' +
     'year-on-year month-on-month'
@@ -50,6 +53,11 @@ function looksPlural(word: string): boolean {
 }
 
 type Token = { kind: 'word' | 'cap' | 'and' | 'quote'; end: number; word: string };
+
+/** A token that can end a counted phrase: a lowercase plural-looking word, not a verb form. */
+function isPluralWord(t: Token): boolean {
+  return t.kind === 'word' && !/(ing|ed)$/.test(t.word) && looksPlural(t.word);
+}
 
 const SPACE = /[ \t\u00a0]+/y;
 const WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]/y;
@@ -103,11 +111,12 @@ export function readNounPhrase(text: string, i: number): NounPhrase | null {
     pos = t.end + gap[0].length;
   }
   let last = -1;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'word' && !/(ing|ed)$/.test(t.word) && looksPlural(t.word)) last = k;
-  }
+  for (let k = 0; k < tokens.length; k++) if (isPluralWord(tokens[k]!)) last = k;
   if (last < 0 || tokens[0]!.kind === 'and') return null;
+  // After a complete plural ("workers and ..."), "and" may only join one more plural noun
+  // ("countries and regions"); anything longer is likely a new clause ("workers and cut costs").
+  const and = tokens.findIndex((t, k) => k < last && t.kind === 'and');
+  if (and > 0 && isPluralWord(tokens[and - 1]!) && last !== and + 1) last = and - 1;
   let end = tokens[last]!.end;
   const per = readPer(text, end);
   if (per) end = per;

@@ -5,6 +5,7 @@
 // - percent `%`, per mille `‰`, percentage points `pp`, basis points `bp`;
 // - SI-style symbols with plain digits for powers: km, m, cm, mm, km2, m2, m3, ha, kg, g, t,
 //   L, W, kW, MW, GW, kWh, GWh, TWh; `mi` and `nmi` for miles; `mu` and `jin` for 亩 and 斤;
+//   `TEU` for containers (标箱, "TEUs");
 // - durations: year, month, week, day, hour, minute (singular, English);
 // - multiples: `times` (倍, "times");
 // - Chinese counters (个, 家, 台, 件, ...) stay as written: no standard spelling exists and
@@ -87,6 +88,7 @@ const EN_UNITS: EnUnitDef[] = [
   ...en('GWh', 'measure', ['GWh'], { glued: true, exactCase: true }),
   ...en('TWh', 'measure', ['TWh'], { glued: true, exactCase: true }),
   ...en('L', 'measure', ['liters', 'litres', 'liter', 'litre']),
+  ...en('TEU', 'measure', ['TEUs', 'TEU'], { exactCase: true }),
   ...en('times', 'measure', ['times', 'fold']),
   ...en('year', 'time', ['years', 'year']),
   ...en('month', 'time', ['months', 'month']),
@@ -140,6 +142,7 @@ const ZH_UNITS: UnitDef[] = [
   ...zh('kW', 'measure', ['千瓦']),
   ...zh('W', 'measure', ['瓦']),
   ...zh('L', 'measure', ['升']),
+  ...zh('TEU', 'measure', ['标准箱', '标箱']),
   ...zh('times', 'measure', ['倍']),
   ...zh('year', 'time', ['年']),
   ...zh('month', 'time', ['个月']),
@@ -152,7 +155,7 @@ const ZH_UNITS: UnitDef[] = [
     '个', '家', '台', '辆', '项', '件', '人', '名', '位', '座', '架', '艘', '套', '款', '批', '次',
     '只', '条', '份', '张', '所', '户', '种', '类', '票', '场', '部', '本', '篇', '颗', '株', '头',
     '匹', '棵', '栋', '幢', '层', '间', '处', '宗', '起', '例', '单', '笔', '支', '枚', '块', '片',
-    '对', '双', '轮', '届', '期', '口', '人次', '家次', '架次', '辆次', '批次',
+    '对', '双', '轮', '届', '期', '口', '列', '趟', '班', '人次', '家次', '架次', '辆次', '批次', '列次',
   ]),
 ];
 
@@ -178,12 +181,26 @@ export function matchZhUnit(text: string, i: number): UnitDef | null {
 
 const LATIN_WORD_CHAR = /[A-Za-z0-9]/;
 
+/** English unit forms by lowercased first character, longest first. */
+const EN_BY_FIRST: Map<string, EnUnitDef[]> = (() => {
+  const m = new Map<string, EnUnitDef[]>();
+  for (const d of EN_UNITS) {
+    const k = d.surface.charAt(0).toLowerCase();
+    const list = m.get(k);
+    if (list) list.push(d);
+    else m.set(k, [d]);
+  }
+  return m;
+})();
+
 /**
  * The longest English unit at UTF-16 index `i`. `glued` says whether it follows the
  * number directly ("5km") or after a space ("5 km"); a word unit must end at a word end.
  */
 export function matchEnUnit(text: string, i: number, glued: boolean): UnitDef | null {
-  for (const d of EN_UNITS) {
+  const list = EN_BY_FIRST.get(text.charAt(i).toLowerCase());
+  if (!list) return null;
+  for (const d of list) {
     if (glued ? !(d.glued || d.gluedOnly) : d.gluedOnly) continue;
     const got = text.slice(i, i + d.surface.length);
     if (d.exactCase ? got !== d.surface : got.toLowerCase() !== d.surface.toLowerCase()) continue;

@@ -78,3 +78,9 @@ function httpClient(): HostClient {
 
 /** The client for whichever host the UI runs in. */
 export const host: HostClient = window.marginalia ? electronClient(window.marginalia) : httpClient();
+
+/** The browser-mode URL of a file the host wrote under the corpus's `.marginalia/exports/` (the token travels as a cookie). */
+export function downloadUrlOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return `/exports/${encodeURIComponent(name)}`;
+}

@@ -8,20 +8,24 @@ import { newId } from '../../core/model/ids';
 import { quoteOf } from '../../core/model/quote';
 import { DEFAULT_SCHEMA, labelDef, type LabelSchema } from '../../core/model/schema';
 import type { CodePoint, DocStatus, Span } from '../../core/model/types';
-import { host } from '../api/client';
+import { downloadUrlOf, host } from '../api/client';
 import { allDocStates, applyChange, getSetting, loadAnnotations, setSetting } from '../db/annotations';
 import { db } from '../db/db';
 import { Editor, type EditorHandle } from '../editor/Editor';
 import { AnnotatorPrompt } from '../features/AnnotatorPrompt';
 import { CorpusSearch } from '../features/CorpusSearch';
 import { DocList } from '../features/DocList';
-import { buildNativeExport, exportFileName } from '../features/export';
+import { exportFileName, runExport, type ExportChoice } from '../features/export';
+import { ExportDialog } from '../features/ExportDialog';
+import { bufferedSink } from '../features/export-sink';
+// TEMP import { SchemaEditor } from '../features/SchemaEditor';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
 import { ProgressPanel } from '../features/ProgressPanel';
 import { ShortcutsOverlay } from '../features/ShortcutsOverlay';
 import { SpanDetails, type SpanDetailsHandle } from '../features/SpanDetails';
 import { SpanList } from '../features/SpanList';
+import { CurationView } from '../features/curation/CurationView';
 import { SuggestionsPanel } from '../features/SuggestionsPanel';
 import { EntityList } from '../features/EntityList';
 import { GuidePanel } from '../features/GuidePanel';
@@ -56,11 +60,13 @@ export function App() {
   const [hostInfo, setHostInfo] = useState<HostInfo | null>(null);
   const [corpus, setCorpus] = useState<CorpusInfo | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
-  const [schema] = useState<LabelSchema>(DEFAULT_SCHEMA);
+  const [schema, setSchema] = useState<LabelSchema>(DEFAULT_SCHEMA);
   const [session, setSession] = useState<DocSession | null>(null);
   const [entry, setEntry] = useState<CorpusEntry | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [schemaOpen, setSchemaOpen] = useState(false);
+  const [mode, setMode] = useState<'annotate' | 'curate'>('annotate');
   const [tab, setTab] = useState<PanelTab>('span');
   const [findOpen, setFindOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -180,6 +186,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [session, session?.version, lexicon],
   );
+  const [paintedFor, setPaintedFor] = useState('');
   useEffect(() => {
     editor.current?.setOverlay(
       'suggestions',
@@ -191,6 +198,7 @@ export function App() {
         chip: { text: `${s.label}?`, color: colorOf(s.label) },
       })),
     );
+    setPaintedFor(session?.docId ?? '');
   }, [suggestions, focusedSuggestion, colorOf, session]);
 
   // Relation candidates while linking.
@@ -359,29 +367,26 @@ export function App() {
     [annotator, createSpan, loadText, schema, session],
   );
 
-  const exportAll = useCallback(async () => {
-    if (!corpus || !annotator) return;
-    setBusy(true);
-    try {
+  const runExportChoice = useCallback(
+    async (choice: ExportChoice, onProgress: (done: number, total: number) => void) => {
+      if (!corpus || !annotator) throw new Error('No corpus is open');
       await session?.flushed();
-      const built = await buildNativeExport(db, host.api, corpus, annotator);
-      if (built.documents === 0) {
-        say('Nothing to export yet: no document has spans or a status.');
-        return;
-      }
-      const name = exportFileName(corpus.name, annotator);
-      const result = await host.api.saveExport({ suggestedName: name, content: built.content });
-      if ('canceled' in result) return;
-      const what = `Exported ${built.documents} document${built.documents === 1 ? '' : 's'} (${built.spans} spans) to ${result.path}`;
-      const download =
-        hostInfo?.kind === 'browser' ? { url: URL.createObjectURL(new Blob([built.content], { type: 'application/jsonl' })), name } : undefined;
-      setNotice({ kind: 'info', text: what, download });
-    } catch (e) {
-      fail('Export failed', e);
-    } finally {
-      setBusy(false);
-    }
-  }, [annotator, corpus, fail, hostInfo, say, session]);
+      const info = (await import('../../core/format/formats')).FORMATS.find((f) => f.name === choice.format)!;
+      const name = choice.format === 'native' ? exportFileName(corpus.name, choice.annotatorSet === 'adjudicated' ? 'adjudicated' : annotator) : info.defaultOutput;
+      const summary = await runExport(db, host.api, corpus, annotator, choice, bufferedSink(host.api, name), onProgress);
+      say(`Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} (${summary.spans} spans) to ${summary.path}`);
+      return summary;
+    },
+    [annotator, corpus, say, session],
+  );
+
+  const exportAll = useCallback(() => setExportOpen(true), []);
+
+  const saveSchema = useCallback(async (next: LabelSchema) => {
+    await host.api.writeSchema({ schema: next });
+    setSchema(next);
+    say('Schema saved to .marginalia/schema.json');
+  }, [say]);
 
   commands.current = {
     exportAll: () => void exportAll(),
@@ -392,6 +397,8 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!annotator || renaming || isTypingTarget(e.target)) return;
+      // Enter and Space on a focused button or link are the button's.
+      if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).closest?.('button, a, summary')) return;
       const ctrl = e.ctrlKey || e.metaKey;
       const handled = () => e.preventDefault();
       if (ctrl && !e.altKey) {
@@ -499,6 +506,10 @@ export function App() {
     );
   }
 
+  if (mode === 'curate') {
+    return <CurationView schema={schema} hostKind={hostInfo?.kind ?? 'browser'} onExit={() => setMode('annotate')} />;
+  }
+
   const describe = (id: string) => session?.span(id)?.quote.exact ?? '(deleted span)';
   const saveText = session ? (session.save.error ? session.save.error : session.save.pending ? 'Saving…' : session.save.savedAt ? 'Saved' : '') : '';
 
@@ -509,6 +520,7 @@ export function App() {
         <span className="corpus-name" title={corpus?.root}>{corpus ? corpus.name : 'No corpus'}</span>
         <span className="spacer" />
         <button onClick={() => setSearchOpen(true)} title="Find across the corpus (Ctrl+Shift+F)">Search corpus</button>
+        <button onClick={() => setMode('curate')} title="Merge annotators' exports, agreement, adjudication" data-testid="open-curation">Curation</button>
         <button onClick={() => setShortcutsOpen(true)} title="Keyboard shortcuts (?)">?</button>
         <label className="font-choice">
           Font{' '}
@@ -519,8 +531,9 @@ export function App() {
         <button className="annotator" onClick={() => setRenaming(true)} title="Change the annotator name" data-testid="annotator">
           Annotator: {annotator}
         </button>
-        <button onClick={() => void exportAll()} disabled={busy || !corpus} data-testid="export">
-          {busy ? 'Exporting…' : 'Export JSONL'}
+        <button onClick={() => setSchemaOpen(true)} title="Edit the label schema">Schema</button>
+        <button onClick={() => setExportOpen(true)} disabled={!corpus} data-testid="export" title="Export (Ctrl+E)">
+          Export…
         </button>
       </header>
       <aside className="sidebar">
@@ -568,7 +581,7 @@ export function App() {
           </>
         ) : null}
       </aside>
-      <main className="document" data-open-path={entry?.path ?? ''}>
+      <main className="document" data-open-path={entry?.path ?? ''} data-painted={session !== null && paintedFor === session.docId}>
         {session && entry ? (
           <>
             <div className="doc-toolbar">
@@ -711,6 +724,15 @@ export function App() {
           />
         </div>
       ) : null}
+      {exportOpen ? (
+        <ExportDialog
+          schema={schema}
+          run={runExportChoice}
+          downloadUrl={(summary) => (hostInfo?.kind === 'browser' ? downloadUrlOf(summary.path) : undefined)}
+          onClose={() => setExportOpen(false)}
+        />
+      ) : null}
+      {/* TEMP schemaOpen */}
       {shortcutsOpen ? <ShortcutsOverlay schema={schema} onClose={() => setShortcutsOpen(false)} /> : null}
       {notice ? (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>

@@ -4,18 +4,34 @@ import { snapToWords, sentenceAt } from '../../core/model/boundaries';
 import { OffsetMap } from '../../core/model/offsets';
 import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
-import { detectFigures } from '../../core/suggest/figures';
-import { dictionarySuggestions } from '../../core/suggest/dictionary';
-import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
+import { suggestForDocument } from '../../core/suggest';
+import type { Suggestion } from '../../core/suggest/suggestions';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 
 /** A suggestion with its text, for lists. */
 export type DocSuggestion = Suggestion & { text: string };
 
-/** A selection widened to whole words and trimmed of white space; null when nothing is left. */
+/** A possessive ending that a word segment includes but a name does not ("City's"). */
+const POSSESSIVE = /^['’]s$/i;
+
+/** Punctuation that ends a sentence: kept when the annotator selected it (a whole claim sentence). */
+const SENTENCE_END = /[。！？!?.…]$/u;
+
+/**
+ * A selection widened to whole words and trimmed of white space and stray
+ * punctuation; null when nothing is left. Two refinements of the word snap:
+ * a possessive "'s" the selection stopped short of is not pulled in, and a
+ * sentence-final stop the selection included is kept.
+ */
 export function snapSelection(text: string, start: CodePoint, end: CodePoint, map: OffsetMap): { start: CodePoint; end: CodePoint } | null {
   const r = snapToWords(text, start, end, { map });
-  return r && r.end > r.start ? { start: r.start as CodePoint, end: r.end as CodePoint } : null;
+  if (r.end <= r.start) return null;
+  let e: number = r.end;
+  const slice = (a: number, b: number) => text.slice(map.toUtf16(a as CodePoint), map.toUtf16(b as CodePoint));
+  if (e > end && POSSESSIVE.test(slice(end, e))) e = end;
+  const selected = slice(start, end).trimEnd();
+  if (SENTENCE_END.test(selected) && e < start + Array.from(selected).length) e = start + Array.from(selected).length;
+  return { start: r.start as CodePoint, end: e as CodePoint };
 }
 
 /** The sentence around a code-point offset. */
@@ -34,8 +50,6 @@ export function figureAttrs(text: string, start: CodePoint, end: CodePoint, map 
 
 /** The open suggestions of a document: figures, then strings labelled elsewhere; minus existing spans and rejections. */
 export function openSuggestions(text: string, spans: readonly Span[], rejected: ReadonlySet<string>, lexicon: CorpusLexicon, map: OffsetMap): DocSuggestion[] {
-  const figures = detectFigures(text, { map });
-  const dictionary = dictionarySuggestions(text, lexicon.labelled, { map, spans });
-  const merged = mergeSuggestions([figures, dictionary], { spans, rejected });
+  const merged = suggestForDocument(text, { dictionary: lexicon.dictionary, spans, rejected, map });
   return merged.map((s) => ({ ...s, text: text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) }));
 }

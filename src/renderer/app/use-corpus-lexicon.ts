@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { DEFAULT_SCHEMA, labelDef } from '../../core/model/schema';
+import { Dictionary, entriesFromSpans } from '../../core/suggest/dictionary';
 import { db } from '../db/db';
 
 /** One mention of a canonical entity. */
@@ -13,14 +14,14 @@ export interface EntityMention {
 
 /** The corpus lexicon of one annotator. */
 export interface CorpusLexicon {
-  /** Entity strings and the label they were given most often. */
-  labelled: Map<string, string>;
+  /** Entity strings labelled anywhere in the corpus, compiled for dictionary suggestions. */
+  dictionary: Dictionary;
   /** Canonical id → its mentions across documents. */
   canonical: Map<string, EntityMention[]>;
   canonicalIds: string[];
 }
 
-const EMPTY: CorpusLexicon = { labelled: new Map(), canonical: new Map(), canonicalIds: [] };
+const EMPTY: CorpusLexicon = { dictionary: new Dictionary([]), canonical: new Map(), canonicalIds: [] };
 
 /**
  * Reads the annotator's entity spans across the corpus once per `refresh` value
@@ -38,19 +39,13 @@ export function useCorpusLexicon(annotator: string | null, refresh: unknown): Co
         .toArray()
         .then((spans) => {
           if (cancelled) return;
-          const votes = new Map<string, Map<string, number>>();
           const canonical = new Map<string, EntityMention[]>();
           for (const s of spans) {
             if (labelDef(DEFAULT_SCHEMA, s.label)?.group !== 'entity') continue;
-            const text = s.quote.exact;
-            const v = votes.get(text) ?? votes.set(text, new Map()).get(text)!;
-            v.set(s.label, (v.get(s.label) ?? 0) + 1);
             const c = s.attrs.canonical;
-            if (typeof c === 'string' && c) (canonical.get(c) ?? canonical.set(c, []).get(c)!).push({ docId: s.docId, text, label: s.label });
+            if (typeof c === 'string' && c) (canonical.get(c) ?? canonical.set(c, []).get(c)!).push({ docId: s.docId, text: s.quote.exact, label: s.label });
           }
-          const labelled = new Map<string, string>();
-          for (const [text, v] of votes) labelled.set(text, [...v.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
-          setLexicon({ labelled, canonical, canonicalIds: [...canonical.keys()].sort() });
+          setLexicon({ dictionary: new Dictionary(entriesFromSpans(spans)), canonical, canonicalIds: [...canonical.keys()].sort() });
         });
       // A short pause lets a burst of actions settle into one read.
     }, 300);

@@ -35,6 +35,16 @@ export interface Setting {
   value: string;
 }
 
+/** A team lead's curation session: the loaded exports' adjudication state, kept so it survives a reload. */
+export interface CurationRecord {
+  /** One record per curation session; the app keeps one, 'current'. */
+  id: string;
+  /** The curation state as src/core/agreement builds it (plain data). */
+  state: unknown;
+  /** When it was last saved. */
+  updatedAt: string;
+}
+
 /** The database: index only what a `where` uses. */
 export class MarginaliaDb extends Dexie {
   spans!: EntityTable<Span, 'id'>;
@@ -43,6 +53,7 @@ export class MarginaliaDb extends Dexie {
   settings!: EntityTable<Setting, 'key'>;
   history!: Dexie.Table<DocHistory, [string, string]>;
   rejected!: Dexie.Table<RejectedSuggestions, [string, string]>;
+  curation!: EntityTable<CurationRecord, 'id'>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -56,6 +67,9 @@ export class MarginaliaDb extends Dexie {
       spans: 'id, [docId+annotator], annotator',
       history: '[docId+annotator]',
       rejected: '[docId+annotator]',
+    });
+    this.version(3).stores({
+      curation: 'id',
     });
   }
 }

@@ -109,7 +109,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       handleClick(view, pos, event) {
         const ghost = (event.target as HTMLElement).closest?.('[data-suggestion-key]');
         if (ghost && callbacks.current.onSuggestionClick) {
-          callbacks.current.onSuggestionClick(ghost.getAttribute('data-suggestion-key')!);
+          const key = ghost.getAttribute('data-suggestion-key')!;
+          setTimeout(() => callbacks.current.onSuggestionClick?.(key));
           return false;
         }
         const ids = spansAt(view.state, pos);
@@ -119,7 +120,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
           id = ids[(ids.indexOf(lastClick.id) + 1) % ids.length]!;
         }
         lastClick = { pos, id };
-        callbacks.current.onSpanClick(id);
+        // After ProseMirror has placed the caret: dispatching from inside its click handling loses the click's selection.
+        setTimeout(() => callbacks.current.onSpanClick(id));
         return false;
       },
     });
@@ -137,19 +139,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     textSelection() {
       const v = view.current;
       if (!v) return null;
-      // Read the DOM selection first: a key pressed right after a mouse selection can beat ProseMirror's selectionchange.
-      let { from, to } = v.state.selection;
-      const dom = window.getSelection();
-      if (dom && !dom.isCollapsed && dom.anchorNode && dom.focusNode && v.dom.contains(dom.anchorNode) && v.dom.contains(dom.focusNode)) {
-        try {
-          const a = v.posAtDOM(dom.anchorNode, dom.anchorOffset);
-          const b = v.posAtDOM(dom.focusNode, dom.focusOffset);
-          from = Math.min(a, b);
-          to = Math.max(a, b);
-        } catch {
-          // A node ProseMirror does not map (a label chip): keep its own selection.
-        }
-      }
+      const { from, to } = liveSelection(v);
       if (from === to) return null;
       const start = positions.current!.toCodePoint(from as PmPos);
       const end = positions.current!.toCodePoint(to as PmPos);
@@ -188,7 +178,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     },
     caret() {
       const v = view.current;
-      return v ? positions.current!.toCodePoint(v.state.selection.head as PmPos) : (0 as CodePoint);
+      return v ? positions.current!.toCodePoint(liveSelection(v).head as PmPos) : (0 as CodePoint);
     },
     setOverlay(layer, ranges) {
       const v = view.current;
@@ -212,6 +202,26 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
 
   return <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} />;
 });
+
+/**
+ * The selection as the user sees it: the DOM selection when it lies in the editor
+ * (a key pressed right after a click or drag can beat ProseMirror's selectionchange),
+ * else ProseMirror's own.
+ */
+function liveSelection(v: EditorView): { from: number; to: number; head: number } {
+  const { from, to, head } = v.state.selection;
+  const dom = window.getSelection();
+  if (dom && dom.anchorNode && dom.focusNode && v.dom.contains(dom.anchorNode) && v.dom.contains(dom.focusNode)) {
+    try {
+      const a = v.posAtDOM(dom.anchorNode, dom.anchorOffset);
+      const b = v.posAtDOM(dom.focusNode, dom.focusOffset);
+      return { from: Math.min(a, b), to: Math.max(a, b), head: b };
+    } catch {
+      // A node ProseMirror does not map (a label chip): keep its own selection.
+    }
+  }
+  return { from, to, head };
+}
 
 /** Scrolls the editor so that a position sits in the middle of the view. */
 function scrollPosIntoView(v: EditorView, pos: number): void {

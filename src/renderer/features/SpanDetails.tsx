@@ -46,7 +46,7 @@ export const SpanDetails = forwardRef<SpanDetailsHandle, SpanDetailsProps>(funct
   const form = useRef<HTMLFormElement>(null);
   useImperativeHandle(ref, () => ({
     focusFirstField() {
-      form.current?.querySelector<HTMLElement>('input, select')?.focus();
+      (form.current?.querySelector<HTMLElement>('[data-attr]') ?? form.current?.querySelector<HTMLElement>('select'))?.focus();
     },
   }));
   const def = labelDef(schema, span.label);

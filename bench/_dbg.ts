@@ -1,0 +1,11 @@
+import { closeBrowser } from './lib/browser';
+import { openSeededApp, prepareOpen } from './lib/marginalia-page';
+import { w1Fixture } from './lib/w1-fixture';
+const f = w1Fixture(20000, 400);
+const app = await openSeededApp(f, [f.long, f.tenth]);
+await prepareOpen(app.page, f.long);
+await app.page.locator('.doc-row[data-path="long.txt"]').click();
+await new Promise(r => setTimeout(r, 3000));
+await app.page.screenshot({ path: '/tmp/dbg.png' });
+console.log(await app.page.evaluate(() => { const t = document.querySelector('.doc-text'); return [t?.children.length, t?.querySelectorAll('.span').length, document.querySelector('main')?.getAttribute('data-open-path')]; }));
+await app.close(); await closeBrowser();

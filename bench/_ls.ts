@@ -1,0 +1,27 @@
+import { closeBrowser, browser, VIEWPORT } from './lib/browser';
+import { bundle, BUNDLES } from './lib/bundle';
+import { startStaticServer } from './lib/static-server';
+import { w1Fixture } from './lib/w1-fixture';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH } from './lib/paths';
+const f = w1Fixture(1000000, 20000);
+await bundle('label-studio-page.ts');
+copyFileSync(path.join(BENCH, 'peers', 'label-studio.html'), path.join(BUNDLES, 'label-studio.html'));
+const server = await startStaticServer({ '/b': BUNDLES, '/ls': path.join(BENCH, 'node_modules', 'label-studio-frontend') });
+const ctx = await (await browser()).newContext({ viewport: VIEWPORT });
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console:', m.type(), m.text().slice(0, 200)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message.slice(0, 300)));
+await page.goto(`${server.origin}/b/label-studio.html`);
+const doc = f.long;
+await page.evaluate(([t, s]) => (globalThis as any).__mpeer.setData(t, s), [doc.text, doc.planned.map(s => ({ id: s.id, start: s.start, end: s.end, label: s.label }))] as const);
+console.log(await page.evaluate(() => (globalThis as any).__mpeer.load(180000)));
+await page.screenshot({ path: '/tmp/ls.png' });
+console.log(await page.evaluate(() => { const el = document.querySelector('.htx-highlight'); const chain: string[] = []; for (let e: any = el; e; e = e.parentElement) chain.push(e.tagName + '.' + String(e.className).slice(0,80)); return chain; }));
+console.log(await page.evaluate(() => { 
+  try { return (globalThis as any).__mpeer.addOne({ id: 'add-0', start: 0, end: 4, label: 'FIGURE' }, 5000).catch((e: any) => 'ERR ' + e.message); } catch (e: any) { return 'THROW ' + e.message; } }));
+console.log(await page.evaluate(() => document.querySelectorAll('.htx-highlight').length));
+await page.screenshot({ path: '/tmp/ls2.png' });
+console.log('misses', server.misses);
+await ctx.close(); await server.close(); await closeBrowser();

@@ -1,0 +1,194 @@
+// Side by side, in the same Chromium: W1's text and spans in @recogito/text-annotator and in Label
+// Studio's frontend, against Marginalia in the same run — time to show the document with all its spans,
+// and to add one span — reported as Marginalia's time ÷ the peer's (below 1: Marginalia is faster).
+
+import type { BrowserContext, Page } from '@playwright/test';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PeerApi, PeerLoad, PeerSpan } from '../peers/peer-api';
+import { browser, VIEWPORT } from '../lib/browser';
+import { bundle, BUNDLES } from '../lib/bundle';
+import { openSeededApp, timedOpen } from '../lib/marginalia-page';
+import { BENCH } from '../lib/paths';
+import { metric, naMetric, statusOf, type Metric } from '../lib/result';
+import { median, round } from '../lib/stats';
+import { startStaticServer, type StaticServer } from '../lib/static-server';
+import { w1Fixture, type FixtureDoc } from '../lib/w1-fixture';
+import type { BenchContext, Workload } from '../lib/workload';
+import { keyboardOps, type OpTimes } from './w1-long-document';
+
+const FULL = { chars: 1_000_000, spans: 20_000, runs: 3, adds: 10, timeoutMs: 90_000 };
+const SMOKE = { chars: 20_000, spans: 400, runs: 1, adds: 2, timeoutMs: 30_000 };
+
+/** Where Label Studio's frontend is installed (bench/package.json names it label-studio-frontend). */
+const LS_DIR = path.join(BENCH, 'node_modules', 'label-studio-frontend');
+
+interface Peer {
+  id: 'recogito' | 'label-studio';
+  name: string;
+  /** The page under /b/. */
+  html: string;
+  entry: string;
+  /** Why it cannot run at all, found before trying. */
+  unavailable(): string | null;
+}
+
+function installedVersion(pkgDir: string): string | null {
+  const file = path.join(pkgDir, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : null;
+}
+
+const PEERS: Peer[] = [
+  {
+    id: 'recogito',
+    name: '@recogito/text-annotator',
+    html: 'recogito.html',
+    entry: 'recogito-page.ts',
+    unavailable: () => (installedVersion(path.join(BENCH, 'node_modules', '@recogito', 'text-annotator')) ? null : 'not installed in bench/node_modules'),
+  },
+  {
+    id: 'label-studio',
+    name: '@heartexlabs/label-studio (frontend)',
+    html: 'label-studio.html',
+    entry: 'label-studio-page.ts',
+    unavailable: () => {
+      if (!installedVersion(LS_DIR)) return 'not installed in bench/node_modules';
+      if (!existsSync(path.join(LS_DIR, 'build', 'static', 'js', 'main.js'))) return 'the installed package has no build/static/js/main.js';
+      return null;
+    },
+  },
+];
+
+/** New spans to add: entities of the first paragraphs that W1 did not mark, so every add is a new highlight on screen. */
+function newSpans(doc: FixtureDoc, n: number): PeerSpan[] {
+  const taken = new Set(doc.planned.map((s) => `${s.start}:${s.end}`));
+  const out: PeerSpan[] = [];
+  // Words of four characters at the start of lines: free of W1's spans more often than not.
+  for (let start = 0; out.length < n && start < doc.text.length - 4; start += 37) {
+    const end = start + 4;
+    if (/\s/.test(doc.text.slice(start, end)) || taken.has(`${start}:${end}`)) continue;
+    out.push({ id: `add-${out.length}`, start, end, label: 'FIGURE' });
+  }
+  return out;
+}
+
+/** One peer's page, loaded with `doc`; the load's times, then `adds` spans added one by one. */
+async function runPeer(context: BrowserContext, server: StaticServer, peer: Peer, doc: FixtureDoc, adds: number, timeoutMs: number): Promise<{ load: PeerLoad; add: number[] }> {
+  const page: Page = await context.newPage();
+  try {
+    page.setDefaultTimeout(timeoutMs + 30_000);
+    await page.goto(`${server.origin}/b/${peer.html}`);
+    const call = <K extends keyof PeerApi>(name: K, ...args: Parameters<PeerApi[K]>) =>
+      page.evaluate(
+        ([n, a]) => (globalThis as unknown as { __mpeer: Record<string, (...x: unknown[]) => unknown> }).__mpeer[n as string]!(...(a as unknown[])),
+        [name, args] as const,
+      ) as Promise<Awaited<ReturnType<PeerApi[K]>>>;
+    await call('setData', doc.text, doc.planned.map((s) => ({ id: s.id, start: s.start, end: s.end, label: s.label })));
+    const load = await call('load', timeoutMs);
+    const add: number[] = [];
+    for (const s of newSpans(doc, adds)) add.push(await call('addOne', s, timeoutMs));
+    return { load, add };
+  } finally {
+    await page.close();
+  }
+}
+
+export const peers: Workload = {
+  id: 'peers',
+  title: 'Side by side on W1: Recogito text-annotator and Label Studio, same Chromium run',
+  async run(ctx: BenchContext) {
+    const size = ctx.smoke ? SMOKE : FULL;
+    const fixture = w1Fixture(size.chars, size.spans);
+    for (const p of PEERS) {
+      await bundle(p.entry);
+      copyFileSync(path.join(BENCH, 'peers', p.html), path.join(BUNDLES, p.html));
+    }
+    const server = await startStaticServer({ '/b': BUNDLES, '/ls': LS_DIR });
+    const context = await (await browser()).newContext({ viewport: VIEWPORT });
+    // Offline: anything but this machine is refused and listed, so a peer that needs the network shows it.
+    const offsite: string[] = [];
+    await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+      offsite.push(route.request().url());
+      return route.abort();
+    });
+    const app = await openSeededApp(fixture, [fixture.long, fixture.tenth]);
+    const metrics: Metric[] = [];
+    const details: Record<string, unknown> = { versions: { recogito: installedVersion(path.join(BENCH, 'node_modules', '@recogito', 'text-annotator')), labelStudio: installedVersion(LS_DIR) } };
+    try {
+      for (const peer of PEERS) {
+        const why = peer.unavailable();
+        const info: Record<string, unknown> = {};
+        details[peer.id] = info;
+        if (why) {
+          info.unavailable = why;
+          metrics.push(naMetric({ key: `${peer.id}_open_ratio`, label: `Marginalia ÷ ${peer.name}: document with all spans on screen`, unit: '×', headline: true }, why));
+          continue;
+        }
+        // The full W1 size first; where the peer cannot finish it, a tenth of it, compared with Marginalia on the same tenth.
+        let doc = fixture.long;
+        const ratiosOpen: number[] = [];
+        const ratiosAdd: number[] = [];
+        const peerLoads: number[] = [];
+        const peerAdds: number[] = [];
+        const mOpens: number[] = [];
+        const mCreates: number[] = [];
+        let failure: string | undefined;
+        for (let run = 0; run < size.runs; run++) {
+          let r: { load: PeerLoad; add: number[] };
+          try {
+            r = await runPeer(context, server, peer, doc, size.adds, size.timeoutMs);
+          } catch (e) {
+            const msg = (e as Error).message.split('\n')[0]!;
+            if (doc === fixture.long) {
+              info.fullSizeFailure = msg;
+              ctx.log(`peers: ${peer.name} could not do the full W1 size (${msg}); trying a tenth`);
+              doc = fixture.tenth;
+              run--;
+              continue;
+            }
+            failure = msg;
+            break;
+          }
+          // Marginalia on the same document in the same run, right after.
+          const m = await timedOpen(app.page, doc, app.served);
+          const ops: OpTimes = { create: [], relabel: [], delete: [] };
+          await keyboardOps(app.page, size.adds, ops);
+          const peerAdd = median(r.add);
+          const mAdd = median(ops.create);
+          peerLoads.push(r.load.totalMs);
+          peerAdds.push(peerAdd);
+          mOpens.push(m.firstScreenMs);
+          mCreates.push(mAdd);
+          ratiosOpen.push(m.firstScreenMs / r.load.totalMs);
+          ratiosAdd.push(mAdd / peerAdd);
+          info.lastLoad = { ...r.load, textMs: round(r.load.textMs), spansMs: round(r.load.spansMs), totalMs: round(r.load.totalMs) };
+          ctx.log(`peers ${peer.id} run ${run + 1}/${size.runs} on ${doc.path}: peer ${round(r.load.totalMs)} ms / add ${round(peerAdd)} ms; Marginalia ${round(m.firstScreenMs)} ms / create ${round(mAdd)} ms`);
+        }
+        info.document = doc.path;
+        info.size = { characters: doc.text.length, spans: doc.planned.length };
+        const sizeNote = doc === fixture.long ? 'full W1 size' : `a tenth of W1 (${doc.text.length} characters, ${doc.planned.length} spans): the full size failed`;
+        if (!peerLoads.length) {
+          const reason = failure ?? 'no run finished';
+          info.failure = reason;
+          metrics.push(naMetric({ key: `${peer.id}_open_ratio`, label: `Marginalia ÷ ${peer.name}: document with all spans on screen`, unit: '×', headline: true }, reason));
+          continue;
+        }
+        metrics.push(
+          metric({ key: `${peer.id}_open_ratio`, label: `Marginalia ÷ ${peer.name}: document with all spans on screen`, unit: '×', runs: ratiosOpen, headline: true, note: sizeNote }),
+          metric({ key: `${peer.id}_add_ratio`, label: `Marginalia ÷ ${peer.name}: add one span to the next paint`, unit: '×', runs: ratiosAdd, headline: true, note: `Marginalia by keyboard (selection + label key), the peer through its API; ${sizeNote}` }),
+          metric({ key: `${peer.id}_open_ms`, label: `${peer.name}: text and all spans → first screen painted`, unit: 'ms', runs: peerLoads }),
+          metric({ key: `${peer.id}_add_ms`, label: `${peer.name}: add one span → painted (median of ${size.adds})`, unit: 'ms', runs: peerAdds }),
+          metric({ key: `${peer.id}_marginalia_open_ms`, label: `Marginalia in the same runs: click → first screen with spans`, unit: 'ms', runs: mOpens }),
+          metric({ key: `${peer.id}_marginalia_create_ms`, label: `Marginalia in the same runs: create by key → painted (median of ${size.adds})`, unit: 'ms', runs: mCreates }),
+        );
+      }
+      details.offsiteRequests = offsite.slice(0, 20);
+      details.missingFiles = server.misses.slice(0, 20);
+    } finally {
+      await app.close();
+      await context.close();
+      await server.close();
+    }
+    return { id: 'peers', title: this.title, status: statusOf(metrics), sizes: { characters: fixture.long.text.length, spans: fixture.long.planned.length }, metrics, details };
+  },
+};

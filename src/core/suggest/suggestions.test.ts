@@ -1,0 +1,43 @@
+// The suggestion model: stable keys and the merge that drops done, rejected and repeated proposals.
+
+import { describe, expect, it } from 'vitest';
+import type { CodePoint } from '../model/types';
+import { suggestForDocument } from './index';
+import { Dictionary } from './dictionary';
+import { makeSuggestion, mergeSuggestions, suggestionKey } from './suggestions';
+
+const cp = (n: number) => n as CodePoint;
+
+describe('suggestions', () => {
+  it('keys by kind, label and range', () => {
+    expect(suggestionKey('figure', 'FIGURE', 3, 6)).toBe('figure:FIGURE:3:6');
+    expect(makeSuggestion('dictionary', 'ORG', cp(1), cp(4), {}).key).toBe('dictionary:ORG:1:4');
+  });
+
+  it('merges sorted, dropping existing spans, rejected keys and repeats (earlier list wins)', () => {
+    const fig = makeSuggestion('figure', 'FIGURE', cp(10), cp(13), { value: 20 });
+    const fig2 = makeSuggestion('figure', 'FIGURE', cp(0), cp(3), { value: 1 });
+    const done = makeSuggestion('figure', 'FIGURE', cp(20), cp(25), {});
+    const dictSame = makeSuggestion('dictionary', 'FIGURE', cp(10), cp(13), {});
+    const dictOrg = makeSuggestion('dictionary', 'ORG', cp(10), cp(13), {});
+    const rejected = makeSuggestion('dictionary', 'LOC', cp(30), cp(32), {});
+    const out = mergeSuggestions([[fig, done, fig2], [dictSame, dictOrg, rejected]], {
+      spans: [{ start: 20, end: 25, label: 'FIGURE' }],
+      rejected: new Set([rejected.key]),
+    });
+    expect(out.map((s) => s.key)).toEqual(['figure:FIGURE:0:3', 'figure:FIGURE:10:13', 'dictionary:ORG:10:13']);
+    expect(out[1]!.attrs).toEqual({ value: 20 });
+  });
+
+  it('suggests figures and dictionary hits for one document', () => {
+    const text = 'Chint Electric sells to more than 140 countries and regions.';
+    const dictionary = new Dictionary([{ text: 'Chint Electric', label: 'ORG' }]);
+    const all = suggestForDocument(text, { dictionary });
+    expect(all.map((s) => [s.kind, s.label, s.start, s.end])).toEqual([
+      ['dictionary', 'ORG', 0, 14],
+      ['figure', 'FIGURE', 34, 59],
+    ]);
+    const left = suggestForDocument(text, { dictionary, spans: [{ start: 0, end: 14, label: 'ORG' }], rejected: new Set(['figure:FIGURE:34:59']) });
+    expect(left).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+// Lists the files of a corpus folder: hidden folders, `.marginalia` and node_modules skipped, symlinks followed only
+// to files inside the corpus (a link out of it, or to a folder that could loop, is never listed).
+
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isInside, toCorpusPath } from './paths';
+
+/** Byte-order comparison of names, so the walk order (and the list) is the same on every platform. */
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Walks `root` depth-first in name order and calls `onFile` with each file's corpus-relative
+ * path (forward slashes) and absolute path. Unreadable folders are passed over.
+ */
+export async function walkCorpus(root: string, onFile: (rel: string, abs: string) => void): Promise<void> {
+  async function walk(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort(byName);
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const abs = path.join(dir, e.name);
+      if (e.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(abs);
+          if (!isInside(root, target) || !(await stat(target)).isFile()) continue; // a linked folder could loop; its files are reached by their real path
+        } catch {
+          continue;
+        }
+        onFile(toCorpusPath(root, abs), abs);
+      } else if (e.isDirectory()) {
+        await walk(abs);
+      } else if (e.isFile()) {
+        onFile(toCorpusPath(root, abs), abs);
+      }
+    }
+  }
+  await walk(root);
+}
