@@ -351,3 +351,17 @@ describe('watching the folder', () => {
     expect(s.info().documents.map((d) => d.path)).toEqual(['b.md', 'sub/a2.txt', 'z.txt']);
   });
 });
+
+describe('closing', () => {
+  it('stops a scan and a watcher that has not started yet, without hanging, and the folder opens again', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) files[`f${i}.txt`] = `text ${i}`;
+    const root = await corpus(files);
+    const s = await CorpusSession.open(root, { watch: true });
+    await s.close();
+    const again = await CorpusSession.open(root, { watch: true });
+    await again.whenScanned();
+    await again.close();
+    expect(again.info().documents).toHaveLength(300);
+  });
+});

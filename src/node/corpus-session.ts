@@ -130,6 +130,8 @@ export class CorpusSession {
   private choices = new Map<string, string>();
   private choicesDamaged = false;
   private warnings: string[] = [];
+  /** Folders the last scan could not read. */
+  private folderSkips: SkippedFile[] = [];
   private progress: ScanProgress;
   private scanning = false;
   private scanDone: Promise<void> = Promise.resolve();
@@ -194,6 +196,7 @@ export class CorpusSession {
         documents.push(...this.entriesOf(rec));
         for (const s of rec.skipped ?? []) skipped.push(s.line === undefined ? { path: rec.path, reason: s.reason } : { path: rec.path, reason: s.reason, line: s.line });
       }
+      skipped.push(...this.folderSkips);
       this.snapshot = { root: this.root, name: this.name, documents, skipped, scanning: this.scanning, scan: { ...this.progress } };
       if (this.warnings.length) this.snapshot.warnings = [...this.warnings];
     }
@@ -254,12 +257,22 @@ export class CorpusSession {
     this.progress = { root: this.root, phase: 'listing', done: 0, total: 0, read: 0, elapsedMs: 0 };
     tick(true);
     const files: string[] = [];
-    await walkCorpus(this.root, (rel) => {
-      if (kindOf(rel) === null) return;
-      files.push(rel);
-      this.progress.done = files.length;
-      tick();
-    });
+    const folders: SkippedFile[] = [];
+    await walkCorpus(
+      this.root,
+      (rel) => {
+        if (kindOf(rel) === null) return;
+        files.push(rel);
+        this.progress.done = files.length;
+        tick();
+      },
+      (rel, code) => folders.push({ path: rel, reason: `unreadable folder (${code}): its files are not listed` }),
+    );
+    if (JSON.stringify(folders) !== JSON.stringify(this.folderSkips)) {
+      this.folderSkips = folders;
+      this.delta.skipped = true;
+      this.snapshot = null;
+    }
     if (this.closed) return;
     this.progress = { ...this.progress, phase: 'reading', done: 0, total: files.length };
     tick(true);

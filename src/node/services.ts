@@ -35,6 +35,20 @@ export interface HostHooks {
   readFile?: ReadFileFn;
 }
 
+/**
+ * How long opening a corpus waits for its scan before answering: a small corpus (the usual
+ * case) is then complete in the first answer, a large one answers after this with what is
+ * known and goes on in the background.
+ */
+const FIRST_ANSWER_WAIT_MS = 300;
+
+/** Waits for the session's scan, at most {@link FIRST_ANSWER_WAIT_MS}. */
+async function briefly(s: CorpusSession): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([s.whenScanned(), new Promise<void>((r) => (timer = setTimeout(r, FIRST_ANSWER_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
 /** A listener of every host event. */
 export type EventListener = <K extends keyof HostEvents>(event: K, payload: HostEvents[K]) => void;
 
@@ -50,7 +64,7 @@ export interface HostServices extends MarginaliaApi {
   close(): Promise<void>;
 }
 
-/** Opens `initialRoot` (its scan runs in the background) and returns the contract implemented over it. */
+/** Opens `initialRoot` (its scan runs in the background; see {@link FIRST_ANSWER_WAIT_MS}) and returns the contract implemented over it. */
 export async function createServices(initialRoot: string, hooks: HostHooks): Promise<HostServices> {
   const listeners = new Set<EventListener>();
   const emit: EmitFn = (event, payload) => {
@@ -62,6 +76,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
   let session = await openSession(initialRoot);
   let journals = journalsOf(session);
   await rememberCorpus(session.root);
+  await briefly(session);
 
   async function open(root: string): Promise<CorpusInfo> {
     const next = await openSession(root);
@@ -70,6 +85,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
     journals = journalsOf(next);
     await Promise.all([old.session.close(), old.journals.close()]);
     await rememberCorpus(next.root);
+    await briefly(next);
     const info = next.info();
     hooks.onCorpusChanged?.(info);
     emit('corpusChanged', info);

@@ -10,14 +10,16 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 
 /**
  * Walks `root` depth-first in name order and calls `onFile` with each file's corpus-relative
- * path (forward slashes) and absolute path. Unreadable folders are passed over.
+ * path (forward slashes) and absolute path. An unreadable folder is passed over and told to
+ * `onFolderError` with its path and error code.
  */
-export async function walkCorpus(root: string, onFile: (rel: string, abs: string) => void): Promise<void> {
+export async function walkCorpus(root: string, onFile: (rel: string, abs: string) => void, onFolderError: (rel: string, code: string) => void = () => {}): Promise<void> {
   async function walk(dir: string): Promise<void> {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      onFolderError(toCorpusPath(root, dir) || '.', (e as NodeJS.ErrnoException).code ?? (e as Error).message);
       return;
     }
     entries.sort(byName);

@@ -129,10 +129,24 @@ const SEARCH_CHUNK = 4096;
  * this cap) and each context its own surviving length, so a three-character quote like
  * "20%" is placed by its context and a long claim largely by itself. The cap (both contexts
  * together) keeps a long quote found without any agreeing context below MIN_SCORE unless
- * it is long and exact. Position is a tie-breaker, as in hypothesis (weight 2 of ~92).
+ * it is long and exact.
  */
 const QUOTE_WEIGHT_CAP = 2 * QUOTE_CONTEXT;
-const POSITION_WEIGHT = 2;
+
+/**
+ * Position counts as this many characters of evidence, full at the expected position and
+ * none from POSITION_SCALE characters away (about a paragraph). Hypothesis weighs position
+ * 2 of 92, as a tie-breaker over the whole document; here the expected position usually
+ * comes from a diff of the old and new text and is worth more: enough that a near-copy of a
+ * short quote's context a few paragraphs off ("the development of green and low-carbon
+ * industries" beside a title "the Development of Green and Low-Carbon Industries") does not
+ * clear MARGIN against the place the diff points to.
+ */
+const POSITION_WEIGHT = 8;
+const POSITION_SCALE = 256;
+
+/** A place with one context disagreeing rests on its other context and its quote; a single character cannot vouch for itself. */
+const MIN_ONE_SIDED_QUOTE = 2;
 
 /** Line feed: contexts stop at line breaks, and the document's edges count as one. */
 const NL = 0x0a;
@@ -244,7 +258,7 @@ interface Candidate {
  *   quote:    wq = min(quote length, 64) characters, times its similarity;
  *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
  *   suffix:   wr = likewise;
- *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
+ *   position: 8, times 1 − distance from the hint / 256, at least 0 (see POSITION_WEIGHT).
  * So an edit in a context costs one character of evidence and an edit inside the quote
  * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
  */
@@ -310,7 +324,7 @@ class QuoteFinder {
     const dr = prefixDistance(pq.right, after);
     const p = 1 - dl / pq.left.length;
     const s = 1 - dr / pq.right.length;
-    const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
+    const pos = Math.max(0, 1 - Math.abs(start - this.hint) / POSITION_SCALE);
     return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
   }
 
@@ -470,8 +484,9 @@ function dedupe(cands: Candidate[]): Candidate[] {
 /**
  * The place to put the quote among `cands`, or null when no place is clearly right:
  * its quote must be mostly intact, its score high enough, its evidence large enough, its
- * lead over the best place elsewhere clear, and, when the quote repeated in the old text,
- * one of its contexts must agree strongly.
+ * lead over the best place elsewhere clear; when the quote repeated in the old text, one of
+ * its contexts must agree strongly, and when one context disagrees, the quote must be more
+ * than one character.
  */
 function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): Candidate | null {
   if ((globalThis as any).process?.env?.ANCHOR_DEBUG) console.log(JSON.stringify(pq.exact), cands.map((c) => `${c.start}-${c.end} q${c.q.toFixed(2)} p${c.p.toFixed(2)} s${c.s.toFixed(2)} =${c.score.toFixed(3)}`));
@@ -485,6 +500,7 @@ function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): 
   const runner = ranked.find((c) => !overlaps(c, best));
   if (runner && best.score - runner.score < MARGIN) return null;
   if (repeatedInOld && Math.max(best.p, best.s) < STRONG_CONTEXT) return null;
+  if (!isStrong(best) && pq.exactCps.length < MIN_ONE_SIDED_QUOTE) return null;
   return best;
 }
 
