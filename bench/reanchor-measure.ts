@@ -260,6 +260,11 @@ export interface KindResult {
   bySpanKind: Record<SpanKind, [number, number, number, number]>;
   /** Wall time spent re-anchoring, in milliseconds. */
   ms: number;
+  /**
+   * Scores of the placements found by search (moved or fuzzy), in buckets of 0.05 from 0.5
+   * (index 0) to 1.0: how far the right ones and the misplaced ones sit above the threshold.
+   */
+  scores: { correct: number[]; misplaced: number[] };
   /** A few misplacements, for explaining them. */
   examples: { doc: number; quote: string; placed: [number, number]; truth: [number, number] | null; status: AnchorStatus }[];
 }
@@ -298,6 +303,7 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
       kind: kind.name, describe: kind.describe, spans: 0, correct: 0, orphaned: 0, orphanedGone: 0,
       misplaced: 0, misplacedOverlapping: 0, split: 0, status: { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
       bySpanKind: { word: [0, 0, 0, 0], figure: [0, 0, 0, 0], sentence: [0, 0, 0, 0] }, ms: 0, examples: [],
+      scores: { correct: new Array<number>(10).fill(0), misplaced: new Array<number>(10).fill(0) },
     };
     opts.docs.forEach((text, d) => {
       const donors = opts.docs.filter((_, k) => k !== d);
@@ -330,11 +336,16 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
             if (truth === null) r.orphanedGone++;
             return;
           }
+          // Score buckets of 0.05 from 0.5 (see KindResult.scores).
+          const bucket = Math.max(0, Math.min(9, Math.floor((res.score - 0.5) / 0.05)));
+          const searched = res.status === 'moved' || res.status === 'fuzzy';
           if (truth && res.start === truth[0] && res.end === truth[1]) {
             r.correct++;
             per[1]++;
+            if (searched) r.scores.correct[bucket]!++;
             return;
           }
+          if (searched) r.scores.misplaced[bucket]!++;
           r.misplaced++;
           per[3]++;
           if (truth && res.start < truth[1] && truth[0] < res.end) r.misplacedOverlapping++;

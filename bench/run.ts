@@ -2,12 +2,13 @@
 // max, and writes bench/results/latest.json and latest.svg. Usage (through bin/bench.js or tsx):
 //   npx tsx bench/run.ts [--smoke] [--only W1,W3,peers] [--out DIR] [--no-build]
 
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { browserVersion, closeBrowser } from './lib/browser';
 import { machineInfo, versions } from './lib/machine';
-import { RESULTS, TMP } from './lib/paths';
+import { RESULTS, RUN_TMP, TMP } from './lib/paths';
 import { table, writeReport, type BenchReport } from './lib/report';
 import type { WorkloadResult } from './lib/result';
 import { ensureFreshUi, type BuildState } from './lib/ui-build';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
     chromium = null;
   }
   await closeBrowser();
+  rmSync(RUN_TMP, { recursive: true, force: true });
   const report: BenchReport = {
     format: 'marginalia-bench/1',
     date: new Date().toISOString(),

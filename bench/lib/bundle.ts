@@ -3,10 +3,10 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BENCH, TMP } from './paths';
+import { BENCH, RUN_TMP } from './paths';
 
 /** Where bundles go. */
-export const BUNDLES = path.join(TMP, 'bundles');
+export const BUNDLES = path.join(RUN_TMP, 'bundles');
 
 /**
  * Bundles `bench/peers/<entry>` into an IIFE for the browser and returns the output path (a .js file,

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OpenResult } from '../peers/probe-api';
 import { probe, probedContext } from './browser';
-import { TMP } from './paths';
+import { RUN_TMP } from './paths';
 import { hostDied, startServe, stopServe, type Served } from './serve';
 import { W1_ANNOTATOR, type FixtureDoc, type W1Fixture } from './w1-fixture';
 
@@ -27,7 +27,7 @@ const APP_LOAD_TIMEOUT_MS = 60_000;
 
 /** Serves the fixture corpus, opens the app, seeds IndexedDB with the documents' spans and reloads. */
 export async function openSeededApp(fixture: W1Fixture, docs: FixtureDoc[]): Promise<AppSession> {
-  const configDir = path.join(TMP, 'w1', 'config');
+  const configDir = path.join(RUN_TMP, 'w1', 'config');
   rmSync(configDir, { recursive: true, force: true });
   mkdirSync(configDir, { recursive: true });
   const served = await startServe(fixture.corpusDir, configDir);

@@ -11,3 +11,8 @@ export const ROOT = path.dirname(BENCH);
 export const RESULTS = path.join(BENCH, 'results');
 /** Scratch space (git-ignored): generated corpora, bundled pages, smoke results. */
 export const TMP = path.join(RESULTS, 'tmp');
+/**
+ * This process's own scratch folder: two harness runs at once (a smoke test beside a full run) must
+ * not share folders that each deletes and rewrites. Removed at the end of the run.
+ */
+export const RUN_TMP = path.join(TMP, `run-${process.pid}`);

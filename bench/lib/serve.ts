@@ -25,6 +25,12 @@ const STDERR_KEEP = 4_000;
 /** Longest wait for the URL line: a first build of the UI can take a minute on two cores. */
 const SERVE_TIMEOUT_MS = 120_000;
 
+/** Hosts this process started and has not stopped: stopped when it exits, even on a crash, so none is left running. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGTERM');
+});
+
 /** Starts `node bin/marginalia.js serve --corpus DIR --no-open` with its own config folder. */
 export async function startServe(corpusDir: string, configDir: string): Promise<Served> {
   const t0 = performance.now();
@@ -33,6 +39,8 @@ export async function startServe(corpusDir: string, configDir: string): Promise<
     env: { ...process.env, MARGINALIA_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-STDERR_KEEP)));
   const url = await new Promise<string>((resolve, reject) => {

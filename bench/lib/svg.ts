@@ -22,6 +22,8 @@ const LABEL_W = 420;
 const ROW_H = 24;
 const TOP = 56;
 const PLOT_W = WIDTH - LABEL_W - 40;
+/** Characters of a label that fit in LABEL_W at 12 px. */
+const LABEL_CHARS = 62;
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -69,8 +71,9 @@ export function chart(title: string, subtitle: string, bars: Bar[]): string {
   out.push(`<text x="${x(1)}" y="${TOP + bars.length * ROW_H + 34}" text-anchor="middle" fill="#6b6f76">← better · 1 = target met exactly (peers: as fast as the peer) · worse →</text>`);
   bars.forEach((b, i) => {
     const y = TOP + i * ROW_H;
-    out.push(`<text x="${LABEL_W - 8}" y="${y + 15}" text-anchor="end">${esc(b.label.length > 68 ? b.label.slice(0, 67) + '…' : b.label)}</text>`);
+    out.push(`<text x="${LABEL_W - 8}" y="${y + 15}" text-anchor="end">${esc(b.label.length > LABEL_CHARS ? b.label.slice(0, LABEL_CHARS - 1) + '…' : b.label)}</text>`);
     if (b.ratio === null) {
+      out.push(`<rect x="${LABEL_W + 2}" y="${y + 3}" width="${PLOT_W}" height="${ROW_H - 6}" fill="#fbfaf7"/>`);
       out.push(`<text x="${LABEL_W + 6}" y="${y + 15}" fill="#8a8a8a">${esc(b.caption.length > 90 ? b.caption.slice(0, 89) + '…' : b.caption)}</text>`);
       return;
     }

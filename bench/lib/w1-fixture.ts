@@ -7,7 +7,7 @@ import { OffsetMap } from '../../src/core/model/offsets';
 import { quoteOf } from '../../src/core/model/quote';
 import type { CodePoint, Span } from '../../src/core/model/types';
 import { docIdOf } from '../../src/node/corpus';
-import { TMP } from './paths';
+import { RUN_TMP } from './paths';
 import { planSpans, type PlannedSpan } from './spans-gen';
 import { generateText } from './text-gen';
 
@@ -63,7 +63,7 @@ let cached: { key: string; fixture: W1Fixture } | null = null;
 export function w1Fixture(chars: number, spans: number): W1Fixture {
   const key = `${chars}/${spans}`;
   if (cached?.key === key) return cached.fixture;
-  const corpusDir = path.join(TMP, 'w1', 'corpus');
+  const corpusDir = path.join(RUN_TMP, 'w1', 'corpus');
   rmSync(path.dirname(corpusDir), { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });
   // Id prefixes keep the two documents' span ids apart (they share one object store).

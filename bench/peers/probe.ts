@@ -8,6 +8,9 @@ import type { KeyPredicate, OpenResult, ProbeApi, ScrollResult, SeedData } from 
 /** Longest wait for any one measured thing: past it the measurement fails with a message instead of hanging. */
 const DEFAULT_TIMEOUT_MS = 60_000;
 
+/** What is not the document's own text to select: label chips, widgets, suggestion ghosts. */
+const NOT_TEXT = '.span-chip, [contenteditable="false"], [data-suggestion-key]';
+
 /** The element that scrolls the document text: the nearest ancestor of `.doc-text` that can scroll. */
 function scroller(): HTMLElement {
   const text = document.querySelector('.doc-text');
@@ -149,9 +152,10 @@ const api: ProbeApi = {
   selectWord(index, nth) {
     const p = paragraph(index);
     if (!p) throw new Error(`no paragraph ${index}`);
-    // Text nodes outside the label chips that hold a run of at least four non-blank characters.
+    // Plain text: outside label chips, widgets and suggestion ghosts (a click there is the suggestion's, not the span's),
+    // holding a run of at least four non-blank characters.
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => ((n.parentElement as Element).closest('.span-chip') || !/\S{4}/.test(n.textContent ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) => ((n.parentElement as Element).closest(NOT_TEXT) || !/\S{4}/.test(n.textContent ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     const nodes: Text[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
@@ -181,7 +185,7 @@ const api: ProbeApi = {
     if (!el) return null;
     // The k-th character of the span's own text (label chips excluded), clamped to its last.
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => ((n.parentElement as Element).closest('.span-chip') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (n) => ((n.parentElement as Element).closest('.span-chip, [contenteditable="false"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     const chars: { node: Text; offset: number }[] = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -197,9 +201,11 @@ const api: ProbeApi = {
   },
 
   isSelected(index, id) {
-    const marked = document.querySelector('[data-selected-span]');
-    if (marked) return marked.getAttribute('data-selected-span') === id;
-    return paragraph(index)?.querySelector('.span-selected') != null;
+    // The app outlines the selected span with the class span-selected (src/renderer/editor/span-decorations.ts).
+    const p = paragraph(index);
+    if (!p) return false;
+    const sel = `[data-span-id="${CSS.escape(id)}"]`;
+    return p.querySelector(`${sel}.span-selected, .span-selected ${sel}, ${sel} .span-selected`) !== null;
   },
 
   settle() {

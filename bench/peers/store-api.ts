@@ -8,6 +8,10 @@ export interface StoreApi {
   importAll(): Promise<number>;
   /** Reads one document's annotations with the app's loadAnnotations on a fresh connection; ms and span count. */
   readOne(index: number): Promise<{ ms: number; spans: number }>;
+  /** The same import through the raw IndexedDB API (one transaction, a put per span): the store's own cost without Dexie. */
+  importRaw(): Promise<number>;
+  /** The same read through the raw API (getAll on the compound index). */
+  readRaw(index: number): Promise<{ ms: number; spans: number }>;
   /** Spans in the database. */
   count(): Promise<number>;
 }

@@ -76,6 +76,42 @@ const api: StoreApi = {
     return { ms, spans: got.spans.length };
   },
 
+  async importRaw() {
+    if (db) db.close();
+    await new MarginaliaDb(DB_NAME).delete();
+    // Dexie creates the stores and indexes; the writes then go through the raw IndexedDB API.
+    db = new MarginaliaDb(DB_NAME);
+    await db.open();
+    const idb = db.backendDB();
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(['spans', 'docState'], 'readwrite');
+      const store = tx.objectStore('spans');
+      for (const s of spans) store.put(s);
+      const states = tx.objectStore('docState');
+      for (const docId of docIds) states.put({ docId, annotator: ANNOTATOR, status: 'in-progress', spanCount: spans.length / docIds.length, updatedAt: '2026-01-01T00:00:00.000Z' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+    });
+    return performance.now() - t0;
+  },
+
+  async readRaw(index) {
+    if (!db) throw new Error('import first');
+    db.close();
+    db = new MarginaliaDb(DB_NAME);
+    await db.open();
+    const idb = db.backendDB();
+    const t0 = performance.now();
+    const got = await new Promise<unknown[]>((resolve, reject) => {
+      const req = idb.transaction('spans', 'readonly').objectStore('spans').index('[docId+annotator]').getAll(IDBKeyRange.only([docIds[index % docIds.length]!, ANNOTATOR]));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return { ms: performance.now() - t0, spans: got.length };
+  },
+
   async count() {
     return db ? db.spans.count() : 0;
   },

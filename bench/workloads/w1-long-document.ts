@@ -31,12 +31,16 @@ export interface OpTimes {
   delete: number[];
 }
 
-async function waitSelected(page: Page, paragraph: number, id: string): Promise<void> {
-  await page.waitForFunction(
-    ([p, i]) => (globalThis as unknown as { __mbench: { isSelected(p: number, i: string): boolean } }).__mbench.isSelected(p, i),
-    [paragraph, id] as const,
-    { timeout: OP_TIMEOUT_MS },
-  );
+async function waitSelected(page: Page, paragraph: number, id: string, step: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ([p, i]) => (globalThis as unknown as { __mbench: { isSelected(p: number, i: string): boolean } }).__mbench.isSelected(p, i),
+      [paragraph, id] as const,
+      { timeout: OP_TIMEOUT_MS },
+    );
+  } catch {
+    throw new Error(`${step}: span ${id} in paragraph ${paragraph} was not selected ${OP_TIMEOUT_MS / 1000} s after the click`);
+  }
   await probe(page, 'settle');
 }
 
@@ -68,7 +72,7 @@ export async function keyboardOps(page: Page, n: number, into: OpTimes): Promise
     // Relabel: deselect, click the span (its second character: the first may touch a neighbour), label key.
     await page.keyboard.press('Escape');
     await clickChar(page, p, id, 1);
-    await waitSelected(page, p, id);
+    await waitSelected(page, p, id, `relabel ${i + 1}`);
     await probe(page, 'armKey', { kind: 'label', paragraph: p, id, label: RELABEL_TO }, OP_TIMEOUT_MS);
     await page.keyboard.press(RELABEL_KEY);
     into.relabel.push(await probe(page, 'keyResult'));
@@ -77,7 +81,7 @@ export async function keyboardOps(page: Page, n: number, into: OpTimes): Promise
     // Delete: deselect, click another character (a second click on the same one walks to the enclosing span), Delete.
     await page.keyboard.press('Escape');
     await clickChar(page, p, id, 2);
-    await waitSelected(page, p, id);
+    await waitSelected(page, p, id, `delete ${i + 1}`);
     await probe(page, 'armKey', { kind: 'gone', paragraph: p, id }, OP_TIMEOUT_MS);
     await page.keyboard.press('Delete');
     into.delete.push(await probe(page, 'keyResult'));

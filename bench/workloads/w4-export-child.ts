@@ -2,11 +2,11 @@
 // file write against the limit (the same bytes in one fs.writeFile), and reads its own peak RSS, so each
 // run's memory figure starts from a clean process. Prints one JSON line. Run by w4-export.ts, not by hand.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { serializeNativeExport, serializeNativeLine, toNativeLine, type ExportDocument } from '../../src/core/format/native';
+import { compareLines, serializeNativeExport, serializeNativeLine, toNativeLine, type ExportDocument } from '../../src/core/format/native';
 
 /** What one measuring process reports. */
 export interface ExportRun {
@@ -21,6 +21,12 @@ export interface ExportRun {
   /** How the peak was read: "VmHWM" (reset before the writer) or "maxRSS" (the process's whole life: an upper bound). */
   peakSource: string;
   heapUsedBeforeBytes: number;
+  /**
+   * Where the export's time goes, timed after the measured run (same process, warm): building the
+   * lines (toNativeLine), sorting them, serializing them (serializeNativeLine), joining them into one
+   * string, encoding it to UTF-8, writing the bytes.
+   */
+  phasesMs?: Record<string, number>;
 }
 
 function rssBytes(): number {
@@ -79,6 +85,33 @@ const t1 = performance.now();
 await writeFile(out + '.limit', bytes);
 const limitMs = performance.now() - t1;
 
+let phasesMs: Record<string, number> | undefined;
+if (mode === 'export') {
+  // The same steps as serializeNativeExport, one at a time.
+  gc();
+  const p: Record<string, number> = {};
+  let t = performance.now();
+  const lines = docs.map((d) => toNativeLine(d));
+  p.toNativeLine = performance.now() - t;
+  t = performance.now();
+  lines.sort(compareLines);
+  p.sortLines = performance.now() - t;
+  t = performance.now();
+  const strings = lines.map((l) => serializeNativeLine(l) + '\n');
+  p.stringify = performance.now() - t;
+  t = performance.now();
+  const joined = strings.join('');
+  p.join = performance.now() - t;
+  t = performance.now();
+  const encoded = Buffer.from(joined, 'utf8');
+  p.encodeUtf8 = performance.now() - t;
+  t = performance.now();
+  await writeFile(out + '.phases', encoded);
+  p.writeBytes = performance.now() - t;
+  rmSync(out + '.phases', { force: true });
+  phasesMs = p;
+}
+
 const result: ExportRun = {
   mode,
   outputBytes: statSync(out).size,
@@ -87,5 +120,6 @@ const result: ExportRun = {
   peakRssGrowthBytes: Math.max(0, peak - before),
   peakSource: resettable ? 'VmHWM' : 'maxRSS',
   heapUsedBeforeBytes,
+  phasesMs,
 };
 process.stdout.write(JSON.stringify(result) + '\n');

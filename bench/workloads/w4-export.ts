@@ -11,10 +11,10 @@ import { OffsetMap } from '../../src/core/model/offsets';
 import { quoteOf } from '../../src/core/model/quote';
 import type { AttrValue, CodePoint, DocStatus, Span } from '../../src/core/model/types';
 import { docIdOf } from '../../src/node/corpus';
-import { BENCH, ROOT, TMP } from '../lib/paths';
+import { BENCH, ROOT, RUN_TMP } from '../lib/paths';
 import { metric, statusOf, type Metric } from '../lib/result';
 import { planSpans } from '../lib/spans-gen';
-import { round } from '../lib/stats';
+import { median, round } from '../lib/stats';
 import { generateText } from '../lib/text-gen';
 import type { BenchContext, Workload } from '../lib/workload';
 import type { ExportRun } from './w4-export-child';
@@ -69,7 +69,7 @@ export const w4: Workload = {
   title: 'Export: 10,000 documents, 200,000 spans to native JSONL',
   async run(ctx: BenchContext) {
     const size = ctx.smoke ? SMOKE : FULL;
-    const dir = path.join(TMP, 'w4');
+    const dir = path.join(RUN_TMP, 'w4');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     ctx.log(`W4: generating ${size.docs} documents with ${size.spansPerDoc} spans each`);
@@ -120,6 +120,7 @@ export const w4: Workload = {
       sizes: { documents: size.docs, spans: size.docs * size.spansPerDoc, textBytes, outputBytes: bytes },
       metrics,
       details: {
+        phasesMs: Object.fromEntries(Object.keys(runs[0]!.phasesMs ?? {}).map((k) => [k, round(median(runs.map((r) => r.phasesMs?.[k] ?? NaN)))])),
         method: 'Each run is a fresh `node --expose-gc` process that parses the input, collects garbage, resets its peak-RSS counter (/proc/self/clear_refs) and then times the writer; the limit writes the file\'s bytes again from one Buffer in the same process.',
       },
     };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { serializeNativeExport, type ExportDocument } from '../../src/core/format/native';
 import type { CodePoint, Span } from '../../src/core/model/types';
 import { docIdOf } from '../../src/node/corpus';
-import { ROOT, TMP } from '../lib/paths';
+import { ROOT, RUN_TMP } from '../lib/paths';
 import { chance, pick, prng } from '../lib/prng';
 import { metric, naMetric, statusOf, type Metric } from '../lib/result';
 import { planSpans } from '../lib/spans-gen';
@@ -91,7 +91,7 @@ export const w5: Workload = {
   title: 'Merge: 5 annotators × 2,000 documents × 50 spans through the CLI',
   async run(ctx: BenchContext) {
     const size = ctx.smoke ? SMOKE : FULL;
-    const dir = path.join(TMP, 'w5');
+    const dir = path.join(RUN_TMP, 'w5');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     ctx.log(`W5: writing ${size.annotators} exports of ${size.docs} documents`);

@@ -72,6 +72,36 @@ describe('a host on a full disk', () => {
   });
 });
 
+describe('host events', () => {
+  it('forwards every event of the services once, even when a caller also emits corpusChanged from its hook', async () => {
+    let listener: ((event: string, payload: unknown) => void) | null = null;
+    const fake = {
+      subscribe(l: (event: string, payload: unknown) => void) {
+        listener = l;
+        return () => (listener = null);
+      },
+    } as unknown as HostServices;
+    const h = await startHost({ services: fake, staticDir: path.join(tmp, 'ui'), token: 't' });
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`http://127.0.0.1:${h.port}/api/events`, { headers: { 'x-marginalia-token': 't' }, signal: abort.signal });
+      const reader = res.body!.getReader();
+      let text = new TextDecoder().decode((await reader.read()).value);
+      const corpus = { root: '/c', name: 'c', documents: [], skipped: [], scanning: false };
+      // What `marginalia serve` does: its onCorpusChanged hook emits the same object the services send.
+      listener!('corpusChanged', corpus);
+      h.emit('corpusChanged', corpus as never);
+      listener!('scanProgress', { root: '/c', phase: 'done', done: 1, total: 1, read: 1, elapsedMs: 1 });
+      while (!text.includes('event: scanProgress')) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text.match(/event: corpusChanged/g)).toHaveLength(1);
+    } finally {
+      abort.abort();
+      await h.close();
+    }
+    expect(listener).toBeNull();
+  });
+});
+
 describe('the HTTP host', () => {
   it('prints a URL on 127.0.0.1 with the token', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=secret-token`);

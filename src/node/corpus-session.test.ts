@@ -136,6 +136,26 @@ describe('the background scan', () => {
     expect(s2.info().scan!.read).toBe(1);
   });
 
+  it('never lists a path from a tampered index that the walk could not list', async () => {
+    const root = await corpus({ 'a.txt': 'one' });
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'marginalia-outside-'));
+    cleanup.push(() => rm(outside, { recursive: true, force: true }));
+    await writeFiles(outside, { 'secret.txt': 'secret' });
+    await symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
+    const s1 = await open(root);
+    await s1.whenScanned();
+    await s1.close();
+    const file = path.join(root, '.marginalia', 'index.json');
+    const index = JSON.parse(await readFile(file, 'utf8'));
+    const a = index.files.find((f: { path: string }) => f.path === 'a.txt');
+    for (const p of ['../' + path.basename(outside) + '/secret.txt', '.hidden.txt', 'link.txt', '/etc/hosts']) index.files.push({ ...a, path: p });
+    await writeFile(file, JSON.stringify(index));
+    const s2 = await open(root);
+    expect(s2.info().documents.map((d) => d.path)).toEqual(['a.txt', 'link.txt']);
+    await s2.whenScanned();
+    expect(s2.info().documents.map((d) => d.path)).toEqual(['a.txt']);
+  });
+
   it('ignores a damaged index (one full read) and says so', async () => {
     const root = await corpus({ 'a.txt': 'one' });
     await mkdir(path.join(root, '.marginalia'));
@@ -257,6 +277,34 @@ describe('encodings', () => {
     const auto = await again.setEncoding('tw.txt', null);
     expect(auto).toMatchObject({ encoding: 'big5', encodingUncertain: true, docId: tw!.docId });
     expect(auto.encodingChosen).toBeUndefined();
+  });
+});
+
+describe('watching folders', () => {
+  it('sees a folder made with files at once, a folder moved in, and a folder removed', async () => {
+    const root = await corpus({ 'a.txt': 'A' });
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'marginalia-incoming-'));
+    cleanup.push(() => rm(outside, { recursive: true, force: true }));
+    await writeFiles(outside, { 'batch/one.txt': 'One', 'batch/deep/two.md': '# Two' });
+    const rec = recorder();
+    const s = await open(root, { emit: rec.emit, watch: true });
+    await s.whenWatching();
+
+    // Files written in the same instant as their folder, before any watch on it can exist.
+    const made = rec.next(() => ['new/x.txt', 'new/y.txt'].every((p) => s.info().documents.some((d) => d.path === p)));
+    await mkdir(path.join(root, 'new'));
+    await writeFile(path.join(root, 'new', 'x.txt'), 'X');
+    await writeFile(path.join(root, 'new', 'y.txt'), 'Y');
+    await made;
+
+    const movedIn = rec.next(() => ['batch/one.txt', 'batch/deep/two.md'].every((p) => s.info().documents.some((d) => d.path === p)));
+    await rename(path.join(outside, 'batch'), path.join(root, 'batch'));
+    await movedIn;
+
+    const removed = rec.next(() => !s.info().documents.some((d) => d.path.startsWith('batch/')));
+    await rm(path.join(root, 'batch'), { recursive: true });
+    await removed;
+    expect(s.info().documents.map((d) => d.path)).toEqual(['a.txt', 'new/x.txt', 'new/y.txt']);
   });
 });
 

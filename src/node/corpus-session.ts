@@ -96,6 +96,13 @@ export function nextHistory(oldId: string | undefined, oldHistory: string[] | un
   return list.length ? list : undefined;
 }
 
+/** True for a corpus-relative path the walk could produce: forward slashes, no empty, `.`, `..`, hidden or node_modules segment. */
+export function isListablePath(rel: string): boolean {
+  // A backslash is a separator on Windows only (elsewhere a file name may hold one).
+  if (rel === '' || rel.startsWith('/') || /^[a-zA-Z]:/.test(rel) || (path.sep === '\\' && rel.includes('\\')) || rel.includes('\0')) return false;
+  return rel.split('/').every((seg) => seg !== '' && !seg.startsWith('.') && seg !== 'node_modules');
+}
+
 /** A file's stat, or null when it is gone or unreadable. */
 function statOrNull(abs: string): Stats | null {
   try {
@@ -134,6 +141,8 @@ export class CorpusSession {
   private folderSkips: SkippedFile[] = [];
   private progress: ScanProgress;
   private scanning = false;
+  /** Scans started and not finished (a full rescan asked for during a scan runs after it). */
+  private pendingScans = 0;
   private scanDone: Promise<void> = Promise.resolve();
   private delta = emptyDelta();
   private snapshot: CorpusInfo | null = null;
@@ -174,7 +183,8 @@ export class CorpusSession {
     }
     const session = new CorpusSession(root, options);
     const index = await loadIndex(session.dataDir);
-    for (const [p, rec] of index.files) session.records.set(p, rec);
+    // An index is data from disk: a record whose path could never be listed (`..`, hidden, absolute) is dropped.
+    for (const [p, rec] of index.files) if (isListablePath(p)) session.records.set(p, rec);
     if (index.warning) session.warnings.push(index.warning);
     const enc = await loadEncodingChoices(session.dataDir);
     session.choices = enc.choices;
@@ -229,6 +239,7 @@ export class CorpusSession {
 
   private startScan(cause: 'open' | 'rescan', full: boolean): void {
     const previous = this.scanDone;
+    this.pendingScans++;
     this.scanning = true;
     this.snapshot = null;
     this.scanDone = previous
@@ -238,7 +249,8 @@ export class CorpusSession {
         this.warnings.push(`the scan stopped: ${(e as Error).message}`);
       })
       .finally(() => {
-        this.scanning = false;
+        this.pendingScans--;
+        this.scanning = this.pendingScans > 0;
         this.snapshot = null;
       });
   }
@@ -282,9 +294,13 @@ export class CorpusSession {
       this.progress.done++;
       tick();
     });
-    for (const rel of [...this.records.keys()]) if (!seen.has(rel)) this.replace(rel, undefined);
+    // Known files the walk did not meet: gone, unless the watcher added them meanwhile (then still a listable path).
+    const unseen = [...this.records.keys()].filter((rel) => !seen.has(rel));
+    const listable = await Promise.all(unseen.map((rel) => this.listable(rel)));
+    unseen.forEach((rel, i) => listable[i] || this.replace(rel, undefined));
+    await this.check(unseen.filter((_, i) => listable[i]), false, () => {});
     this.progress.phase = 'done';
-    this.scanning = false;
+    this.scanning = this.pendingScans > 1;
     this.snapshot = null;
     tick(true);
     await this.saveIndexNow();
@@ -307,17 +323,36 @@ export class CorpusSession {
     await this.watching;
   }
 
-  /** Re-checks a batch of paths (files, or folders whose files went away) and pushes one `documentsChanged`. */
+  /**
+   * Re-checks a batch of corpus-relative paths and pushes one `documentsChanged`: files, and
+   * folders (`''` is the corpus folder) whose known files are checked and whose files on disk
+   * are walked, so a folder moved in, out or away is seen whole.
+   */
   async applyBatch(paths: Set<string>, cause: DocumentsChange['cause']): Promise<void> {
     const files = new Set<string>();
-    const folders: string[] = [];
+    const folders = new Set<string>();
     for (const p of paths) {
-      files.add(p);
-      if (!this.records.has(p) || kindOf(p) === null) folders.push(p + '/');
+      if (kindOf(p) === null) folders.add(p);
+      else {
+        files.add(p);
+        // A new name with a document ending may still be a folder (`2024.txt/`).
+        if (!this.records.has(p) && statOrNull(this.absOf(p))?.isDirectory()) folders.add(p);
+      }
     }
-    // A removed folder: every known file below it.
-    if (folders.length) for (const rec of this.records.keys()) if (folders.some((f) => rec.startsWith(f))) files.add(rec);
-    await this.check([...files].filter((rel) => kindOf(rel) !== null), false, () => {});
+    if (folders.size) {
+      // Known files below the folders (gone, if the folder went away): one pass over the records, by ancestors.
+      for (const rec of this.records.keys()) {
+        if (folders.has('')) files.add(rec);
+        else for (let i = rec.indexOf('/'); i > 0; i = rec.indexOf('/', i + 1)) if (folders.has(rec.slice(0, i))) files.add(rec);
+      }
+      // Files on disk below them (a folder made or moved in).
+      for (const folder of folders) {
+        const abs = folder === '' ? this.root : this.absOf(folder);
+        if (!isInside(this.root, abs) || !statOrNull(abs)?.isDirectory()) continue;
+        await walkCorpus(this.root, (rel) => void (kindOf(rel) !== null && files.add(rel)), () => {}, abs);
+      }
+    }
+    await this.check([...files], false, () => {});
     this.flushDelta(cause);
     this.scheduleSave();
   }
@@ -363,6 +398,16 @@ export class CorpusSession {
       onDone(await this.refresh(rel, full, st));
       await breathe();
     });
+  }
+
+  /** True when `rel` is a path the walk could list: no hidden or `..` segment, and its real path inside the corpus. */
+  private async listable(rel: string): Promise<boolean> {
+    if (!isListablePath(rel)) return false;
+    try {
+      return isInside(this.root, await realpath(this.absOf(rel)));
+    } catch {
+      return true; // gone: the check will remove it
+    }
   }
 
   private absOf(rel: string): string {

@@ -1,5 +1,11 @@
 // Watches a corpus folder with chokidar for added, removed, renamed and changed documents, and hands the touched
 // paths over in batches (an editor's save is several events; a folder moved in is hundreds).
+//
+// chokidar watches the folders only, not each file: a file watch each is 10,000 handles and seconds before the
+// watcher is live on a 10,000-file corpus, where a watch per folder is live in milliseconds. A folder's watch
+// reports every change of the files in it (inotify, FSEvents and ReadDirectoryChangesW all do), and chokidar
+// passes those on as `raw` events with the file's name; each batch is re-checked on disk, so what the event
+// says (change, rename) never matters, only which name it was about.
 
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
@@ -20,16 +26,15 @@ export function isIgnoredPath(root: string, abs: string): boolean {
 
 /** A running watch. */
 export interface CorpusWatch {
-  /** Resolves once the initial walk of the watcher is done and events are live. */
+  /** Resolves once every folder is watched and events are live. */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
 /**
- * Watches `root`; calls `onBatch` with the corpus-relative paths (forward slashes) of
- * document files that were added, changed or removed, and of folders removed (their files
- * are gone too). The callback re-checks each path on disk, so a batch may hold paths that
- * did not really change.
+ * Watches `root`; calls `onBatch` with the corpus-relative paths (forward slashes) that
+ * something happened to: document files, and folders (added, removed, or a folder whose
+ * watch could not name the file). The callback re-checks each path on disk.
  */
 export function watchCorpus(root: string, onBatch: (paths: Set<string>) => void, onError: (e: Error) => void = () => {}): CorpusWatch {
   let pending = new Set<string>();
@@ -43,10 +48,13 @@ export function watchCorpus(root: string, onBatch: (paths: Set<string>) => void,
     pending = new Set();
     if (batch.size) onBatch(batch);
   };
-  const touch = (abs: string, isDir: boolean) => {
+  /** Notes a path; names that are neither documents nor possibly folders (other file types) are dropped. */
+  const touch = (abs: string, maybeFolder: boolean) => {
     if (isIgnoredPath(root, abs)) return;
     const rel = path.relative(root, abs).split(path.sep).join('/');
-    if (!isDir && kindOf(rel) === null) return;
+    // '' is the corpus folder itself (a watch that could not name the file): the session checks it all.
+    if (rel.startsWith('..') || (rel === '' && !maybeFolder)) return;
+    if (kindOf(rel) === null && !maybeFolder) return;
     if (pending.size === 0) firstAt = Date.now();
     pending.add(rel);
     if (settle) clearTimeout(settle);
@@ -59,14 +67,21 @@ export function watchCorpus(root: string, onBatch: (paths: Set<string>) => void,
     // The hosts keep the process alive themselves; a watcher alone should not (tests, CLI).
     persistent: false,
     followSymlinks: false,
-    // A file re-added within 100 ms of its removal (an editor's atomic save) is a change, not unlink + add.
-    atomic: true,
-    ignored: (p: string, stats) => isIgnoredPath(root, p) || (stats?.isFile() === true && kindOf(p) === null),
+    // Folders only (see the top of this file); hidden ones and .marginalia not at all.
+    ignored: (p: string, stats) => isIgnoredPath(root, p) || (stats !== undefined && !stats.isDirectory()),
   });
+  watcher.on('raw', (_event, name, details) => {
+    const folder = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (!folder) return;
+    // A name without an extension may be a folder created, moved or removed inside this one.
+    if (name) touch(path.join(folder, name), kindOf(name) === null);
+    else touch(folder, true);
+  });
+  watcher.on('addDir', (p) => touch(p, true));
+  watcher.on('unlinkDir', (p) => touch(p, true));
   watcher.on('add', (p) => touch(p, false));
   watcher.on('change', (p) => touch(p, false));
   watcher.on('unlink', (p) => touch(p, false));
-  watcher.on('unlinkDir', (p) => touch(p, true));
   watcher.on('error', (e) => onError(e as Error));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {

@@ -32,11 +32,12 @@ export async function loadDocument(abs: string): Promise<LoadedDocument | { reas
 }
 
 /**
- * Scans a corpus folder to the end, without watching it or writing its index: every
- * document below it, decoded and identified, and the files skipped with reasons.
+ * Scans a corpus folder to the end, without watching it: every document below it, decoded
+ * and identified, and the files skipped with reasons. Uses and updates the folder's
+ * `.marginalia/index.json`, so scanning it again unchanged only stats its files.
  */
 export async function scanCorpus(folder: string): Promise<CorpusInfo> {
-  const session = await CorpusSession.open(folder, { watch: false, persist: false });
+  const session = await CorpusSession.open(folder, { watch: false });
   try {
     await session.whenScanned();
     return session.info();

@@ -11,9 +11,14 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 /**
  * Walks `root` depth-first in name order and calls `onFile` with each file's corpus-relative
  * path (forward slashes) and absolute path. An unreadable folder is passed over and told to
- * `onFolderError` with its path and error code.
+ * `onFolderError` with its path and error code. `from` walks one folder below `root` only.
  */
-export async function walkCorpus(root: string, onFile: (rel: string, abs: string) => void, onFolderError: (rel: string, code: string) => void = () => {}): Promise<void> {
+export async function walkCorpus(
+  root: string,
+  onFile: (rel: string, abs: string) => void,
+  onFolderError: (rel: string, code: string) => void = () => {},
+  from: string = root,
+): Promise<void> {
   async function walk(dir: string): Promise<void> {
     let entries;
     try {
@@ -42,5 +47,5 @@ export async function walkCorpus(root: string, onFile: (rel: string, abs: string
       }
     }
   }
-  await walk(root);
+  await walk(from);
 }

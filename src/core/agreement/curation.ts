@@ -1,10 +1,12 @@
-// The curator's side of a merge, as pure functions over a persistent state: list the options of a conflict, decide it, read the gold.
+// The curator's side of a merge, as pure functions over a persistent state: list the options of a conflict, decide it, correct a gold span, read the gold.
 //
 // The curation view holds a CurationState and replaces it with what these functions return;
 // a state is never changed in place, unchanged documents are shared between states, and
 // the state is plain data (no Maps, no classes), so it can be stored and restored as JSON.
 
-import type { Candidate, Conflict, CurationState, DocumentCuration, RelationCandidate } from './merge';
+import { OffsetMap, sliceCodePoints } from '../model/offsets';
+import { goldSpanId } from './ids';
+import type { Candidate, Conflict, CurationState, DocumentCuration, RelationCandidate, SpanEdit } from './merge';
 
 /** What the curator decides for one conflict. */
 export type ConflictChoice =
@@ -131,22 +133,142 @@ export function curationProgress(state: CurationState): { conflicts: number; dec
   return { conflicts, decided };
 }
 
-/** The gold spans of a document as it stands: settled spans and the accepted sides, in the format's order. */
+/** The gold spans of a document as it stands: settled spans and the accepted sides (with the curator's edits), in the format's order. */
 export function goldSpans(doc: DocumentCuration): Candidate[] {
-  const out = [...doc.settled];
+  let out = [...doc.settled];
   const decided = hasDecisions(doc);
   for (const c of doc.conflicts) {
     const accepted = decided ? acceptedSides(doc, c) : c.proposed;
     for (const s of c.sides) if (accepted.includes(s.id)) out.push(s);
   }
+  if (doc.edits && !isEmptyRecord(doc.edits)) out = withEdits(doc, doc.edits, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
  * The gold relations of a document as it stands: those whose head and tail are gold and
- * that enough annotators drew (the document's threshold, as for spans).
+ * that enough annotators drew (the document's threshold, as for spans). A relation to an
+ * edited span follows it to its new id.
  */
 export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[] = goldSpans(doc)): RelationCandidate[] {
   const ids = new Set(spans.map((s) => s.id));
-  return doc.relations.filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold);
+  const edits = doc.edits;
+  if (!edits || isEmptyRecord(edits)) return doc.relations.filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold);
+  // Edits may send two relations to the same ends: they become one, drawn by both sets of annotators.
+  const byKey = new Map<string, RelationCandidate>();
+  for (const r of doc.relations) {
+    const head = editedId(doc, edits, r.head);
+    const tail = editedId(doc, edits, r.tail);
+    const key = `${r.label}\u0000${head}\u0000${tail}`;
+    const seen = byKey.get(key);
+    byKey.set(key, { label: r.label, head, tail, sources: seen ? union(seen.sources, r.sources) : r.sources });
+  }
+  return [...byKey.values()]
+    .filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold)
+    .sort((a, b) => cmp(a.head, b.head) || cmp(a.tail, b.tail) || cmp(a.label, b.label));
+}
+
+/** Every candidate of a document, settled or a side of a conflict, by id. */
+function candidateOf(doc: DocumentCuration, id: string): Candidate | undefined {
+  const settled = doc.settled.find((c) => c.id === id);
+  if (settled) return settled;
+  for (const c of doc.conflicts) for (const s of c.sides) if (s.id === id) return s;
+  return undefined;
+}
+
+/** The edit of a candidate, if any (ids are "s" and base32 digits, never a property of Object.prototype). */
+function editOf(edits: Readonly<Record<string, SpanEdit>>, id: string): SpanEdit | undefined {
+  const e = edits[id];
+  return e && typeof e === 'object' ? e : undefined;
+}
+
+function editedId(doc: DocumentCuration, edits: Readonly<Record<string, SpanEdit>>, id: string): string {
+  const e = editOf(edits, id);
+  return e ? goldSpanId(doc.docId, e.start, e.end, e.label) : id;
+}
+
+/**
+ * The candidates with the edits applied. An edited span takes its new offsets, label and
+ * text (and its id from them, as every gold span's), keeps its sources (the annotators whose
+ * span the curator corrected) and keeps its attributes only if the label is unchanged (a
+ * FIGURE's value means nothing on an ORG). Two spans that end up equal become one, with the
+ * sources of both.
+ */
+function withEdits(doc: DocumentCuration, edits: Readonly<Record<string, SpanEdit>>, spans: readonly Candidate[]): Candidate[] {
+  let map: OffsetMap | null = null;
+  const byId = new Map<string, Candidate>();
+  for (const c of spans) {
+    const e = editOf(edits, c.id);
+    let span = c;
+    if (e && doc.text !== null) {
+      map ??= new OffsetMap(doc.text);
+      const sameLabel = e.label === c.label;
+      span = {
+        ...c,
+        id: goldSpanId(doc.docId, e.start, e.end, e.label),
+        start: e.start,
+        end: e.end,
+        label: e.label,
+        text: sliceCodePoints(doc.text, e.start, e.end, map),
+        attrs: sameLabel ? c.attrs : NO_ATTRS,
+        attrDisagreements: sameLabel ? c.attrDisagreements : NONE,
+        editedFrom: c.id,
+      };
+    }
+    const seen = byId.get(span.id);
+    if (!seen) {
+      byId.set(span.id, span);
+      continue;
+    }
+    const sources = union(seen.sources, span.sources);
+    const spansBy = new Map([...seen.spans, ...span.spans].map((s) => [s.annotator, s]));
+    byId.set(span.id, { ...seen, sources, spans: sources.map((a) => spansBy.get(a)!) });
+  }
+  return [...byId.values()];
+}
+
+const NO_ATTRS: Candidate['attrs'] = Object.freeze(Object.create(null) as Candidate['attrs']);
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * Corrects a gold span: a new state in which the candidate `candidateId` of document
+ * `docId` has the offsets and label of `edit`, or, with `null` (or an edit equal to the
+ * candidate), its own again. The span counts in the gold only while it is gold (settled, or
+ * an accepted side); the edit does not decide its conflict. Throws {@link CurationError} for
+ * an unknown document or candidate, a document without text, or offsets outside the text.
+ */
+export function editGoldSpan(state: CurationState, docId: string, candidateId: string, edit: SpanEdit | null): CurationState {
+  const index = state.documents.findIndex((d) => d.docId === docId);
+  if (index < 0) throw new CurationError(`no document ${docId}`);
+  const doc = state.documents[index]!;
+  const candidate = candidateOf(doc, candidateId);
+  if (!candidate) throw new CurationError(`document ${docId} has no span ${candidateId}`);
+  const edits: Record<string, SpanEdit> = { ...doc.edits };
+  if (edit === null || (edit.start === candidate.start && edit.end === candidate.end && edit.label === candidate.label)) {
+    delete edits[candidateId];
+  } else {
+    if (doc.text === null) throw new CurationError(`document ${docId} has no text: its spans cannot be moved`);
+    const length = new OffsetMap(doc.text).codePointLength;
+    if (!Number.isInteger(edit.start) || !Number.isInteger(edit.end) || edit.start < 0 || edit.end <= edit.start || edit.end > length) {
+      throw new CurationError(`span [${edit.start}, ${edit.end}) is not a non-empty range of the text (${length} code points)`);
+    }
+    if (typeof edit.label !== 'string' || edit.label === '') throw new CurationError('a span needs a label');
+    edits[candidateId] = { start: edit.start, end: edit.end, label: edit.label };
+  }
+  const documents = [...state.documents];
+  documents[index] = { ...doc, edits };
+  return { ...state, documents };
+}
+
+function isEmptyRecord(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].sort(cmp);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

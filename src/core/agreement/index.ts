@@ -21,6 +21,7 @@ export {
   type MergeOptions,
   type MergeStrategy,
   type RelationCandidate,
+  type SpanEdit,
   type SupportingSpan,
 } from './merge';
 export {
@@ -28,6 +29,7 @@ export {
   conflictOptions,
   CurationError,
   curationProgress,
+  editGoldSpan,
   findConflict,
   goldRelations,
   goldSpans,

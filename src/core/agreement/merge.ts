@@ -74,6 +74,15 @@ export interface Candidate {
   readonly spans: readonly SupportingSpan[];
   /** Attribute keys on which the supporters differ (a supporter without the key differs too). */
   readonly attrDisagreements: readonly string[];
+  /** Set on a span the curator corrected ({@link DocumentCuration.edits}): the id of the candidate it was built from. */
+  readonly editedFrom?: string;
+}
+
+/** A curator's correction of one gold span: its new offsets (code points, end exclusive) and label. */
+export interface SpanEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly label: string;
 }
 
 /** Why a conflict is one. */
@@ -124,6 +133,12 @@ export interface DocumentCuration {
   readonly conflicts: readonly Conflict[];
   /** The curator's decisions: conflict id -> accepted side ids (replacing the proposal). */
   readonly decisions: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The curator's corrections of gold spans: candidate id -> its new offsets and label
+   * (./curation `editGoldSpan`). Absent in a fresh merge; a candidate that is not gold keeps
+   * its edit for when it is accepted again.
+   */
+  readonly edits?: Readonly<Record<string, SpanEdit>>;
   readonly relations: readonly RelationCandidate[];
 }
 

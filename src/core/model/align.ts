@@ -122,6 +122,40 @@ export function contextDistance(pattern: CodePoints, text: CodePoints): number {
   return best / PER_EDIT;
 }
 
+/**
+ * How far `b` (a placed text) is from `a` (the stored quote), in the run-aware model: a run
+ * inserted into the quote costs one edit and an eighth per further character, a lost or
+ * substituted character a whole edit. Both ends fixed. O(|a|·|b|).
+ */
+export function quoteDistance(a: CodePoints, b: CodePoints): number {
+  const n = b.length;
+  const INF = 1e9;
+  let dPrev = new Float64Array(n + 1);
+  let hPrev = new Float64Array(n + 1);
+  let dCur = new Float64Array(n + 1);
+  let hCur = new Float64Array(n + 1);
+  dPrev[0] = 0;
+  hPrev[0] = INF;
+  for (let j = 1; j <= n; j++) {
+    dPrev[j] = INF;
+    hPrev[j] = Math.min(dPrev[j - 1]! + OPEN, hPrev[j - 1]! + EXTEND);
+  }
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1];
+    dCur[0] = i * DEL;
+    hCur[0] = INF;
+    for (let j = 1; j <= n; j++) {
+      const diag = Math.min(dPrev[j - 1]!, hPrev[j - 1]!) + (ai === b[j - 1] ? 0 : SUB);
+      const del = Math.min(dPrev[j]!, hPrev[j]!) + DEL;
+      dCur[j] = diag < del ? diag : del;
+      hCur[j] = Math.min(dCur[j - 1]! + OPEN, hCur[j - 1]! + EXTEND);
+    }
+    [dPrev, dCur] = [dCur, dPrev];
+    [hPrev, hCur] = [hCur, hPrev];
+  }
+  return Math.min(dPrev[n]!, hPrev[n]!) / PER_EDIT;
+}
+
 /** Where a quote's boundaries fall in a window, after {@link alignQuote}. */
 export interface QuoteAlignment {
   /** Window index of the quote's first character. */

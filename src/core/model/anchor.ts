@@ -9,9 +9,9 @@
 // place, and enough text to judge by.
 
 import search from 'approx-string-match';
-import { alignQuote, codePoints, editDistance, prefixDistance, reversed } from './align';
+import { alignQuote, codePoints, prefixDistance, quoteDistance, reversed } from './align';
 import { EditMap } from './edit-map';
-import { OffsetMap } from './offsets';
+import { OffsetMap, sliceCodePoints } from './offsets';
 import { QUOTE_CONTEXT, quoteOf } from './quote';
 import type { CodePoint, TextQuote, Utf16 } from './types';
 
@@ -52,10 +52,11 @@ export interface AnchorOptions {
   /** Code-point length of the text the span was made on; scales the old start into a search hint when `position` is absent. */
   oldLength?: number;
   /**
-   * True when the quote occurred more than once in the old text: the quote alone then says
-   * nothing about which occurrence is meant, and a search must be decided by context.
+   * A check of a place found by search (not of one confirmed at `position`): false orphans
+   * the span. {@link anchorAll} uses it for the round trip, anchoring the place back into the
+   * old text, where it must land on the span.
    */
-  repeatedInOld?: boolean;
+  verify?: (placed: AnchorResult) => boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -134,16 +135,20 @@ const SEARCH_CHUNK = 4096;
 const QUOTE_WEIGHT_CAP = 2 * QUOTE_CONTEXT;
 
 /**
- * Position counts as this many characters of evidence, full at the expected position and
- * none from POSITION_SCALE characters away (about a paragraph). Hypothesis weighs position
- * 2 of 92, as a tie-breaker over the whole document; here the expected position usually
- * comes from a diff of the old and new text and is worth more: enough that a near-copy of a
- * short quote's context a few paragraphs off ("the development of green and low-carbon
- * industries" beside a title "the Development of Green and Low-Carbon Industries") does not
- * clear MARGIN against the place the diff points to.
+ * Position is a tie-breaker, as in hypothesis (2 of ~92): worth 2 characters at the expected
+ * position, falling to 0 across the document. It is kept weak on purpose: the expected
+ * position comes from a diff that cannot see moves, and a moved sentence's spans must be
+ * found where they went.
  */
-const POSITION_WEIGHT = 8;
-const POSITION_SCALE = 256;
+const POSITION_WEIGHT = 2;
+
+/**
+ * A context side at least this close to intact marks a place as a serious contender: if a
+ * place other than the best has a side this good and at least as good as either of the
+ * best's, the two are told apart by nothing that can be trusted (a sentence moved next to a
+ * copy of its neighbour; a near-copy of a phrase elsewhere), so the span is orphaned.
+ */
+const RIVAL_SIDE = STRONG_CONTEXT;
 
 /** A place with one context disagreeing rests on its other context and its quote; a single character cannot vouch for itself. */
 const MIN_ONE_SIDED_QUOTE = 2;
@@ -237,7 +242,7 @@ function prepareQuote(quote: TextQuote): PreparedQuote {
 interface Candidate {
   start: number;
   end: number;
-  /** Quote similarity: 1 − edits / quote length, at least 0. */
+  /** Quote similarity: 1 − edits / quote length, at least 0 (run-aware edits, see `quoteDistance`). */
   q: number;
   /** Prefix and suffix context agreement, each in [0, 1]: 1 − edits / context length. */
   p: number;
@@ -258,7 +263,7 @@ interface Candidate {
  *   quote:    wq = min(quote length, 64) characters, times its similarity;
  *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
  *   suffix:   wr = likewise;
- *   position: 8, times 1 − distance from the hint / 256, at least 0 (see POSITION_WEIGHT).
+ *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
  * So an edit in a context costs one character of evidence and an edit inside the quote
  * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
  */
@@ -317,14 +322,14 @@ class QuoteFinder {
   evaluate(start: number, end: number, exact: boolean): Candidate {
     const { doc, pq } = this;
     let q = 1;
-    if (!exact) q = Math.max(0, 1 - editDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
+    if (!exact) q = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
     const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
     const dl = prefixDistance(reversed(pq.left), reversed(before));
     const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
     const dr = prefixDistance(pq.right, after);
     const p = 1 - dl / pq.left.length;
     const s = 1 - dr / pq.right.length;
-    const pos = Math.max(0, 1 - Math.abs(start - this.hint) / POSITION_SCALE);
+    const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
     return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
   }
 
@@ -429,11 +434,18 @@ class QuoteFinder {
     }));
   }
 
-  /** Candidates from the fuzzy search of the quote alone and of the quote with its context. */
+  /**
+   * Candidates from the fuzzy search of the quote alone and of the quote with its context,
+   * and the best alignment around the hint: where the span should be, even when too little
+   * is left there for the search to find it. A place there whose quote is gone still
+   * competes, and rules out a look-alike elsewhere (a deleted "innovation-driven" beside an
+   * "innovation-driven" of another sentence).
+   */
   fuzzyCandidates(): Candidate[] {
     const { doc, pq } = this;
     const L = pq.exactCps.length;
-    const regions: [number, number][] = [];
+    const hint = Math.round(this.hint);
+    const regions: [number, number][] = [[hint - this.a - ALIGN_RADIUS, hint + L + (this.pattern.length - this.b) + ALIGN_RADIUS]];
     // The matcher's start is the least reliable part of a match (it may skip edited leading
     // characters), so each region reaches back a whole pattern length (and its errors) from the end.
     const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
@@ -484,11 +496,11 @@ function dedupe(cands: Candidate[]): Candidate[] {
 /**
  * The place to put the quote among `cands`, or null when no place is clearly right:
  * its quote must be mostly intact, its score high enough, its evidence large enough, its
- * lead over the best place elsewhere clear; when the quote repeated in the old text, one of
- * its contexts must agree strongly, and when one context disagrees, the quote must be more
- * than one character.
+ * lead over the best place elsewhere clear, and no place elsewhere may have a context side
+ * as good as its best one, and when one context disagrees, the quote must be more than one
+ * character.
  */
-function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): Candidate | null {
+function decide(pq: PreparedQuote, cands: Candidate[]): Candidate | null {
   if ((globalThis as any).process?.env?.ANCHOR_DEBUG) console.log(JSON.stringify(pq.exact), cands.map((c) => `${c.start}-${c.end} q${c.q.toFixed(2)} p${c.p.toFixed(2)} s${c.s.toFixed(2)} =${c.score.toFixed(3)}`));
   if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
   // All places compete, including those where the quote is mostly gone: when the best
@@ -499,7 +511,8 @@ function decide(pq: PreparedQuote, cands: Candidate[], repeatedInOld: boolean): 
   if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
   const runner = ranked.find((c) => !overlaps(c, best));
   if (runner && best.score - runner.score < MARGIN) return null;
-  if (repeatedInOld && Math.max(best.p, best.s) < STRONG_CONTEXT) return null;
+  const bestSide = Math.max(best.p, best.s);
+  if (ranked.some((c) => !overlaps(c, best) && Math.max(c.p, c.s) >= Math.max(RIVAL_SIDE, bestSide))) return null;
   if (!isStrong(best) && pq.exactCps.length < MIN_ONE_SIDED_QUOTE) return null;
   return best;
 }
@@ -558,17 +571,22 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
     if (c.start === position && c.end === position + L && isStrong(c)) return placed(c, 'exact');
   }
 
+  // A place found by search must pass the caller's check (the round trip, in anchorAll).
+  const checked = (c: Candidate, status: AnchorStatus): AnchorResult => {
+    const r = placed(c, status);
+    return options.verify && !options.verify(r) ? orphan : r;
+  };
+
   // 2. The exact quote anywhere, decided by context (and position, as a tie-breaker).
-  const repeated = options.repeatedInOld ?? false;
   const exact = finder.exactCandidates();
-  const byExact = decide(pq, exact, repeated);
-  if (byExact && byExact.q === 1 && isStrong(byExact)) return placed(byExact, exactStatus(byExact));
+  const byExact = decide(pq, exact);
+  if (byExact && byExact.q === 1 && isStrong(byExact)) return checked(byExact, exactStatus(byExact));
 
   // 3. Fuzzy, with the exact occurrences still in the running.
-  const best = decide(pq, dedupe([...exact, ...finder.fuzzyCandidates()]), repeated);
+  const best = decide(pq, dedupe([...exact, ...finder.fuzzyCandidates()]));
   if (!best) return orphan;
   const intact = best.end - best.start === L && sameAt(doc, pq.exactCps, best.start);
-  return placed(best, intact ? exactStatus(best) : 'fuzzy');
+  return checked(best, intact ? exactStatus(best) : 'fuzzy');
 }
 
 /** Line feeds in cps[start, end). */
@@ -583,31 +601,32 @@ function sameAt(doc: AnchorText, cps: number[], at: number): boolean {
   return true;
 }
 
-/** Counts occurrences of `needle` in `hay`, stopping at `limit`. */
-function countOccurrences(hay: string, needle: string, limit: number): number {
-  let n = 0;
-  for (let at = hay.indexOf(needle); at !== -1 && n < limit; at = hay.indexOf(needle, at + 1)) n++;
-  return n;
-}
-
 /**
  * Re-anchors every span of a document whose text changed from `oldText` to `newText`.
  * Results are in the order of `targets`. Positions are mapped through a diff first (see
  * {@link EditMap}), so a span in an unchanged stretch is confirmed in time independent of
  * the document's length; only spans near or inside changes are searched for.
+ *
+ * A place found by search must survive the round trip: its new quote, anchored back into
+ * the old text, must land on the span. A look-alike elsewhere (the same phrase in another
+ * sentence, a title that repeats a clause) comes back to where it was in the old text, not
+ * to the span, and the span is orphaned instead of moved onto it.
  */
 export function anchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): AnchorResult[] {
-  const oldMap = new OffsetMap(oldText);
+  const oldDoc = new AnchorText(oldText);
   const doc = new AnchorText(newText);
-  const edits = new EditMap(oldText, newText, oldMap, doc.map);
+  const edits = new EditMap(oldText, newText, oldDoc.map, doc.map);
   return targets.map((t) => {
-    const inOld = t.end <= edits.oldLength && oldText.slice(oldMap.toUtf16(t.start as CodePoint), oldMap.toUtf16(t.end as CodePoint)) === t.quote.exact;
+    const inOld = t.end <= edits.oldLength && sliceCodePoints(oldText, t.start, t.end, oldDoc.map) === t.quote.exact;
     // A span whose quote no longer matches the old text (say, already orphaned by an earlier
-    // change) has no position to map: it is searched for by its quote alone.
-    const options: AnchorOptions = inOld
-      ? { position: edits.map(t.start), repeatedInOld: countOccurrences(oldText, t.quote.exact, 2) > 1 }
-      : { position: null, oldLength: edits.oldLength };
-    return anchorSpan(doc, t, options);
+    // change) has no position to map and no place in the old text to come back to: it is
+    // searched for by its quote alone.
+    if (!inOld) return anchorSpan(doc, t, { position: null, oldLength: edits.oldLength });
+    const verify = (r: AnchorResult): boolean => {
+      const back = anchorSpan(oldDoc, r, { position: t.start });
+      return back.status !== 'orphaned' && back.start < t.end && t.start < back.end;
+    };
+    return anchorSpan(doc, t, { position: edits.map(t.start), verify });
   });
 }
 

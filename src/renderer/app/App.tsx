@@ -2,7 +2,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { CorpusEntry, CorpusInfo, HostInfo } from '../../core/ipc/contract';
+import type { CorpusEntry, CorpusInfo, DocumentsChange, HostInfo, ScanProgress } from '../../core/ipc/contract';
 import type { TextMatch } from '../../core/model/find';
 import { newId } from '../../core/model/ids';
 import { quoteOf } from '../../core/model/quote';
@@ -31,6 +31,10 @@ import { EntityList } from '../features/EntityList';
 import { GuidePanel } from '../features/GuidePanel';
 import { figureAttrs, openSuggestions, sentenceRange, snapSelection, type DocSuggestion } from './assist';
 import { DocSession } from './doc-session';
+import { journalChange, rebuildIfEmpty } from './journal';
+import { migrateEarlierVersions } from './reanchor';
+import { OrphanPanel } from '../features/OrphanPanel';
+import { EncodingChooser } from '../features/EncodingChooser';
 import { DEFAULT_FONT, FONT_STACKS } from './fonts';
 import { hasCommandModifier, isTypingTarget } from './keys';
 import { linkCandidates, type LinkMode } from './link-mode';
@@ -59,6 +63,8 @@ export function App() {
   const [font, setFont] = useState(DEFAULT_FONT);
   const [hostInfo, setHostInfo] = useState<HostInfo | null>(null);
   const [corpus, setCorpus] = useState<CorpusInfo | null>(null);
+  const [scan, setScan] = useState<ScanProgress | null>(null);
+  const [encodingFor, setEncodingFor] = useState<CorpusEntry | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
   const [schema, setSchema] = useState<LabelSchema>(DEFAULT_SCHEMA);
   const [session, setSession] = useState<DocSession | null>(null);
@@ -109,6 +115,17 @@ export function App() {
     })();
   }, [fail]);
 
+  // A wiped browser profile: rebuild this annotator's work from the journal on disk.
+  useEffect(() => {
+    if (!corpus || !annotator) return;
+    void rebuildIfEmpty(db, host.api, corpus, annotator).then(
+      (r) => r && say(`This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${r.documents} documents from the journal in .marginalia.${r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : ''}`),
+      (e) => fail('Could not rebuild from the journal', e),
+    );
+    // Once per corpus and annotator.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [corpus?.root, annotator]);
+
   const loadText = useCallback(async (e: CorpusEntry) => {
     const cached = texts.current.get(e.path);
     if (cached !== undefined) return cached;
@@ -123,8 +140,17 @@ export function App() {
       try {
         const doc = await host.api.readDocument({ path: target.path });
         texts.current.set(target.path, doc.text);
+        const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
+        if (moved) {
+          for (const d of moved.deleted) await journalChange(host.api, annotator, d.docId, { deleteSpanIds: d.spanIds, deleteRelationIds: d.relationIds });
+          await journalChange(host.api, annotator, doc.docId, { putSpans: moved.put.spans, putRelations: moved.put.relations });
+          say(
+            `The file changed since it was annotated: ${moved.placed} span${moved.placed === 1 ? '' : 's'} re-anchored` +
+              (moved.orphaned ? `, ${moved.orphaned} could not be placed with confidence — place or delete them in the Spans panel.` : '.'),
+          );
+        }
         const ann = await loadAnnotations(db, doc.docId, annotator);
-        const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann);
+        const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann, (change) => journalChange(host.api, annotator, doc.docId, change));
         setLink(null);
         setFocusedSuggestion(null);
         setFindOpen(false);
@@ -135,7 +161,7 @@ export function App() {
         fail(`Cannot open ${target.path}`, e);
       }
     },
-    [annotator, fail],
+    [annotator, fail, say],
   );
 
   /** The documents the list shows, after the status and label filters. */
@@ -160,7 +186,11 @@ export function App() {
   );
 
   // Host events: another corpus opened from the menu, menu commands.
-  const commands = useRef<{ exportAll: () => void; markDone: () => void }>({ exportAll: () => {}, markDone: () => {} });
+  const commands = useRef<{ exportAll: () => void; markDone: () => void; documentsChanged: (c: DocumentsChange) => void }>({
+    exportAll: () => {},
+    markDone: () => {},
+    documentsChanged: () => {},
+  });
   useEffect(
     () =>
       host.on((event, payload) => {
@@ -170,6 +200,10 @@ export function App() {
           setEntry(null);
           texts.current.clear();
           void host.api.listRecentCorpora().then(setRecent);
+        } else if (event === 'scanProgress') {
+          setScan(payload as ScanProgress);
+        } else if (event === 'documentsChanged') {
+          commands.current.documentsChanged(payload as DocumentsChange);
         } else if (event === 'menuCommand') {
           const { command } = payload as { command: string };
           if (command === 'export') commands.current.exportAll();
@@ -363,6 +397,7 @@ export function App() {
       const span = makeSpan({ text, map: new (await import('../../core/model/offsets')).OffsetMap(text), docId: target.docId, annotator, label, ...match });
       if (labelDef(schema, label)?.group === 'figure') span.attrs = figureAttrs(text, span.start, span.end);
       await applyChange(db, target.docId, annotator, { putSpans: [span] });
+      await journalChange(host.api, annotator, target.docId, { putSpans: [span] });
     },
     [annotator, createSpan, loadText, schema, session],
   );
@@ -391,6 +426,18 @@ export function App() {
   commands.current = {
     exportAll: () => void exportAll(),
     markDone: () => setStatus('done'),
+    documentsChanged: (change) => {
+      setCorpus((c) => {
+        if (!c || c.root !== change.root) return c;
+        const gone = new Set([...change.removed, ...change.changed.map((e) => e.path), ...change.added.map((e) => e.path)]);
+        const documents = [...c.documents.filter((d) => !gone.has(d.path)), ...change.changed, ...change.added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        return { ...c, documents, skipped: change.skipped ?? c.skipped };
+      });
+      for (const e of change.changed) texts.current.delete(e.path);
+      const open = entry && change.changed.find((e) => e.path === entry.path);
+      if (open && session && open.docId !== session.docId) void session.flushed().then(() => openDocument(open));
+      if (entry && change.removed.includes(entry.path) && !change.added.length) say(`${entry.path} was removed from the folder; its spans stay stored.`);
+    },
   };
 
   // The keyboard.
@@ -511,6 +558,7 @@ export function App() {
   }
 
   const describe = (id: string) => session?.span(id)?.quote.exact ?? '(deleted span)';
+  const saveError = session?.save.error ?? null;
   const saveText = session ? (session.save.error ? session.save.error : session.save.pending ? 'Saving…' : session.save.savedAt ? 'Saved' : '') : '';
 
   return (
@@ -557,6 +605,12 @@ export function App() {
         </div>
         {corpus ? (
           <>
+            {corpus.scanning || (scan && scan.phase !== 'done' && scan.root === corpus.root) ? (
+              <div className="scan-progress" role="status" data-testid="scan-progress">
+                <progress max={scan?.total || 1} value={scan?.done ?? 0} /> Scanning {scan?.phase === 'listing' ? `(${scan.done} files found)` : `${scan?.done ?? 0} of ${scan?.total ?? '…'}`}
+              </div>
+            ) : null}
+            {corpus.warnings?.map((w) => <p key={w} className="warning">{w}</p>)}
             <ProgressPanel documents={corpus.documents} states={states} schema={schema} />
             <div className="filters">
               <select aria-label="Filter by status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as DocStatus | '')} data-testid="status-filter">
@@ -571,7 +625,7 @@ export function App() {
                 {schema.labels.map((l) => <option key={l.name}>{l.name}</option>)}
               </select>
             </div>
-            <DocList documents={visibleDocs} states={states} activePath={entry?.path ?? null} onOpen={(e) => void openDocument(e)} />
+            <DocList documents={visibleDocs} states={states} activePath={entry?.path ?? null} onOpen={(e) => void openDocument(e)} onEncoding={setEncodingFor} />
             {corpus.skipped.length ? (
               <details className="skipped">
                 <summary>{corpus.skipped.length} skipped files</summary>
@@ -586,7 +640,9 @@ export function App() {
           <>
             <div className="doc-toolbar">
               <LabelBar labels={schema.labels} onApply={(l) => applyLabel(l)} />
-              <span className="save-state" data-testid="save-state">{saveText}</span>
+              <span className={`save-state${session.save.error ? ' error' : ''}`} data-testid="save-state" title={session.save.error ?? undefined}>
+                {session.save.error ? 'Not saved!' : saveText}
+              </span>
               <button onClick={() => undoRedo('undo')} disabled={!session.history.done.length} title={`Undo ${session.history.done.at(-1)?.label ?? ''} (Ctrl+Z)`}>Undo</button>
               <button onClick={() => undoRedo('redo')} disabled={!session.history.undone.length} title={`Redo ${session.history.undone.at(-1)?.label ?? ''} (Ctrl+Shift+Z)`}>Redo</button>
               <label className="status-choice">
@@ -630,7 +686,7 @@ export function App() {
                 if (h) h.setRelations(session.relations);
               }}
               text={session.text}
-              spans={session.spans}
+              spans={session.placedSpans}
               colorOf={colorOf}
               font={FONT_STACKS[font]}
               onSpanClick={(id) => {
@@ -689,7 +745,25 @@ export function App() {
                 onDone={() => editor.current?.focus()}
               />
             ) : null}
-            <SpanList spans={session.spans} selectedId={session.selectedId} colorOf={colorOf} onSelect={(id) => session.select(id, true)} />
+            {session.orphanedSpans.length ? (
+              <OrphanPanel
+                orphans={session.orphanedSpans}
+                colorOf={colorOf}
+                onPlace={(span) => {
+                  const range = editor.current?.textSelection();
+                  if (!range) {
+                    say('Select the text where this span belongs, then press Place.');
+                    return;
+                  }
+                  const { orphaned: _, ...rest } = span;
+                  void _;
+                  session.updateSpan(`place ${span.label}`, { ...rest, start: range.start, end: range.end, quote: quoteOf(session.text, range.start, range.end, session.map) });
+                  editor.current?.clearTextSelection();
+                }}
+                onDelete={(span) => session.deleteSpans([span.id])}
+              />
+            ) : null}
+            <SpanList spans={session.placedSpans} selectedId={session.selectedId} colorOf={colorOf} onSelect={(id) => session.select(id, true)} />
           </>
         ) : null}
         {tab === 'suggestions' && session ? (
@@ -724,6 +798,19 @@ export function App() {
           />
         </div>
       ) : null}
+      {encodingFor ? (
+        <EncodingChooser
+          entry={encodingFor}
+          onChoose={async (encoding) => {
+            const updated = await host.api.setEncoding({ path: encodingFor.path, encoding });
+            setCorpus((c) => (c ? { ...c, documents: c.documents.map((d) => (d.path === updated.path ? updated : d)) } : c));
+            texts.current.delete(updated.path);
+            setEncodingFor(null);
+            if (entry?.path === updated.path) void openDocument(updated);
+          }}
+          onClose={() => setEncodingFor(null)}
+        />
+      ) : null}
       {exportOpen ? (
         <ExportDialog
           schema={schema}
@@ -734,6 +821,11 @@ export function App() {
       ) : null}
       {/* TEMP schemaOpen */}
       {shortcutsOpen ? <ShortcutsOverlay schema={schema} onClose={() => setShortcutsOpen(false)} /> : null}
+      {saveError ? (
+        <div className="notice notice-error save-error" role="alert">
+          <span>{saveError}</span>
+        </div>
+      ) : null}
       {notice ? (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           <span data-testid="notice">{notice.text}</span>

@@ -74,6 +74,16 @@ export class DocSession {
     return this.byId.get(id);
   }
 
+  /** The spans placed in the text (not orphaned). */
+  get placedSpans(): Span[] {
+    return this.spans.filter((x) => !x.orphaned);
+  }
+
+  /** Spans waiting for the annotator to place or delete them after the text changed. */
+  get orphanedSpans(): Span[] {
+    return this.spans.filter((x) => x.orphaned);
+  }
+
   /** The relations that touch a span. */
   relationsOf(id: string): Relation[] {
     return this.relations.filter((r) => r.head === id || r.tail === id);
@@ -88,7 +98,9 @@ export class DocSession {
     this.history = history;
     if (extra.status) this.status = extra.status;
     if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null;
-    this.editor?.update(change.putSpans, change.deleteSpanIds);
+    // Orphaned spans (not placed after a text change) are listed for review, never painted.
+    const orphans = change.putSpans.filter((x) => x.orphaned).map((x) => x.id);
+    this.editor?.update(change.putSpans.filter((x) => !x.orphaned), orphans.length ? [...change.deleteSpanIds, ...orphans] : change.deleteSpanIds);
     this.editor?.setRelations(this.relations);
     this.persist({ ...change, status: extra.status }, history, extra.rejected);
     this.emit();
@@ -102,10 +114,18 @@ export class DocSession {
       try {
         const state = await applyChange(this.db, this.docId, this.annotator, { ...change, status, history, rejected, counts });
         if (!status && state.status !== this.status) this.status = state.status;
+      } catch (e) {
+        const err = e as Error;
+        const why = err.name === 'QuotaExceededError' ? "the browser's storage is full" : err.message;
+        this.save = { ...this.save, pending: this.save.pending - 1, error: `Not saved in this browser (${why}); the change is still on screen — free some space, then undo and redo it.` };
+        this.emit();
+        return;
+      }
+      try {
         await this.onPersisted?.(change);
         this.save = { pending: this.save.pending - 1, error: null, savedAt: new Date().toISOString() };
       } catch (e) {
-        this.save = { ...this.save, pending: this.save.pending - 1, error: `Not saved: ${(e as Error).message}` };
+        this.save = { ...this.save, pending: this.save.pending - 1, error: `Saved in this browser, but not in the journal on disk: ${(e as Error).message}` };
       }
       this.emit();
     });

@@ -26,12 +26,16 @@ const keys: Record<OverlayLayer, PluginKey<DecorationSet>> = {
 
 function chipWidget(text: string, color: string): () => HTMLElement {
   return () => {
+    // A zero-width anchor with the chip floated above the line: overlays come and go without moving the text.
+    const anchor = document.createElement('span');
+    anchor.className = 'overlay-chip-anchor';
+    anchor.contentEditable = 'false';
     const el = document.createElement('span');
     el.className = 'span-chip ghost-chip';
     el.textContent = text;
     el.style.setProperty('--c', color);
-    el.contentEditable = 'false';
-    return el;
+    anchor.appendChild(el);
+    return anchor;
   };
 }
 

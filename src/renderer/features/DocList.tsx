@@ -15,10 +15,12 @@ export interface DocListProps {
   states: Map<string, DocState>;
   activePath: string | null;
   onOpen: (entry: CorpusEntry) => void;
+  /** Opens the encoding chooser of a document whose encoding is a guess. */
+  onEncoding?: (entry: CorpusEntry) => void;
 }
 
 /** The document list. */
-export function DocList({ documents, states, activePath, onOpen }: DocListProps) {
+export function DocList({ documents, states, activePath, onOpen, onEncoding }: DocListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: documents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   return (
@@ -45,6 +47,19 @@ export function DocList({ documents, states, activePath, onOpen }: DocListProps)
                 <span>{formatBytes(d.size)}</span>
                 <span className="doc-count" data-testid="span-count">{st?.spanCount ?? 0} spans</span>
                 <span className={`status status-${status}`} data-testid="status">{status.replace('-', ' ')}</span>
+                {d.encodingUncertain || d.encodingChosen ? (
+                  <button
+                    className={`encoding-badge${d.encodingUncertain && !d.encodingChosen ? ' uncertain' : ''}`}
+                    title={d.encodingChosen ? `Decoded as ${d.encoding} (your choice)` : `Decoded as ${d.encoding}, a guess: click to choose`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onEncoding?.(d);
+                    }}
+                    data-testid="encoding"
+                  >
+                    {d.encoding}{d.encodingChosen ? '' : '?'}
+                  </button>
+                ) : null}
               </div>
             </div>
           );

@@ -1,0 +1,220 @@
+// The team lead's flow: load three annotators' exports, read agreement, adjudicate every conflict by keyboard, reload, export the gold.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import {
+  buildCuration,
+  computeAgreement,
+  corpusFromFiles,
+  curationProgress,
+  editGoldSpan,
+  findConflict,
+  goldSpanId,
+  resolveConflict,
+  serializeGold,
+  type AgreementReport,
+  type ConflictChoice,
+  type CurationState,
+} from '../src/core/agreement';
+import { curationFixture, HARBOUR, spanOf } from './fixtures/curation/build';
+import { expect, openAs, ROOT, test } from './support/workbench';
+
+/** The figures of the report table, as `marginalia agreement --json` names them. */
+const FIGURES = ['f1_exact', 'f1_overlap', 'alpha_u', 'alpha_label', 'kappa_fleiss'] as const;
+
+/** The CLI prints six decimals in --json (src/cli/commands/agreement.ts): the app's full-precision figure must round to it. */
+const CLI_PRECISION = 1e-6;
+
+/** Keys pressed on the conflicts in turn: annotator 1's side, annotator 2's, both, neither, annotator 3's. */
+const KEYS = ['1', '2', 'b', 'x', '3'] as const;
+
+/** The printed form of a figure (three decimals, "-" for undefined), as the CLI's table and the app show it. */
+function fmt(v: number | null | undefined): string {
+  return v === null || v === undefined ? '-' : v.toFixed(3);
+}
+
+/** Runs `marginalia agreement --json` on the files (written to a scratch folder) and returns its report. */
+async function cliAgreement(files: { name: string; content: string }[]): Promise<AgreementReport> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-merge-'));
+  try {
+    const paths = [];
+    for (const f of files) {
+      const p = path.join(dir, f.name);
+      await writeFile(p, f.content, 'utf8');
+      paths.push(p);
+    }
+    // Exit code 1: the faulty lines are reported on stderr; the report of the rest is on stdout.
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'marginalia.js'), 'agreement', '--json', ...paths], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('carol.jsonl:2:');
+    return JSON.parse(run.stdout) as AgreementReport;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function progressText(page: Page): Promise<string> {
+  return (await page.getByTestId('curation-progress-text').textContent()) ?? '';
+}
+
+test('merge exports, read agreement, adjudicate by keyboard, reload and export the gold', async ({ page, workbench }) => {
+  test.setTimeout(180_000);
+  const fx = curationFixture(ROOT);
+  const inputs = fx.files.map((f) => ({ file: f.name, content: f.content }));
+  const corpus = corpusFromFiles(inputs);
+  const report = computeAgreement(corpus);
+  const cli = await cliAgreement(fx.files);
+  const harbourId = corpus.documents.find((d) => d.text === fx.harbour)!.docId;
+  const festivalId = corpus.documents.find((d) => d.text === fx.festival)!.docId;
+  const fresh = buildCuration(corpus, { strategy: 'majority' });
+  const total = curationProgress(fresh).conflicts;
+  expect(total).toBeGreaterThanOrEqual(6);
+
+  await openAs(page, workbench.url, 'lead');
+  await page.getByTestId('open-curation').click();
+  await expect(page.getByTestId('drop-zone')).toBeVisible();
+
+  // Load through the file picker.
+  await page.getByTestId('curation-files').setInputFiles(fx.files.map((f) => ({ name: f.name, mimeType: 'application/jsonl', buffer: Buffer.from(f.content, 'utf8') })));
+  await expect(page.getByTestId('curation-overview')).toBeVisible();
+  await expect(page.getByTestId('curation-notice')).toContainText('Read 4 files: 3 documents, 3 annotators.');
+
+  // Problems: the broken line and the UTF-16 offsets are named by file and line; the other text of the harbour file is flagged.
+  await expect(page.locator('[data-error-file="carol.jsonl"][data-error-line="2"]')).toContainText('not valid JSON');
+  await expect(page.locator('[data-error-file="dave.jsonl"][data-error-line="1"]')).toContainText('offsets must be code points');
+  await expect(page.getByTestId('source-conflicts')).toContainText(HARBOUR);
+  await expect(page.getByTestId('source-conflicts')).toContainText('2 versions');
+
+  // Coverage: three documents, three annotators; the two harbour versions are flagged.
+  const coverage = page.getByTestId('coverage');
+  await expect(coverage.locator('tbody tr')).toHaveCount(3);
+  await expect(coverage.locator('tbody tr.flagged')).toHaveCount(2);
+  await expect(coverage.locator(`tr[data-doc-id="${festivalId}"] [data-covered]`)).toHaveCount(3);
+  await expect(page.locator('[data-testid=input-files] tr[data-file="dave.jsonl"] td').nth(2)).toHaveText('0');
+
+  // The agreement table: every figure as computeAgreement gives it, and as the CLI prints it.
+  const table = page.getByTestId('agreement-table');
+  for (const label of [...Object.keys(report.labels), 'overall']) {
+    const figures = label === 'overall' ? report.overall : report.labels[label]!;
+    const cliFigures = label === 'overall' ? cli.overall : cli.labels[label]!;
+    for (const k of FIGURES) {
+      const cell = table.locator(`tr[data-label="${label}"] td[data-figure="${k}"]`);
+      await expect(cell).toHaveText(fmt(figures[k]));
+      const shown = await cell.getAttribute('data-value');
+      const cliValue = cliFigures[k];
+      if (cliValue === null || cliValue === undefined) expect(shown).toBe('');
+      else expect(Math.abs(Number(shown) - cliValue)).toBeLessThanOrEqual(CLI_PRECISION);
+    }
+  }
+  expect(fmt(report.overall.f1_exact)).toBe(fmt(cli.overall.f1_exact));
+  // The heatmap: F1 overlap per pair, in both halves of the matrix.
+  for (const p of report.pairs) {
+    await expect(page.locator(`[data-testid=heatmap] td[data-pair="${p.a}|${p.b}"]`)).toHaveText(fmt(p.f1_overlap));
+    await expect(page.locator(`[data-testid=heatmap] td[data-pair="${p.b}|${p.a}"]`)).toHaveText(fmt(p.f1_overlap));
+  }
+  await page.setViewportSize({ width: 1400, height: 1250 });
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'curation-agreement.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
+
+  // Curate the document with the most disagreement first.
+  await page.locator('[data-testid=documents-by-disagreement] tbody tr').first().click();
+  await expect(page.getByTestId('curate-doc')).toBeVisible();
+  expect(await progressText(page)).toBe(`0 of ${total} resolved`);
+
+  // Every conflict by keyboard: the view moves on to the next open one after each decision.
+  const decisions: { conflictId: string; key: (typeof KEYS)[number] }[] = [];
+  for (let i = 0; i < total; i++) {
+    const card = page.getByTestId('conflict-card');
+    await expect(card).toHaveAttribute('data-decided', 'false');
+    const conflictId = (await card.getAttribute('data-conflict-id'))!;
+    if (i === 2) await page.screenshot({ path: path.join(ROOT, 'test-results', 'curation-adjudicate.png') });
+    const key = KEYS[i % KEYS.length]!;
+    await page.keyboard.press(key);
+    decisions.push({ conflictId, key });
+    await expect(page.getByTestId('curation-progress-text')).toHaveText(`${i + 1} of ${total} resolved`);
+  }
+  expect(new Set(decisions.map((d) => d.conflictId)).size).toBe(total);
+
+  // Correct two gold spans: extend a FIGURE to its unit (Alt+→), relabel a LOC as ORG (its hotkey).
+  const figure = spanOf(fx.harbour, '41.2 million', 'FIGURE');
+  await page.locator(`.cur-doc-row[data-doc-id="${harbourId}"]`).click();
+  await page.locator('.lane-gold .seg.marked', { hasText: /^41\.2 million$/ }).click();
+  const goldCard = page.getByTestId('gold-span');
+  await expect(goldCard).toHaveAttribute('data-end', String(figure.end));
+  for (let i = 0; i < ' TEU'.length; i++) await page.keyboard.press('Alt+ArrowRight');
+  await expect(goldCard).toHaveAttribute('data-end', String(figure.end + 4));
+  await expect(goldCard.locator('blockquote')).toHaveText('41.2 million TEU');
+
+  const office = spanOf(fx.festival, 'Riverside Tourism Office', 'LOC');
+  await page.locator(`.cur-doc-row[data-doc-id="${festivalId}"]`).click();
+  await page.locator('.lane-gold .seg.marked', { hasText: /^Riverside Tourism Office$/ }).click();
+  await expect(goldCard).toHaveAttribute('data-label', 'LOC');
+  await page.keyboard.press('o');
+  await expect(goldCard).toHaveAttribute('data-label', 'ORG');
+  await expect(page.getByTestId('curation-save')).toHaveText('Saved');
+
+  // The same decisions and edits, made with the core functions.
+  let expected: CurationState = fresh;
+  for (const { conflictId, key } of decisions) {
+    const found = findConflict(expected, conflictId)!;
+    const doc = expected.documents[found.documentIndex]!;
+    const choice: ConflictChoice = key === 'b' ? { kind: 'all' } : key === 'x' ? { kind: 'none' } : { kind: 'sides', sides: [...found.conflict.byAnnotator[doc.annotators[Number(key) - 1]!]!] };
+    expected = resolveConflict(expected, conflictId, choice);
+  }
+  expected = editGoldSpan(expected, harbourId, goldSpanId(harbourId, figure.start, figure.end, 'FIGURE'), { start: figure.start, end: figure.end + 4, label: 'FIGURE' });
+  expected = editGoldSpan(expected, festivalId, goldSpanId(festivalId, office.start, office.end, 'LOC'), { start: office.start, end: office.end, label: 'ORG' });
+  const expectedGold = serializeGold(expected);
+
+  // Reload: the exports and every decision come back.
+  await page.reload();
+  await page.getByTestId('open-curation').click();
+  await expect(page.getByTestId('curation-progress-text')).toHaveText(`${total} of ${total} resolved`);
+  await expect(page.getByTestId('curate-doc')).toHaveAttribute('data-doc-id', festivalId);
+  await expect(page.getByTestId('conflict-card')).toHaveAttribute('data-decided', 'true');
+  await expect(page.locator('.lane-gold .seg.marked', { hasText: /^Riverside Tourism Office$/ })).toHaveAttribute('title', /^ORG /);
+
+  // Export the gold and read it back.
+  await page.getByTestId('export-gold').click();
+  const notice = page.getByTestId('curation-notice');
+  await expect(notice).toContainText('written to');
+  const goldPath = (await notice.getAttribute('data-path'))!;
+  expect(path.dirname(goldPath)).toBe(path.join(workbench.corpusDir, '.marginalia', 'exports'));
+  const gold = await readFile(goldPath, 'utf8');
+  expect(gold).toBe(expectedGold);
+  const lines = gold.trimEnd().split('\n').map((l) => JSON.parse(l) as { doc_id: string; annotator: string; status: string; text: string; spans: { start: number; end: number; label: string; text: string; sources: string[] }[] });
+  expect(lines).toHaveLength(3);
+  for (const line of lines) {
+    expect(line.annotator).toBe('adjudicated');
+    expect(line.status).toBe('done');
+    const chars = Array.from(line.text);
+    for (const s of line.spans) {
+      expect(s.sources.length).toBeGreaterThan(0);
+      expect(chars.slice(s.start, s.end).join('')).toBe(s.text);
+    }
+  }
+  const harbourLine = lines.find((l) => l.doc_id === harbourId)!;
+  expect(harbourLine.spans.find((s) => s.text === '41.2 million TEU')).toMatchObject({ label: 'FIGURE', sources: ['alice', 'bob', 'carol'] });
+  const festivalLine = lines.find((l) => l.doc_id === festivalId)!;
+  expect(festivalLine.spans.find((s) => s.text === 'Riverside Tourism Office')).toMatchObject({ label: 'ORG', sources: ['alice', 'bob', 'carol'] });
+  // And as a Python pipeline reads it.
+  expect(execFileSync('python3', [path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), goldPath], { encoding: 'utf8' })).toContain(', 0 wrong');
+
+  // The gold is also the workbench's "adjudicated" set: its export dialog writes the same spans for the corpus's documents.
+  await page.getByRole('button', { name: '← Annotate' }).click();
+  await page.getByTestId('export').click();
+  await page.getByLabel('adjudicated').check();
+  await page.getByTestId('run-export').click();
+  await expect(page.getByTestId('export-summary')).toContainText('Exported 2 documents');
+  const dir = path.join(workbench.corpusDir, '.marginalia', 'exports');
+  const exported = (await readdir(dir)).filter((n) => n !== path.basename(goldPath)).sort();
+  const set = (await readFile(path.join(dir, exported[exported.length - 1]!), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as (typeof lines)[number]);
+  const spansOf = (l: (typeof lines)[number]) => l.spans.map((s) => `${s.label}[${s.start},${s.end})`).join(' ');
+  expect(set.map((l) => l.doc_id)).toEqual([harbourId, festivalId].sort());
+  for (const l of set) {
+    expect(l.annotator).toBe('adjudicated');
+    expect(spansOf(l)).toBe(spansOf(lines.find((g) => g.doc_id === l.doc_id)!));
+  }
+});
