@@ -138,9 +138,25 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
   }
   expect(new Set(decisions.map((d) => d.conflictId)).size).toBe(total);
 
+  // u takes a decision back; Ctrl+Z brings it back again.
+  await page.keyboard.press('k');
+  const card = page.getByTestId('conflict-card');
+  await expect(card).toHaveAttribute('data-decided', 'true');
+  await page.keyboard.press('u');
+  await expect(card).toHaveAttribute('data-decided', 'false');
+  await expect(page.getByTestId('curation-progress-text')).toHaveText(`${total - 1} of ${total} resolved`);
+  await page.keyboard.press('Control+z');
+  await expect(card).toHaveAttribute('data-decided', 'true');
+  await expect(page.getByTestId('curation-progress-text')).toHaveText(`${total} of ${total} resolved`);
+
   // Correct two gold spans: extend a FIGURE to its unit (Alt+→), relabel a LOC as ORG (its hotkey).
   const figure = spanOf(fx.harbour, '41.2 million', 'FIGURE');
   await page.locator(`.cur-doc-row[data-doc-id="${harbourId}"]`).click();
+  // Only the lines with a conflict show at first; the figure's line has none.
+  const lines = fx.harbour.split('\n').filter((l) => l.trim() !== '').length;
+  await expect(page.locator('.lane-block')).toHaveCount(2);
+  await page.getByTestId('only-conflicts').uncheck();
+  await expect(page.locator('.lane-block')).toHaveCount(lines);
   await page.locator('.lane-gold .seg.marked', { hasText: /^41\.2 million$/ }).click();
   const goldCard = page.getByTestId('gold-span');
   await expect(goldCard).toHaveAttribute('data-end', String(figure.end));
@@ -184,9 +200,9 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
   expect(path.dirname(goldPath)).toBe(path.join(workbench.corpusDir, '.marginalia', 'exports'));
   const gold = await readFile(goldPath, 'utf8');
   expect(gold).toBe(expectedGold);
-  const lines = gold.trimEnd().split('\n').map((l) => JSON.parse(l) as { doc_id: string; annotator: string; status: string; text: string; spans: { start: number; end: number; label: string; text: string; sources: string[] }[] });
-  expect(lines).toHaveLength(3);
-  for (const line of lines) {
+  const goldLines = gold.trimEnd().split('\n').map((l) => JSON.parse(l) as { doc_id: string; annotator: string; status: string; text: string; spans: { start: number; end: number; label: string; text: string; sources: string[] }[] });
+  expect(goldLines).toHaveLength(3);
+  for (const line of goldLines) {
     expect(line.annotator).toBe('adjudicated');
     expect(line.status).toBe('done');
     const chars = Array.from(line.text);
@@ -195,9 +211,9 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
       expect(chars.slice(s.start, s.end).join('')).toBe(s.text);
     }
   }
-  const harbourLine = lines.find((l) => l.doc_id === harbourId)!;
+  const harbourLine = goldLines.find((l) => l.doc_id === harbourId)!;
   expect(harbourLine.spans.find((s) => s.text === '41.2 million TEU')).toMatchObject({ label: 'FIGURE', sources: ['alice', 'bob', 'carol'] });
-  const festivalLine = lines.find((l) => l.doc_id === festivalId)!;
+  const festivalLine = goldLines.find((l) => l.doc_id === festivalId)!;
   expect(festivalLine.spans.find((s) => s.text === 'Riverside Tourism Office')).toMatchObject({ label: 'ORG', sources: ['alice', 'bob', 'carol'] });
   // And as a Python pipeline reads it.
   expect(execFileSync('python3', [path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), goldPath], { encoding: 'utf8' })).toContain(', 0 wrong');
@@ -210,11 +226,11 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
   await expect(page.getByTestId('export-summary')).toContainText('Exported 2 documents');
   const dir = path.join(workbench.corpusDir, '.marginalia', 'exports');
   const exported = (await readdir(dir)).filter((n) => n !== path.basename(goldPath)).sort();
-  const set = (await readFile(path.join(dir, exported[exported.length - 1]!), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as (typeof lines)[number]);
-  const spansOf = (l: (typeof lines)[number]) => l.spans.map((s) => `${s.label}[${s.start},${s.end})`).join(' ');
+  const set = (await readFile(path.join(dir, exported[exported.length - 1]!), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as (typeof goldLines)[number]);
+  const spansOf = (l: (typeof goldLines)[number]) => l.spans.map((s) => `${s.label}[${s.start},${s.end})`).join(' ');
   expect(set.map((l) => l.doc_id)).toEqual([harbourId, festivalId].sort());
   for (const l of set) {
     expect(l.annotator).toBe('adjudicated');
-    expect(spansOf(l)).toBe(spansOf(lines.find((g) => g.doc_id === l.doc_id)!));
+    expect(spansOf(l)).toBe(spansOf(goldLines.find((g) => g.doc_id === l.doc_id)!));
   }
 });

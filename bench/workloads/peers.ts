@@ -53,8 +53,8 @@ const PEERS: Peer[] = [
   {
     id: 'label-studio',
     name: '@heartexlabs/label-studio (frontend)',
-    // On the full W1 size it had not shown the document after 6 minutes here: a minute is enough to say it cannot.
-    timeoutMs: { full: 60_000, smoke: 30_000 },
+    // On the full W1 size it had not shown the document after 6 minutes here: 45 s is enough to say it cannot.
+    timeoutMs: { full: 45_000, smoke: 30_000 },
     html: 'label-studio.html',
     entry: 'label-studio-page.ts',
     unavailable: () => {

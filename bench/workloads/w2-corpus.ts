@@ -118,7 +118,7 @@ export const w2: Workload = {
       rmSync(work, { recursive: true, force: true });
       mkdirSync(work, { recursive: true });
       // A copy per run: a folder no Marginalia process has seen (its files are in the OS cache, having just been written).
-      const svcCopy = path.join(work, 'svc');
+      const svcCopy = path.join(work, 'corpus');
       cpSync(master, svcCopy, { recursive: true, preserveTimestamps: true });
       let t = performance.now();
       const first = await corpusModule.scanCorpus(svcCopy);
@@ -151,8 +151,9 @@ export const w2: Workload = {
         await session.close();
       }
 
-      const hostCopy = path.join(work, 'host');
-      cpSync(master, hostCopy, { recursive: true, preserveTimestamps: true });
+      // The same folder for the host, with the index the service wrote removed: to the host it is new.
+      const hostCopy = svcCopy;
+      rmSync(path.join(hostCopy, corpusModule.MARGINALIA_DIR), { recursive: true, force: true });
       const config = path.join(work, 'config');
       mkdirSync(config, { recursive: true });
       let open = await hostOpen(hostCopy, config, size.files);
@@ -214,7 +215,7 @@ export const w2: Workload = {
       details: {
         corpusModuleExports: exported,
         ...(anomalies.length ? { anomalies } : {}),
-        method: 'Each run copies a generated corpus (files dated an hour back, timestamps kept) to a new folder, so no index of Marginalia\'s knows it; the OS file cache does, the files being just written. Host times poll POST /api/getCorpus every 50 ms until the list holds every file. The service figures call scanCorpus and CorpusSession (src/node/corpus-session.ts) in this process.',
+        method: 'Each run copies a generated corpus (files dated an hour back, timestamps kept) to a new folder, so no index of Marginalia\'s knows it; the OS file cache does, the files being just written. The service figures call scanCorpus and CorpusSession (src/node/corpus-session.ts) in this process; then the index they wrote (.marginalia/) is removed and the host is started on the folder. Host times poll POST /api/getCorpus every 50 ms until the list holds every file.',
       },
     };
   },

@@ -36,14 +36,16 @@ export interface HostHooks {
 }
 
 /**
- * How long opening a corpus waits for its scan before answering: a small corpus (the usual
- * case) is then complete in the first answer, a large one answers after this with what is
- * known and goes on in the background.
+ * How long opening a corpus that has no index yet waits for its scan before answering: a
+ * small corpus (the usual case) is then complete in the first answer, a large one answers
+ * after this with what is known and goes on in the background. A corpus with an index
+ * answers at once: its list is known.
  */
 const FIRST_ANSWER_WAIT_MS = 300;
 
-/** Waits for the session's scan, at most {@link FIRST_ANSWER_WAIT_MS}. */
+/** Waits for the session's scan, at most {@link FIRST_ANSWER_WAIT_MS}, when nothing is listed yet. */
 async function briefly(s: CorpusSession): Promise<void> {
+  if (s.info().documents.length > 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([s.whenScanned(), new Promise<void>((r) => (timer = setTimeout(r, FIRST_ANSWER_WAIT_MS)))]);
   clearTimeout(timer);

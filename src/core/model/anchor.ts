@@ -340,8 +340,8 @@ class QuoteFinder {
    * or the other). A place whose boundaries the characters next to them do not confirm is
    * kept, unsupported.
    */
-  alignIn(from: number, to: number): Candidate[] {
-    const { doc } = this;
+  alignIn(from: number, to: number, widened = false): Candidate[] {
+    const { doc, pq } = this;
     const win = doc.window(from, to);
     const base = Math.max(0, from) - win.offset;
     const out: Candidate[] = [];
@@ -350,6 +350,15 @@ class QuoteFinder {
       if (!al) continue;
       const start = Math.max(0, Math.min(doc.length, base + al.start));
       const end = Math.max(start, Math.min(doc.length, base + al.end));
+      // A place whose context runs off the window was aligned against half its context:
+      // align again around it, with room for the whole context.
+      const margin = pq.left.length + CONTEXT_SLACK;
+      if (!widened && ((from > 0 && start - from < margin) || (to < doc.length && to - end < pq.right.length + CONTEXT_SLACK))) {
+        for (const c of this.alignIn(start - margin - ALIGN_RADIUS, end + pq.right.length + CONTEXT_SLACK + ALIGN_RADIUS, true)) {
+          if (!out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
+        }
+        continue;
+      }
       if (out.some((c) => c.start === start && c.end === end)) continue;
       out.push(this.place(start, end, this.startSupported(start) && this.endSupported(end)));
     }

@@ -18,7 +18,7 @@ import { DocList } from '../features/DocList';
 import { exportFileName, runExport, type ExportChoice } from '../features/export';
 import { ExportDialog } from '../features/ExportDialog';
 import { bufferedSink } from '../features/export-sink';
-// TEMP import { SchemaEditor } from '../features/SchemaEditor';
+import { SchemaEditor } from '../features/SchemaEditor';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
 import { ProgressPanel } from '../features/ProgressPanel';
@@ -819,7 +819,7 @@ export function App() {
           onClose={() => setExportOpen(false)}
         />
       ) : null}
-      {/* TEMP schemaOpen */}
+      {schemaOpen ? <SchemaEditor schema={schema} onSave={saveSchema} onClose={() => setSchemaOpen(false)} /> : null}
       {shortcutsOpen ? <ShortcutsOverlay schema={schema} onClose={() => setShortcutsOpen(false)} /> : null}
       {saveError ? (
         <div className="notice notice-error save-error" role="alert">

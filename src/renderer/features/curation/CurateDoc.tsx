@@ -44,7 +44,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 /** The document view of the curation. */
 export function CurateDoc(props: CurateDocProps) {
   const { doc, colorOf, conflictId, selectedGold } = props;
-  const [onlyConflicts, setOnlyConflicts] = useState(false);
+  // Long documents are read for their conflicts: lines without one are hidden until asked for.
+  const [onlyConflicts, setOnlyConflicts] = useState(true);
   const text = doc.text ?? '';
   const map = useMemo(() => new OffsetMap(text), [text]);
   const blocks = useMemo(() => blocksOf(text), [text]);
@@ -120,14 +121,15 @@ export function CurateDoc(props: CurateDocProps) {
             ))}
           </span>
           <span className="spacer" />
+          {onlyConflicts && visible.length < blocks.length ? <span className="muted">{blocks.length - visible.length} of {blocks.length} lines hidden</span> : null}
           <label className="inline">
-            <input type="checkbox" checked={onlyConflicts} onChange={(e) => setOnlyConflicts(e.target.checked)} /> Only lines with conflicts
+            <input type="checkbox" data-testid="only-conflicts" checked={onlyConflicts} onChange={(e) => (setOnlyConflicts(e.target.checked), e.target.blur())} /> Only lines with conflicts
           </label>
         </div>
         {doc.text === null ? <p className="muted pad">This document's exports carry no text: its spans can be decided but not shown in place.</p> : null}
         <div className="lanes" ref={root} onClick={onClick} data-testid="lanes">
           {visible.map((b) => (
-            <section key={b.index} className="lane-block" data-block={b.index}>
+            <section key={b.index} className={`lane-block${bands[b.index]!.some((x) => x.state === 'current') ? ' has-current' : ''}`} data-block={b.index}>
               <div className="lane lane-gold" data-lane="gold">
                 <div className="who">gold</div>
                 <LaneLine text={text} block={b} marks={lanes.gold[b.index]!} bands={bands[b.index]!} selected={selectedGold} />
@@ -288,7 +290,7 @@ function GoldSpanCard(props: CurateDocProps & { span: Candidate | null }) {
           end <button onClick={() => onMove('end', -1)} aria-label="Move end left" title="Alt+←">◀</button>
           <button onClick={() => onMove('end', 1)} aria-label="Move end right" title="Alt+→">▶</button>
         </span>
-        <select aria-label="Gold span label" value={span.label} onChange={(e) => onRelabel(e.target.value)}>
+        <select aria-label="Gold span label" value={span.label} onChange={(e) => (onRelabel(e.target.value), e.target.blur())}>
           {labels.map((l) => <option key={l}>{l}</option>)}
         </select>
         {span.editedFrom ? <button onClick={onResetEdit}>Reset</button> : null}

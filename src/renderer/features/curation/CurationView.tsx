@@ -61,6 +61,9 @@ interface Loaded {
   corpus: Corpus;
 }
 
+/** How long an info notice stays: long enough to read two sentences. */
+const NOTICE_MS = 8000;
+
 /** States kept for Ctrl+Z: a long session of decisions, each sharing all but one document with the last. */
 const UNDO_DEPTH = 500;
 
@@ -115,6 +118,7 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
   const report = useMemo(() => (loaded && loaded.corpus.documents.length ? computeAgreement(loaded.corpus) : null), [loaded]);
   const order = useMemo(() => (report && state ? disagreementOrder(report, state) : []), [report, state]);
   const docById = useMemo(() => new Map((state?.documents ?? []).map((d) => [d.docId, d])), [state]);
+  const f1ById = useMemo(() => new Map((report?.per_document ?? []).map((d) => [d.doc_id, d.overall.f1_overlap])), [report]);
   const progress = state ? curationProgress(state) : { conflicts: 0, decided: 0 };
   const currentDoc = place ? docById.get(place.docId) ?? null : null;
 
@@ -129,6 +133,22 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
     [schema],
   );
 
+  // Info notices go by themselves, errors and export results (with their path) stay until dismissed.
+  useEffect(() => {
+    if (!notice || notice.kind === 'error' || notice.path) return;
+    const timer = setTimeout(() => setNotice((n) => (n === notice ? null : n)), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // The tab is part of the place a reload comes back to.
+  const switchView = useCallback(
+    (next: 'overview' | 'curate') => {
+      setView(next);
+      if (state) saver.save(state, sessionOf(state, choice, place, next), []);
+    },
+    [choice, place, saver, state],
+  );
+
   // Start-up: the stored inputs and decisions, rebuilt into the same state.
   useEffect(() => {
     let live = true;
@@ -136,7 +156,7 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
       try {
         const stored = await loadCuration(db);
         if (!live) return;
-        if (!stored) return setPhase('empty');
+        if (!stored || stored.inputs.files.length === 0) return setPhase('empty');
         const corpus = corpusOf(stored.inputs);
         const savedChoice = stored.session?.choice ?? DEFAULT_CHOICE;
         const { state: next, dropped } = rebuild(corpus, savedChoice, stored.session?.documents ?? {});
@@ -180,11 +200,11 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
 
   /** Moves to a place and selects the gold span of its conflict; `save` also stores the place, so a reload comes back to it. */
   const goTo = useCallback(
-    (next: Place | null, on: CurationState | null = state, save = true) => {
+    (next: Place | null, on: CurationState | null = state, save = true, nextView = view) => {
       setPlace(next);
       const doc = next && on ? on.documents.find((d) => d.docId === next.docId) : undefined;
       setSelectedGold(doc ? goldOfConflict(doc, next!.conflictId) : null);
-      if (on && save) saver.save(on, sessionOf(on, choice, next, view), []);
+      if (on && save) saver.save(on, sessionOf(on, choice, next, nextView), []);
     },
     [choice, saver, state, view],
   );
@@ -195,9 +215,9 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
       if (!doc) return;
       const firstOpen = doc.conflicts.find((c) => !isDecided(doc, c.id)) ?? doc.conflicts[0];
       setView('curate');
-      goTo({ docId, conflictId: firstOpen?.id ?? null });
+      goTo({ docId, conflictId: firstOpen?.id ?? null }, state, true, 'curate');
     },
-    [docById, goTo],
+    [docById, goTo, state],
   );
 
   /** Reads new inputs (or the same with fewer files) into a new corpus and state, keeping every decision that still applies. */
@@ -289,6 +309,10 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
       const target = (c !== null && advance ? stepConflict(next, order, place, 1, true) : null) ?? place;
       commit(next, [place.docId], target);
       goTo(target, next, false);
+      const after = curationProgress(next);
+      if (c !== null && after.decided === after.conflicts && curationProgress(state).decided < after.conflicts) {
+        setNotice({ kind: 'info', text: `All ${after.conflicts} conflicts are resolved: export the gold when you are ready.` });
+      }
     },
     [advance, commit, goTo, order, place, state],
   );
@@ -455,19 +479,28 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  // Documents dropped anywhere on the view.
+  // Exports dropped anywhere on the view. Enter and leave fire for every child crossed: a depth count tells when the drag really left.
+  const dragDepth = useRef(0);
+  const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
   const dropProps = {
-    onDragOver: (e: DragEvent) => {
-      if (![...e.dataTransfer.types].includes('Files')) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
+    onDragEnter: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      dragDepth.current++;
       setDragging(true);
     },
+    onDragOver: (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    },
     onDragLeave: (e: DragEvent) => {
-      if (e.currentTarget === e.target) setDragging(false);
+      if (!hasFiles(e)) return;
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (dragDepth.current === 0) setDragging(false);
     },
     onDrop: (e: DragEvent) => {
       e.preventDefault();
+      dragDepth.current = 0;
       setDragging(false);
       void addFiles([...e.dataTransfer.files]);
     },
@@ -479,19 +512,19 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
   return (
     <div className={`curation${dragging ? ' dragging' : ''}`} {...dropProps} data-testid="curation">
       <header className="cur-top">
-        <button onClick={onExit} title="Back to the annotation workbench">← Annotate</button>
+        <button onClick={() => void saver.flushed().then(onExit)} title="Back to the annotation workbench">← Annotate</button>
         <h1>Curation</h1>
         {phase === 'ready' ? (
           <>
             <nav className="cur-tabs" role="tablist">
-              <button role="tab" aria-selected={view === 'overview'} className={view === 'overview' ? 'active' : ''} onClick={() => setView('overview')} data-testid="tab-overview">
+              <button role="tab" aria-selected={view === 'overview'} className={view === 'overview' ? 'active' : ''} onClick={() => switchView('overview')} data-testid="tab-overview">
                 Inputs &amp; agreement
               </button>
               <button
                 role="tab"
                 aria-selected={view === 'curate'}
                 className={view === 'curate' ? 'active' : ''}
-                onClick={() => (place ? setView('curate') : order[0] && openDocument(order[0]))}
+                onClick={() => (place ? switchView('curate') : order[0] && openDocument(order[0]))}
                 data-testid="tab-curate"
               >
                 Adjudicate
@@ -508,14 +541,14 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
               </select>
             </label>
             {choice.strategy === 'majority' ? (
-              <label className="strategy" title="Supporters a span needs: at least k of the document's annotators (empty: more than half)">
-                k ≥{' '}
+              <label className="strategy" title="Supporters a span needs: at least k of the document's annotators (empty: more than half of them)">
+                at least{' '}
                 <input
                   type="number"
                   min={1}
                   max={Math.max(1, loaded?.corpus.annotators.length ?? 1)}
                   value={choice.min ?? ''}
-                  placeholder="½+"
+                  placeholder="auto"
                   onChange={(e) => {
                     const v = e.target.value === '' ? null : Math.max(1, Math.floor(Number(e.target.value)));
                     if (v === null || Number.isFinite(v)) changeStrategy({ strategy: 'majority', min: v });
@@ -540,20 +573,15 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
         ) : null}
         <span className="spacer" />
         <input ref={picker} type="file" multiple accept=".jsonl" hidden onChange={(e) => { void addFiles([...(e.target.files ?? [])]); e.target.value = ''; }} data-testid="curation-files" />
-        <button onClick={() => picker.current?.click()} title="Add annotators' native JSONL exports (or drop them on this view)">Add exports…</button>
+        {phase !== 'ready' ? (
+          <button onClick={() => picker.current?.click()} title="Add annotators' native JSONL exports (or drop them on this view)">
+            Add exports…
+          </button>
+        ) : null}
         {phase === 'ready' ? (
-          <>
-            <button className="primary" onClick={() => void exportGold()} disabled={exporting} data-testid="export-gold" title="Native JSONL, annotator “adjudicated”, each span with its sources">
-              Export gold
-            </button>
-            {confirmClear ? (
-              <span className="confirm">
-                Forget the exports and decisions? <button onClick={() => void clearAll()}>Forget</button> <button onClick={() => setConfirmClear(false)}>Keep</button>
-              </span>
-            ) : (
-              <button onClick={() => setConfirmClear(true)} title="Start over with other exports">Clear…</button>
-            )}
-          </>
+          <button className="primary" onClick={() => void exportGold()} disabled={exporting} data-testid="export-gold" title="Native JSONL, annotator “adjudicated”, each span with its sources">
+            Export gold
+          </button>
         ) : null}
         <button onClick={() => setHelpOpen((o) => !o)} title="Keys (?)">?</button>
       </header>
@@ -577,7 +605,25 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
 
       {phase === 'ready' && loaded && state && report && view === 'overview' ? (
         <main className="cur-main">
-          <Overview files={loaded.inputs.files} corpus={loaded.corpus} report={report} state={state} order={order} onCurate={openDocument} onRemoveFile={removeFile} />
+          <Overview
+            files={loaded.inputs.files}
+            corpus={loaded.corpus}
+            report={report}
+            state={state}
+            order={order}
+            onCurate={openDocument}
+            onRemoveFile={removeFile}
+            onAdd={() => picker.current?.click()}
+            clear={
+              confirmClear ? (
+                <span className="confirm">
+                  Forget these exports and every decision? <button onClick={() => void clearAll()}>Forget</button> <button onClick={() => setConfirmClear(false)}>Keep</button>
+                </span>
+              ) : (
+                <button onClick={() => setConfirmClear(true)} title="Start over with other exports (the gold already written stays)">Clear…</button>
+              )
+            }
+          />
         </main>
       ) : null}
       {phase === 'ready' && loaded && !report ? (
@@ -596,12 +642,12 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
       {phase === 'ready' && state && report && view === 'curate' ? (
         <div className="cur-body">
           <aside className="cur-docs" aria-label="Documents by disagreement">
-            <div className="cur-docs-head">Documents, most disagreement first</div>
+            <div className="cur-docs-head">Documents by disagreement</div>
             <ul>
               {order.map((id) => {
                 const d = docById.get(id)!;
                 const decided = decidedCount(d);
-                const f = report.per_document.find((p) => p.doc_id === id)?.overall.f1_overlap;
+                const f = f1ById.get(id);
                 return (
                   <li key={id}>
                     <button className={`cur-doc-row${place?.docId === id ? ' active' : ''}`} onClick={() => openDocument(id)} data-doc-id={id}>
@@ -619,7 +665,7 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
               })}
             </ul>
             <label className="advance inline">
-              <input type="checkbox" checked={advance} onChange={(e) => setAdvance(e.target.checked)} /> Next open conflict after a decision
+              <input type="checkbox" checked={advance} onChange={(e) => (setAdvance(e.target.checked), e.target.blur())} /> Next open conflict after a decision
             </label>
           </aside>
           {currentDoc ? (

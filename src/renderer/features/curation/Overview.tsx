@@ -1,6 +1,6 @@
 // The team lead's overview of a merge: the files read, what was wrong with them, coverage, agreement per label and per pair, and the documents to curate first.
 
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { METHOD, type AgreementFigures, type AgreementReport, type Corpus, type CurationState, type InputFile } from '../../../core/agreement';
 import { decidedCount } from './session';
 import { fmt, inkOn, scaleColor, shortDocId } from './figures';
@@ -21,14 +21,18 @@ export interface OverviewProps {
   order: readonly string[];
   onCurate: (docId: string) => void;
   onRemoveFile: (name: string) => void;
+  /** Opens the file picker. */
+  onAdd: () => void;
+  /** The "Clear…" control (with its confirmation), owned by the view. */
+  clear: ReactNode;
 }
 
 /** The overview: files, problems, agreement, documents by disagreement, coverage. */
-export function Overview({ files, corpus, report, state, order, onCurate, onRemoveFile }: OverviewProps) {
+export function Overview({ files, corpus, report, state, order, onCurate, onRemoveFile, onAdd, clear }: OverviewProps) {
   return (
     <div className="cur-overview" data-testid="curation-overview">
       <div className="cur-overview-grid">
-        <FilesSection files={files} corpus={corpus} onRemove={onRemoveFile} />
+        <FilesSection files={files} corpus={corpus} onRemove={onRemoveFile} onAdd={onAdd} clear={clear} />
         <ProblemsSection corpus={corpus} />
       </div>
       <AgreementSection report={report} />
@@ -38,7 +42,7 @@ export function Overview({ files, corpus, report, state, order, onCurate, onRemo
   );
 }
 
-function FilesSection({ files, corpus, onRemove }: { files: readonly InputFile[]; corpus: Corpus; onRemove: (name: string) => void }) {
+function FilesSection({ files, corpus, onRemove, onAdd, clear }: { files: readonly InputFile[]; corpus: Corpus; onRemove: (name: string) => void; onAdd: () => void; clear: ReactNode }) {
   const perFile = useMemo(() => {
     const m = new Map<string, { lines: number; annotators: Set<string>; errors: number }>();
     for (const f of files) m.set(f.file, { lines: 0, annotators: new Set(), errors: 0 });
@@ -59,7 +63,13 @@ function FilesSection({ files, corpus, onRemove }: { files: readonly InputFile[]
   }, [files, corpus]);
   return (
     <section className="cur-card" data-testid="input-files">
-      <h2>Exports read</h2>
+      <div className="card-head">
+        <h2>Exports read</h2>
+        <span className="card-actions">
+          <button onClick={onAdd}>Add…</button>
+          {clear}
+        </span>
+      </div>
       <table className="cur-table compact">
         <thead>
           <tr><th>file</th><th>annotators</th><th className="num">lines used</th><th className="num">problems</th><th /></tr>

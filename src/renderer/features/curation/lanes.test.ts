@@ -1,7 +1,7 @@
 // The lane layout: lines, rows of nested spans, segments cut at every boundary, ranges sorted into lines.
 
 import { describe, expect, it } from 'vitest';
-import { assignRows, blockAt, blocksOf, bucketByBlock, segmentsOf, type Band, type Mark } from './lanes';
+import { assignRows, blockAt, blocksOf, bucketByBlock, MAX_BLOCK, segmentsOf, type Band, type Mark } from './lanes';
 
 const mark = (id: string, from: number, to: number, row = 0): Mark => ({ id, from, to, row, color: '#000', title: id });
 
@@ -14,6 +14,16 @@ describe('lanes', () => {
     expect(blockAt(blocks, 0)).toBe(0);
     expect(blockAt(blocks, 6)).toBe(1);
     expect(blockAt(blocks, text.length)).toBe(-1);
+  });
+
+  it('cuts a line longer than a block at a space, never inside a surrogate pair', () => {
+    const long = 'word '.repeat(MAX_BLOCK / 2);
+    const cut = blocksOf(long);
+    expect(cut.length).toBeGreaterThan(1);
+    expect(cut.every((b) => b.to - b.from <= MAX_BLOCK && long[b.to - 1] === ' ')).toBe(true);
+    expect(cut.map((b) => long.slice(b.from, b.to)).join('')).toBe(long);
+    const astral = '𝑥'.repeat(MAX_BLOCK);
+    expect(blocksOf(astral).every((b) => !/[\udc00-\udfff]/.test(astral[b.from]!))).toBe(true);
   });
 
   it('gives nested spans their own rows', () => {

@@ -47,14 +47,36 @@ export interface Segment {
 /** Underline rows drawn; deeper nesting shares the last row (six nested spans are already past reading). */
 export const MAX_ROWS = 6;
 
-/** The document's non-empty lines. */
+/**
+ * Longest block, in UTF-16 units: a paragraph of a few sentences. A longer line (a text
+ * without line breaks) is cut at a space or sentence end before it, so that each lane line
+ * stays a screenful and only blocks near the view cost layout (content-visibility).
+ */
+export const MAX_BLOCK = 1200;
+
+/** The document's non-empty lines, long ones cut into blocks of at most {@link MAX_BLOCK} units. */
 export function blocksOf(text: string): Block[] {
   const out: Block[] = [];
+  const push = (from: number, to: number) => {
+    if (to > from && text.slice(from, to).trim() !== '') out.push({ index: out.length, from, to });
+  };
   let from = 0;
   while (from <= text.length) {
     let nl = text.indexOf('\n', from);
     if (nl < 0) nl = text.length;
-    if (nl > from && text.slice(from, nl).trim() !== '') out.push({ index: out.length, from, to: nl });
+    let start = from;
+    while (nl - start > MAX_BLOCK) {
+      let cut = start + MAX_BLOCK;
+      // Back to just after a sentence end or a space in the last third; else a hard cut (never inside a surrogate pair).
+      const floor = start + Math.floor((2 * MAX_BLOCK) / 3);
+      let k = cut;
+      while (k > floor && !/[\s。！？.!?]/.test(text[k - 1]!)) k--;
+      if (k > floor) cut = k;
+      else if (/[\udc00-\udfff]/.test(text[cut]!)) cut--;
+      push(start, cut);
+      start = cut;
+    }
+    push(start, nl);
     from = nl + 1;
   }
   return out;
