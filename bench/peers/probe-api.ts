@@ -16,6 +16,10 @@ export interface OpenResult {
 /** What the probe reports of one scroll from the top to the bottom of the document. */
 export interface ScrollResult {
   durationMs: number;
+  /** False when the time ran out first (then `fraction` says how far it got). */
+  reachedEnd: boolean;
+  /** Share of the document's height scrolled past (bottom of the view ÷ scroll height). */
+  fraction: number;
   /** Frames in which the view moved (one screen each). */
   steps: number;
   scrollHeight: number;

@@ -1,70 +1,257 @@
+// Tests of the label-schema validator: the default schema passes, and each kind of bad input
+// is refused with a message that names its field.
+
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from './schema';
-import { validateSchema } from './schema-validate';
+import { RESERVED_HOTKEYS, validateSchema } from './schema-validate';
 
-const clone = () => JSON.parse(JSON.stringify(DEFAULT_SCHEMA));
-const errorsOf = (json: unknown) => {
+/** The default schema as plain JSON, with `edit` applied to a deep copy. */
+function schemaWith(edit: (s: any) => void): unknown {
+  const s = JSON.parse(JSON.stringify(DEFAULT_SCHEMA));
+  edit(s);
+  return s;
+}
+
+/** The errors of `json`; fails the test if it validates. */
+function errorsOf(json: unknown): string[] {
   const r = validateSchema(json);
-  return r.ok ? [] : r.errors;
-};
+  if (r.ok) throw new Error('expected the schema to be refused');
+  return r.errors;
+}
 
-describe('validateSchema', () => {
-  it('accepts the default schema and returns an equal copy', () => {
-    const r = validateSchema(clone());
+describe('validateSchema: good schemas', () => {
+  it('accepts the default schema and returns it unchanged', () => {
+    const r = validateSchema(JSON.parse(JSON.stringify(DEFAULT_SCHEMA)));
     expect(r).toEqual({ ok: true, schema: DEFAULT_SCHEMA });
   });
 
-  it('names the field of every problem, all of them at once', () => {
-    const s = clone();
-    s.version = 2;
-    s.labels[0].name = 'claim';
-    s.labels[1].group = 'number';
-    s.labels[2].color = 'red';
-    s.labels[3].hotkey = 'cc';
-    s.labels[4].hotkey = 'c';
-    s.labels[5].attrs = [{ name: 'Kind', type: 'enum', values: [] }, { name: 'x', type: 'date' }];
-    s.relations[0].tail = ['figures'];
-    s.relations[1].hotkey = 'x';
-    expect(errorsOf(s)).toEqual([
-      'version: must be 1, not 2',
-      'labels[0].name: "claim" must be upper case letters, digits, _ or - (e.g. "ORG")',
-      'labels[1].group: "number" must be one of claim, figure, entity',
-      'labels[2].color: "red" must be a colour like "#4ea8de"',
-      'labels[3].hotkey: "cc" must be a single lower-case letter or digit',
-      'labels[4].hotkey: "c" is already the key of labels[0].hotkey',
-      'labels[5].attrs[0].name: "Kind" must start with a lower-case letter (e.g. "unit")',
-      'labels[5].attrs[0].values: an enum needs a non-empty list of non-empty strings',
-      'labels[5].attrs[1].type: "date" must be one of enum, text, number, boolean, entity',
-      'relations[0].tail: must be a list of label groups (claim, figure, entity); empty means any',
-      'relations[1].hotkey: "x" is reserved by the app (? x g [ ])',
+  it('fills in optional fields: help, attrs, relations, hotkey', () => {
+    const r = validateSchema({ version: 1, labels: [{ name: 'X', group: 'entity', color: '#abc' }] });
+    expect(r).toEqual({ ok: true, schema: { version: 1, labels: [{ name: 'X', group: 'entity', color: '#abc', hotkey: '', help: '', attrs: [] }], relations: [] } });
+  });
+
+  it('accepts a $schema hint for editors, non-ASCII hotkeys and mixed-case colours', () => {
+    const r = validateSchema({ $schema: './schema.json', version: 1, labels: [{ name: 'ORG_2', group: 'entity', color: '#A0b1C2', hotkey: 'é' }] });
+    expect(r.ok).toBe(true);
+  });
+
+  it('does not keep references into the input', () => {
+    const input = schemaWith(() => {}) as any;
+    const r = validateSchema(input);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    input.labels[0].attrs[0].values.push('maybe');
+    input.labels[0].name = 'CHANGED';
+    expect(r.schema.labels[0]!.name).toBe('CLAIM');
+    expect(r.schema.labels[0]!.attrs[0]!.values).toEqual(['yes', 'no']);
+  });
+});
+
+describe('validateSchema: the document as a whole', () => {
+  it.each([null, 42, 'schema', [], true])('refuses %j at the top', (json) => {
+    expect(errorsOf(json)[0]).toMatch(/^schema: .* must be an object/);
+  });
+
+  it('requires version 1', () => {
+    expect(errorsOf(schemaWith((s) => delete s.version))).toContain('version: is missing (this app reads version 1)');
+    expect(errorsOf(schemaWith((s) => (s.version = 2)))).toContain('version: 2 is not a version this app reads (1)');
+    expect(errorsOf(schemaWith((s) => (s.version = '1')))).toContain('version: "1" is not a version this app reads (1)');
+  });
+
+  it('requires at least one label, as a list', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels = [])))).toEqual(['labels: must define at least one label']);
+    expect(errorsOf(schemaWith((s) => delete s.labels))).toEqual(['labels: is missing']);
+    expect(errorsOf(schemaWith((s) => (s.labels = { CLAIM: {} })))).toEqual(['labels: {"CLAIM":{}} must be a list of labels']);
+  });
+
+  it('refuses relations that are not a list, and unknown top-level fields', () => {
+    expect(errorsOf(schemaWith((s) => (s.relations = 'cites')))).toEqual(['relations: "cites" must be a list of relation types']);
+    expect(errorsOf(schemaWith((s) => (s.colours = {})))).toEqual(['colours: is not a field of the schema']);
+  });
+
+  it('reports every problem, not just the first', () => {
+    const errors = errorsOf(schemaWith((s) => {
+      s.version = 3;
+      s.labels[0].hotkey = 'cc';
+      s.labels[1].color = 'blue';
+      s.relations[0].head = ['claims'];
+    }));
+    expect(errors).toEqual([
+      'version: 3 is not a version this app reads (1)',
+      'labels[0].hotkey: "cc" must be a single character',
+      'labels[1].color: "blue" must be a CSS colour #rgb or #rrggbb',
+      'relations[0].head[0]: "claims" must be one of claim, figure, entity',
+    ]);
+  });
+});
+
+describe('validateSchema: labels', () => {
+  it('checks label names: present, a string, upper case, not too long', () => {
+    expect(errorsOf(schemaWith((s) => delete s.labels[2].name))).toEqual(['labels[2].name: is missing']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 7)))).toEqual(['labels[2].name: 7 must be a string']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'person')))).toEqual(['labels[2].name: "person" must be upper case (A-Z, 0-9, _, -), starting with a letter']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = '1ST')))).toHaveLength(1);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'A B')))).toHaveLength(1);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = '')))).toHaveLength(1);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'X'.repeat(33))))[0]).toMatch(/^labels\[2\]\.name: .* is longer than 32 characters$/);
+  });
+
+  it('refuses two labels with one name', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[3].name = 'PERSON')))).toEqual(['labels[3].name: "PERSON" is used by another label']);
+  });
+
+  it('checks the group', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].group = 'number')))).toEqual(['labels[1].group: "number" must be one of claim, figure, entity']);
+    expect(errorsOf(schemaWith((s) => delete s.labels[1].group))).toEqual(['labels[1].group: is missing']);
+  });
+
+  it.each(['red', '#12', '#1234', '#12345g', 'f2c14e', '#f2c14e80', ' #fff', 0xfff])('refuses the colour %j', (color) => {
+    const errors = errorsOf(schemaWith((s) => (s.labels[4].color = color)));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^labels\[4\]\.color: .* must be a CSS colour #rgb or #rrggbb$/);
+  });
+
+  it('checks help and attrs types', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[0].help = ['a'])))).toEqual(['labels[0].help: ["a"] must be a string']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].attrs = 'checkworthy')))).toEqual(['labels[0].attrs: "checkworthy" must be a list of attributes']);
+  });
+
+  it('reports a misspelt field instead of ignoring it', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[0].colour = '#fff')))).toEqual(['labels[0].colour: is not a field of the schema']);
+  });
+
+  it('refuses a label that is not an object', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[5] = 'PRODUCT')))).toEqual(['labels[5]: "PRODUCT" must be an object']);
+    expect(errorsOf(schemaWith((s) => (s.labels[5] = null)))).toEqual(['labels[5]: null must be an object']);
+  });
+});
+
+describe('validateSchema: hotkeys', () => {
+  it('requires a single character', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = 'cc')))).toEqual(['labels[2].hotkey: "cc" must be a single character']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = 'Enter')))).toEqual(['labels[2].hotkey: "Enter" must be a single character']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = 3)))).toEqual(['labels[2].hotkey: 3 must be a string']);
+  });
+
+  it('counts an astral character as one character', () => {
+    expect(validateSchema(schemaWith((s) => (s.labels[2].hotkey = '𠀀'))).ok).toBe(true);
+  });
+
+  it('requires a printable, lower-case key', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = '\t')))).toEqual(['labels[2].hotkey: "\\t" must be a printable character']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = '\u200b')))).toHaveLength(1);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = 'P')))).toEqual([
+      'labels[2].hotkey: "P" must be lower case (the app matches the key pressed in lower case; use "p")',
     ]);
   });
 
-  it('refuses duplicate label and relation names and keys shared between a label and a relation', () => {
-    const s = clone();
-    s.labels[1].name = 'CLAIM';
-    s.relations[2].name = 'cites';
-    s.relations[0].hotkey = 'f';
-    const errors = errorsOf(s);
-    expect(errors).toContain('labels[1].name: "CLAIM" is used by another label');
-    expect(errors).toContain('relations[2].name: "cites" is used by another relation');
-    expect(errors).toContain('relations[0].hotkey: "f" is already the key of labels[1].hotkey');
+  it('refuses every reserved key, in labels and in relations', () => {
+    for (const key of RESERVED_HOTKEYS.keys()) {
+      const label = errorsOf(schemaWith((s) => (s.labels[6].hotkey = key)));
+      expect(label).toEqual([`labels[6].hotkey: ${JSON.stringify(key)} is reserved by the app (${RESERVED_HOTKEYS.get(key)})`]);
+      const relation = errorsOf(schemaWith((s) => (s.relations[1].hotkey = key)));
+      expect(relation[0]).toMatch(/^relations\[1\]\.hotkey: .* is reserved by the app/);
+    }
   });
 
-  it('rejects non-objects and empty label lists, and keeps __proto__ as data', () => {
-    expect(errorsOf(null)).toEqual(['schema: must be a JSON object']);
-    expect(errorsOf([])).toEqual(['schema: must be a JSON object']);
-    expect(errorsOf({ version: 1, labels: [] })).toEqual(['labels: must be a non-empty array']);
-    const polluted = JSON.parse('{"version":1,"__proto__":{"labels":[1]},"labels":[{"name":"A","group":"entity","color":"#fff","hotkey":"a","attrs":[]}]}');
-    const r = validateSchema(polluted);
-    expect(r.ok).toBe(true);
-    expect(({} as Record<string, unknown>).labels).toBeUndefined();
+  it('keeps the default schema clear of reserved keys', () => {
+    const used = [...DEFAULT_SCHEMA.labels, ...DEFAULT_SCHEMA.relations].map((x) => x.hotkey);
+    expect(used.filter((k) => RESERVED_HOTKEYS.has(k))).toEqual([]);
   });
 
-  it('drops unknown fields from the copy it returns', () => {
-    const s = clone();
-    s.labels[0].extra = 'x';
-    const r = validateSchema(s);
-    expect(r.ok && 'extra' in r.schema.labels[0]!).toBe(false);
+  it('refuses a hotkey taken by another label or by a relation, naming the holder', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[3].hotkey = 'p')))).toEqual(['labels[3].hotkey: "p" is already the hotkey of labels[2]']);
+    expect(errorsOf(schemaWith((s) => (s.relations[0].hotkey = 'c')))).toEqual(['relations[0].hotkey: "c" is already the hotkey of labels[0]']);
+    expect(errorsOf(schemaWith((s) => (s.relations[2].hotkey = 'a')))).toEqual(['relations[2].hotkey: "a" is already the hotkey of relations[1]']);
+  });
+
+  it('allows labels without a hotkey', () => {
+    const r = validateSchema(schemaWith((s) => {
+      s.labels[6].hotkey = '';
+      delete s.labels[7].hotkey;
+    }));
+    expect(r.ok && r.schema.labels.slice(6).map((l) => l.hotkey)).toEqual(['', '']);
+  });
+});
+
+describe('validateSchema: attributes', () => {
+  it('checks attribute names: identifiers, unique within a label', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].name = 'Value')))).toEqual([
+      'labels[1].attrs[0].name: "Value" must be a lower-case identifier (a-z, 0-9, _), starting with a letter',
+    ]);
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[1].name = 'value')))).toEqual(['labels[1].attrs[1].name: "value" is used by another attribute of this label']);
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[1].name = '__proto__')))).toHaveLength(1);
+  });
+
+  it('allows one attribute name on several labels', () => {
+    expect(validateSchema(schemaWith((s) => s.labels[0].attrs.push({ name: 'canonical', type: 'entity' }))).ok).toBe(true);
+  });
+
+  it('checks the type', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].type = 'float')))).toEqual([
+      'labels[1].attrs[0].type: "float" must be one of enum, text, number, boolean, entity',
+    ]);
+    expect(errorsOf(schemaWith((s) => delete s.labels[1].attrs[0].type))).toEqual(['labels[1].attrs[0].type: is missing']);
+  });
+
+  it('requires enum values: a non-empty list of distinct non-empty strings', () => {
+    expect(errorsOf(schemaWith((s) => delete s.labels[0].attrs[0].values))).toEqual(['labels[0].attrs[0].values: is missing (an enum needs its values)']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].attrs[0].values = [])))).toEqual(['labels[0].attrs[0].values: must list at least one value']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].attrs[0].values = 'yes,no')))).toEqual(['labels[0].attrs[0].values: "yes,no" must be a list of strings']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].attrs[0].values = ['yes', 'no', 'yes'])))).toEqual(['labels[0].attrs[0].values[2]: "yes" is listed twice']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].attrs[0].values = ['yes', '', 1])))).toEqual([
+      'labels[0].attrs[0].values[1]: "" must be a non-empty string',
+      'labels[0].attrs[0].values[2]: 1 must be a non-empty string',
+    ]);
+  });
+
+  it('refuses values on an attribute that is not an enum', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].values = ['1'])))).toEqual(['labels[1].attrs[0].values: only an enum attribute has values (this one is number)']);
+  });
+
+  it('refuses an attribute that is not an object, or has unknown fields', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0] = 'value')))).toEqual(['labels[1].attrs[0]: "value" must be an object with name and type']);
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].required = true)))).toEqual(['labels[1].attrs[0].required: is not a field of the schema']);
+  });
+});
+
+describe('validateSchema: relations', () => {
+  it('checks relation names: lower case, unique', () => {
+    expect(errorsOf(schemaWith((s) => (s.relations[0].name = 'Cites')))).toEqual(['relations[0].name: "Cites" must be lower case (a-z, 0-9, _, -), starting with a letter']);
+    expect(errorsOf(schemaWith((s) => (s.relations[1].name = 'cites')))).toEqual(['relations[1].name: "cites" is used by another relation']);
+  });
+
+  it('checks head and tail: lists of distinct groups', () => {
+    expect(errorsOf(schemaWith((s) => (s.relations[0].head = 'claim')))).toEqual(['relations[0].head: "claim" must be a list of groups (claim, figure, entity); empty for any']);
+    expect(errorsOf(schemaWith((s) => (s.relations[0].tail = ['figure', 'figure'])))).toEqual(['relations[0].tail[1]: "figure" is listed twice']);
+    expect(errorsOf(schemaWith((s) => (s.relations[0].tail = ['PERSON'])))).toEqual(['relations[0].tail[0]: "PERSON" must be one of claim, figure, entity']);
+  });
+
+  it('treats missing or empty head and tail as any', () => {
+    const r = validateSchema(schemaWith((s) => {
+      delete s.relations[0].head;
+      s.relations[0].tail = [];
+    }));
+    expect(r.ok && r.schema.relations[0]).toEqual({ name: 'cites', head: [], tail: [], hotkey: 'i' });
+  });
+
+  it('refuses a relation that is not an object', () => {
+    expect(errorsOf(schemaWith((s) => (s.relations[0] = ['cites'])))).toEqual(['relations[0]: ["cites"] must be an object']);
+  });
+});
+
+describe('validateSchema: __proto__ is data', () => {
+  it('reports a __proto__ key as an unknown field and pollutes nothing', () => {
+    const json = JSON.parse('{"version":1,"__proto__":{"polluted":true},"labels":[{"name":"X","group":"entity","color":"#fff","__proto__":{"hotkey":"z"}}]}');
+    expect(errorsOf(json)).toEqual(['["__proto__"]: is not a field of the schema', 'labels[0]["__proto__"]: is not a field of the schema']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('does not read fields through the prototype chain', () => {
+    const label = Object.create({ name: 'X', group: 'entity', color: '#fff' });
+    expect(errorsOf({ version: 1, labels: [label] })).toEqual(['labels[0].name: is missing', 'labels[0].group: is missing', 'labels[0].color: is missing']);
+  });
+
+  it('takes a label named __proto__ as a bad name, not as a prototype', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[0].name = '__proto__')))[0]).toMatch(/^labels\[0\]\.name: "__proto__" must be upper case/);
   });
 });
