@@ -2,7 +2,8 @@
 // "placed right", "orphaned" and "misplaced" are counted, not guessed. bench/reanchor.ts
 // runs it on the corpus; a unit test runs a small version and asserts nothing is misplaced.
 
-import { anchorAll, type AnchorStatus } from '../src/core/model/anchor';
+import { AnchorText, anchorAll, anchorSpan, type AnchorResult, type AnchorStatus } from '../src/core/model/anchor';
+import { codePoints, editDistance, prefixDistance, reversed } from '../src/core/model/align';
 import { OffsetMap } from '../src/core/model/offsets';
 import { quoteOf } from '../src/core/model/quote';
 import type { CodePoint, TextQuote } from '../src/core/model/types';
@@ -253,6 +254,13 @@ export interface KindResult {
   misplaced: number;
   /** ... of which the placement overlaps the truth (a boundary off). */
   misplacedOverlapping: number;
+  /**
+   * ... of which the edit itself is ambiguous: the placement explains the new text with no
+   * more edits (Levenshtein over the stored quote and its contexts) than the truth does, so
+   * no method that sees only the two texts could prefer the truth. "for 43" edited into
+   * "fo y43" is "r" and " " substituted (the truth) or "r" deleted and "y" inserted.
+   */
+  misplacedAmbiguous: number;
   /** Truth undefined: the span's surviving characters no longer run in order (a move cut through it). */
   split: number;
   status: Record<AnchorStatus, number>;
@@ -269,8 +277,25 @@ export interface KindResult {
   examples: { doc: number; quote: string; placed: [number, number]; truth: [number, number] | null; status: AnchorStatus }[];
 }
 
+/**
+ * How spans are re-anchored: `diff` with the old text at hand (anchorAll: diff-mapped
+ * positions and the round trip), `quote` with only the spans' stored offsets and quotes
+ * (anchorSpan per span, the old offsets as the expected position), as a client does that has
+ * kept the annotations but not the text they were made on.
+ */
+export type MeasureMode = 'diff' | 'quote';
+
+/** Re-anchors `spans` from `oldText` to `newText` in the given mode. */
+function reanchor(mode: MeasureMode, oldText: string, oldLength: number, newText: string, spans: readonly TestSpan[]): AnchorResult[] {
+  if (mode === 'diff') return anchorAll(oldText, newText, spans);
+  const doc = new AnchorText(newText);
+  return spans.map((s) => anchorSpan(doc, s, { position: s.start, oldLength }));
+}
+
 /** Inputs of {@link measureReanchoring}. */
 export interface MeasureOptions {
+  /** Default `diff`. */
+  mode?: MeasureMode;
   /** Document texts (normalized). */
   docs: readonly string[];
   /** Trials per edit kind per document. */
@@ -293,6 +318,21 @@ function truthOf(span: TestSpan, newPos: Int32Array): [number, number] | null | 
   return first < 0 ? null : [first, last + 1];
 }
 
+/**
+ * Edits that turn the stored quote and its contexts into the new text around [start, end):
+ * Levenshtein of the quote against the placed text, plus each context against the text
+ * next to it (the context's far end free).
+ */
+function explanationCost(quote: TextQuote, cps: number[], start: number, end: number): number {
+  const pre = codePoints(quote.prefix);
+  const suf = codePoints(quote.suffix);
+  // Room past a context's length for insertions inside it.
+  const slack = 8;
+  return editDistance(codePoints(quote.exact), cps.slice(start, end))
+    + prefixDistance(reversed(pre), reversed(cps.slice(Math.max(0, start - pre.length - slack), start)))
+    + prefixDistance(suf, cps.slice(end, end + suf.length + slack));
+}
+
 /** Runs every edit kind `trials` times on every document and counts where the spans went. */
 export function measureReanchoring(opts: MeasureOptions): KindResult[] {
   const kinds = opts.kinds ?? EDIT_KINDS;
@@ -301,7 +341,7 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
   return kinds.map((kind, kindIndex) => {
     const r: KindResult = {
       kind: kind.name, describe: kind.describe, spans: 0, correct: 0, orphaned: 0, orphanedGone: 0,
-      misplaced: 0, misplacedOverlapping: 0, split: 0, status: { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
+      misplaced: 0, misplacedOverlapping: 0, misplacedAmbiguous: 0, split: 0, status: { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
       bySpanKind: { word: [0, 0, 0, 0], figure: [0, 0, 0, 0], sentence: [0, 0, 0, 0] }, ms: 0, examples: [],
       scores: { correct: new Array<number>(10).fill(0), misplaced: new Array<number>(10).fill(0) },
     };
@@ -317,7 +357,7 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
         const newText = tracked.text;
         const newPos = tracked.newPositions(oldLength);
         const t0 = performance.now();
-        const results = anchorAll(text, newText, spans);
+        const results = reanchor(opts.mode ?? 'diff', text, oldLength, newText, spans);
         r.ms += performance.now() - t0;
         spans.forEach((span, i) => {
           const res = results[i]!;
@@ -348,7 +388,11 @@ export function measureReanchoring(opts: MeasureOptions): KindResult[] {
           if (searched) r.scores.misplaced[bucket]!++;
           r.misplaced++;
           per[3]++;
-          if (truth && res.start < truth[1] && truth[0] < res.end) r.misplacedOverlapping++;
+          if (truth && res.start < truth[1] && truth[0] < res.end) {
+            r.misplacedOverlapping++;
+            const cps = codePoints(newText);
+            if (explanationCost(span.quote, cps, res.start, res.end) <= explanationCost(span.quote, cps, truth[0], truth[1])) r.misplacedAmbiguous++;
+          }
           if (r.examples.length < 10) {
             r.examples.push({ doc: d, quote: span.quote.exact.slice(0, 60), placed: [res.start, res.end], truth, status: res.status });
           }

@@ -171,6 +171,7 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
   await page.keyboard.press('o');
   await expect(goldCard).toHaveAttribute('data-label', 'ORG');
   await expect(page.getByTestId('curation-save')).toHaveText('Saved');
+  await page.screenshot({ path: path.join(ROOT, 'test-results', 'curation-gold-edit.png') });
 
   // The same decisions and edits, made with the core functions.
   let expected: CurationState = fresh;

@@ -27,9 +27,17 @@ const SERVE_TIMEOUT_MS = 120_000;
 
 /** Hosts this process started and has not stopped: stopped when it exits, even on a crash, so none is left running. */
 const live = new Set<ChildProcess>();
-process.once('exit', () => {
+const stopAll = () => {
   for (const c of live) c.kill('SIGTERM');
-});
+};
+process.once('exit', stopAll);
+// Interrupted (Ctrl+C, a test's timeout): 'exit' handlers do not run on a signal's default action.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 /** Starts `node bin/marginalia.js serve --corpus DIR --no-open` with its own config folder. */
 export async function startServe(corpusDir: string, configDir: string): Promise<Served> {

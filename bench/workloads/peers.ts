@@ -20,6 +20,9 @@ import { keyboardOps, type OpTimes } from './w1-long-document';
 const FULL = { chars: 1_000_000, spans: 20_000, runs: 3, adds: 5 };
 const SMOKE = { chars: 20_000, spans: 400, runs: 1, adds: 2 };
 
+/** Time for Marginalia's keyboard creates in one peer run (at least a few are always done). */
+const PEER_OPS_BUDGET_MS = 30_000;
+
 /** Where Label Studio's frontend is installed (bench/package.json names it label-studio-frontend). */
 const LS_DIR = path.join(BENCH, 'node_modules', 'label-studio-frontend');
 
@@ -176,7 +179,7 @@ export const peers: Workload = {
           // Marginalia on the same document in the same run, right after.
           const m = await timedOpen(app.page, doc, app.served);
           const ops: OpTimes = { create: [], relabel: [], delete: [] };
-          await keyboardOps(app.page, size.adds, ops);
+          await keyboardOps(app.page, size.adds, ops, PEER_OPS_BUDGET_MS);
           const peerAdd = median(r.add);
           const mAdd = median(ops.create);
           peerLoads.push(r.load.totalMs);

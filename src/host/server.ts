@@ -54,6 +54,8 @@ export interface HostOptions {
   port?: number;
   /** A fixed token (tests); by default 32 random bytes. */
   token?: string;
+  /** The open corpus's `.marginalia/exports/` folder, whose files are offered at `/exports/<name>`. */
+  exportsDir?: () => string;
 }
 
 /** A running host. */
@@ -135,6 +137,28 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     createReadStream(abs).pipe(res);
   }
 
+  /** Offers a file the host wrote under the corpus's `.marginalia/exports/` as a download; nothing else of the folder. */
+  async function serveExport(name: string, res: http.ServerResponse): Promise<void> {
+    const dir = options.exportsDir!();
+    const abs = path.resolve(dir, name);
+    if (!name || name.includes('/') || name.includes('\\') || !isInside(dir, abs) || abs === dir) return sendError(res, 'forbidden', 'not an export');
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      return sendError(res, 'not-found', `no export named ${name}`);
+    }
+    if (!st.isFile()) return sendError(res, 'not-found', `no export named ${name}`);
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': st.size,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    createReadStream(abs).pipe(res);
+  }
+
   const server = http.createServer(async (req, res) => {
     try {
       // DNS rebinding: only our own host names; cross-site requests: only our own origin.
@@ -168,6 +192,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return sendJson(res, 200, { ok: true, value: value ?? null });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'bad-request', 'method not allowed');
+      if (url.pathname.startsWith('/exports/') && options.exportsDir) return await serveExport(decodeURIComponent(url.pathname.slice('/exports/'.length)), res);
       if (url.searchParams.has('token')) {
         res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       }

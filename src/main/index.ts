@@ -135,11 +135,12 @@ app.whenReady().then(async () => {
       const r = await dialog.showOpenDialog({ title: 'Open a corpus folder', properties: ['openDirectory'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    chooseSavePath: async (suggestedName, root) => {
+    chooseSavePath: async (suggestedName, root, layout) => {
+      const ext = path.extname(suggestedName).slice(1);
       const r = await dialog.showSaveDialog({
-        title: 'Export annotations',
+        title: layout === 'folder' ? 'Export annotations to a new folder' : 'Export annotations',
         defaultPath: path.join(root, suggestedName),
-        filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+        filters: layout === 'folder' || !ext ? [] : [{ name: ext.toUpperCase(), extensions: [ext] }],
       });
       return r.canceled ? null : (r.filePath ?? null);
     },

@@ -16,6 +16,8 @@ import type { ReadFileFn } from './document-file';
 import { safeFileName, writeFileAtomic } from './files';
 import { JournalStore, type JournalIo } from './journal';
 import { readRecent, rememberCorpus } from './recent';
+import { ExportWriter } from './export-writer';
+import { readSchemaFile, writeSchemaFile } from './schema-file';
 
 /** What differs between hosts: dialogs exist only in Electron. */
 export interface HostHooks {
@@ -23,8 +25,8 @@ export interface HostHooks {
   version: string;
   /** Asks the user for a corpus folder; null when canceled. */
   chooseFolder?: () => Promise<string | null>;
-  /** Asks the user where to save an export; null when canceled. */
-  chooseSavePath?: (suggestedName: string, corpusRoot: string) => Promise<string | null>;
+  /** Asks the user where to save an export (a folder, for folder layouts); null when canceled. */
+  chooseSavePath?: (suggestedName: string, corpusRoot: string, layout?: 'file' | 'folder') => Promise<string | null>;
   /** Told whenever another corpus is opened (also sent to {@link HostServices.subscribe} listeners as `corpusChanged`). */
   onCorpusChanged?: (corpus: CorpusInfo) => void;
   /** Watch the corpus folder for changes (default true). */
@@ -75,6 +77,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
   const openSession = (root: string) => CorpusSession.open(root, { emit, watch: hooks.watch, readFile: hooks.readFile });
   const journalsOf = (s: CorpusSession) => new JournalStore(path.join(s.root, MARGINALIA_DIR), hooks.journalIo);
 
+  const exports = new ExportWriter();
   let session = await openSession(initialRoot);
   let journals = journalsOf(session);
   await rememberCorpus(session.root);
@@ -153,6 +156,33 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
       }
       return { path: target };
     },
+    async exportBegin(req) {
+      const layout = req?.layout === 'folder' ? 'folder' : 'file';
+      const name = safeFileName(String(req?.suggestedName ?? 'export.jsonl'));
+      let target: string | null;
+      if (hooks.chooseSavePath) {
+        target = await hooks.chooseSavePath(name, session.root, layout);
+        if (!target) return { canceled: true };
+      } else {
+        target = await freeName(path.join(session.root, MARGINALIA_DIR, 'exports', name));
+      }
+      return { exportId: await exports.begin(target, layout), path: target };
+    },
+    async exportWrite(req) {
+      return { bytes: await exports.write(req?.exportId, req?.chunks) };
+    },
+    async exportFinish(req) {
+      return exports.finish(req?.exportId);
+    },
+    async exportAbort(req) {
+      await exports.abort(req?.exportId);
+    },
+    async readSchema() {
+      return readSchemaFile(path.join(session.root, MARGINALIA_DIR));
+    },
+    async writeSchema(req) {
+      return writeSchemaFile(path.join(session.root, MARGINALIA_DIR), req?.schema);
+    },
     async listRecentCorpora() {
       return readRecent();
     },
@@ -168,4 +198,19 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
       return chosen ? open(chosen) : null;
     },
   };
+}
+
+/** `target`, or `name-2.ext`, `name-3.ext`… when it is taken: a browser-mode export never overwrites an earlier one. */
+async function freeName(target: string): Promise<string> {
+  const { access } = await import('node:fs/promises');
+  const ext = path.extname(target);
+  const base = target.slice(0, target.length - ext.length);
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? target : `${base}-${i}${ext}`;
+    try {
+      await access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
 }

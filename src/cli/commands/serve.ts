@@ -1,10 +1,12 @@
 // `marginalia serve`: the browser mode, the corpus API and the built UI on 127.0.0.1.
 
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startHost } from '../../host/server';
 import { sampleCorpusDir, rendererDir } from '../../node/app-paths';
 import { ensureBuilt } from '../../node/build';
 import { hasDisplay, openBrowser } from '../../node/open-browser';
+import { MARGINALIA_DIR } from '../../node/corpus-session';
 import { createServices } from '../../node/services';
 import { UsageError, type Command } from '../command';
 import pkg from '../../../package.json' with { type: 'json' };
@@ -32,14 +34,15 @@ export async function serve(opts: ServeOptions): Promise<number> {
   }
   let services;
   try {
-    services = await createServices(opts.corpus, { kind: 'browser', version: pkg.version, onCorpusChanged: (c) => host?.emit('corpusChanged', c) });
+    services = await createServices(opts.corpus, { kind: 'browser', version: pkg.version });
   } catch (e) {
     process.stderr.write(`marginalia serve: ${(e as Error).message}\n`);
     return 1;
   }
   let host: Awaited<ReturnType<typeof startHost>> | undefined;
   try {
-    host = await startHost({ services, staticDir: rendererDir(), port: opts.port, token: process.env.MARGINALIA_TOKEN });
+    const root = () => services!.corpusRoot();
+    host = await startHost({ services, staticDir: rendererDir(), port: opts.port, token: process.env.MARGINALIA_TOKEN, exportsDir: () => path.join(root(), MARGINALIA_DIR, 'exports') });
   } catch (e) {
     process.stderr.write(`marginalia serve: cannot listen on 127.0.0.1:${opts.port}: ${(e as Error).message}\n`);
     return 1;

@@ -1,6 +1,7 @@
 // The one contract between the UI and its host (Electron main or the HTTP host): methods, events, types.
 // The preload, the HTTP client and both hosts are all driven from API_METHODS, never from per-method glue.
 
+import type { LabelSchema } from '../model/schema';
 import type { DocStatus, Relation, Span } from '../model/types';
 
 /** How a document's file is read: plain text, Markdown (kept as written), HTML (text extracted), or one line of a JSONL corpus. */
@@ -243,6 +244,36 @@ export interface SaveExportRequest {
 /** Where an export went. */
 export type SaveExportResult = { path: string } | { canceled: true };
 
+/** One piece of a streamed export: `file: ''` is the main output, other names are side files (or the files of a folder export). */
+export interface ExportChunk {
+  file: string;
+  data: string;
+  /** The whole file at once (replaces what was written to it). */
+  complete?: boolean;
+}
+
+/** What `exportBegin` takes. */
+export interface ExportBeginRequest {
+  suggestedName: string;
+  /** `file`: one file (plus side files beside it); `folder`: a folder of files (brat). */
+  layout: 'file' | 'folder';
+}
+
+/** What `exportBegin` answers: an id for the writes, and where the export will be. */
+export type ExportBeginResult = { exportId: string; path: string } | { canceled: true };
+
+/** The corpus's label schema file, as read. */
+export interface SchemaRead {
+  /** `.marginalia/schema.json` of the open corpus. */
+  path: string;
+  /** False when the corpus has no schema file (the default schema applies). */
+  exists: boolean;
+  /** The schema, when the file exists and is valid. */
+  schema: LabelSchema | null;
+  /** Why the file was not used: invalid JSON or each invalid field, named. */
+  errors: string[];
+}
+
 /** Which host the UI runs in. */
 export interface HostInfo {
   kind: 'electron' | 'browser';
@@ -261,6 +292,22 @@ export interface MarginaliaApi {
   /** A document's text by its entry's path (`file.jsonl#3` for a JSONL line, or `{path: 'file.jsonl', id}`). */
   readDocument(req: ReadDocumentRequest): Promise<DocumentText>;
   saveExport(req: SaveExportRequest): Promise<SaveExportResult>;
+  /**
+   * Starts a streamed export (Electron: a save dialog; browser: under `.marginalia/exports/`).
+   * Chunks follow with `exportWrite`, in order; `exportFinish` puts the file in place
+   * (written to a temporary name until then, so a failed export leaves nothing half-written).
+   */
+  exportBegin(req: ExportBeginRequest): Promise<ExportBeginResult>;
+  /** Appends chunks to an export in progress; answers the bytes written so far. */
+  exportWrite(req: { exportId: string; chunks: ExportChunk[] }): Promise<{ bytes: number }>;
+  /** Flushes and puts an export in place. */
+  exportFinish(req: { exportId: string }): Promise<{ path: string; bytes: number }>;
+  /** Drops an export in progress and its temporary files. */
+  exportAbort(req: { exportId: string }): Promise<void>;
+  /** The corpus's `.marginalia/schema.json`, validated; an invalid file is reported field by field and not used. */
+  readSchema(): Promise<SchemaRead>;
+  /** Validates and writes the corpus's schema atomically; refused (`bad-request`, fields named) when invalid. */
+  writeSchema(req: { schema: LabelSchema }): Promise<{ path: string }>;
   listRecentCorpora(): Promise<string[]>;
   /** Opens another corpus: a path from the recent list, or (Electron, no path) a folder chosen in a dialog. Answers at once, `scanning`. */
   openCorpus(req: { path?: string }): Promise<CorpusInfo | null>;
@@ -308,6 +355,12 @@ export const API_METHODS = [
   'getCorpus',
   'readDocument',
   'saveExport',
+  'exportBegin',
+  'exportWrite',
+  'exportFinish',
+  'exportAbort',
+  'readSchema',
+  'writeSchema',
   'listRecentCorpora',
   'openCorpus',
   'setEncoding',

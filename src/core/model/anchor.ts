@@ -408,12 +408,12 @@ class QuoteFinder {
   confirmExact(c: Candidate): Candidate {
     if (c.dl + c.dr === 0) return c;
     const { pq } = this;
-    // Far enough to hold the contexts of any place whose context overlaps this one's.
-    const r = CONTEXT_SLACK + ALIGN_RADIUS;
+    // A better place can be no further off than the context edits it would explain.
+    const r = ALIGN_RADIUS + Math.ceil(c.dl + c.dr);
     const L = pq.exactCps.length;
     let best = c;
     let bestCost = c.dl + c.dr;
-    for (const aligned of this.alignIn(c.start - 2 * pq.left.length - r, c.end + 2 * pq.right.length + r)) {
+    for (const aligned of this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r)) {
       const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
       // The better explanation replaces the occurrence even when it cannot be placed itself.
       if (cost < bestCost) {

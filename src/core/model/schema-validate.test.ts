@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from './schema';
-import { RESERVED_HOTKEYS, validateSchema } from './schema-validate';
+import { RESERVED_HOTKEYS, RESERVED_KEYS, validateSchema } from './schema-validate';
 
 /** The default schema as plain JSON, with `edit` applied to a deep copy. */
 function schemaWith(edit: (s: any) => void): unknown {
@@ -48,13 +48,13 @@ describe('validateSchema: good schemas', () => {
 
 describe('validateSchema: the document as a whole', () => {
   it.each([null, 42, 'schema', [], true])('refuses %j at the top', (json) => {
-    expect(errorsOf(json)[0]).toMatch(/^schema: .* must be an object/);
+    expect(errorsOf(json)[0]).toMatch(/^schema: .* must be a JSON object/);
   });
 
   it('requires version 1', () => {
     expect(errorsOf(schemaWith((s) => delete s.version))).toContain('version: is missing (this app reads version 1)');
-    expect(errorsOf(schemaWith((s) => (s.version = 2)))).toContain('version: 2 is not a version this app reads (1)');
-    expect(errorsOf(schemaWith((s) => (s.version = '1')))).toContain('version: "1" is not a version this app reads (1)');
+    expect(errorsOf(schemaWith((s) => (s.version = 2)))).toContain('version: must be 1, not 2');
+    expect(errorsOf(schemaWith((s) => (s.version = '1')))).toContain('version: must be 1, not "1"');
   });
 
   it('requires at least one label, as a list', () => {
@@ -63,9 +63,20 @@ describe('validateSchema: the document as a whole', () => {
     expect(errorsOf(schemaWith((s) => (s.labels = { CLAIM: {} })))).toEqual(['labels: {"CLAIM":{}} must be a list of labels']);
   });
 
-  it('refuses relations that are not a list, and unknown top-level fields', () => {
+  it('refuses relations that are not a list', () => {
     expect(errorsOf(schemaWith((s) => (s.relations = 'cites')))).toEqual(['relations: "cites" must be a list of relation types']);
-    expect(errorsOf(schemaWith((s) => (s.colours = {})))).toEqual(['colours: is not a field of the schema']);
+  });
+
+  it('ignores unknown fields and drops them from the copy it returns', () => {
+    const r = validateSchema(schemaWith((s) => {
+      s.colours = {};
+      s.labels[0].extra = 'x';
+      s.labels[1].attrs[0].required = true;
+      s.relations[0].symmetric = false;
+    }));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.schema).toEqual(DEFAULT_SCHEMA);
+    expect('extra' in r.schema.labels[0]!).toBe(false);
   });
 
   it('reports every problem, not just the first', () => {
@@ -76,9 +87,9 @@ describe('validateSchema: the document as a whole', () => {
       s.relations[0].head = ['claims'];
     }));
     expect(errors).toEqual([
-      'version: 3 is not a version this app reads (1)',
+      'version: must be 1, not 3',
       'labels[0].hotkey: "cc" must be a single character',
-      'labels[1].color: "blue" must be a CSS colour #rgb or #rrggbb',
+      'labels[1].color: "blue" must be a CSS colour #rgb or #rrggbb (e.g. "#4ea8de")',
       'relations[0].head[0]: "claims" must be one of claim, figure, entity',
     ]);
   });
@@ -88,7 +99,7 @@ describe('validateSchema: labels', () => {
   it('checks label names: present, a string, upper case, not too long', () => {
     expect(errorsOf(schemaWith((s) => delete s.labels[2].name))).toEqual(['labels[2].name: is missing']);
     expect(errorsOf(schemaWith((s) => (s.labels[2].name = 7)))).toEqual(['labels[2].name: 7 must be a string']);
-    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'person')))).toEqual(['labels[2].name: "person" must be upper case (A-Z, 0-9, _, -), starting with a letter']);
+    expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'person')))).toEqual(['labels[2].name: "person" must be upper case letters, digits, _ or -, starting with a letter (e.g. "ORG")']);
     expect(errorsOf(schemaWith((s) => (s.labels[2].name = '1ST')))).toHaveLength(1);
     expect(errorsOf(schemaWith((s) => (s.labels[2].name = 'A B')))).toHaveLength(1);
     expect(errorsOf(schemaWith((s) => (s.labels[2].name = '')))).toHaveLength(1);
@@ -107,16 +118,19 @@ describe('validateSchema: labels', () => {
   it.each(['red', '#12', '#1234', '#12345g', 'f2c14e', '#f2c14e80', ' #fff', 0xfff])('refuses the colour %j', (color) => {
     const errors = errorsOf(schemaWith((s) => (s.labels[4].color = color)));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^labels\[4\]\.color: .* must be a CSS colour #rgb or #rrggbb$/);
+    expect(errors[0]).toMatch(/^labels\[4\]\.color: .* must be a CSS colour #rgb or #rrggbb/);
   });
 
   it('checks help and attrs types', () => {
-    expect(errorsOf(schemaWith((s) => (s.labels[0].help = ['a'])))).toEqual(['labels[0].help: ["a"] must be a string']);
+    expect(errorsOf(schemaWith((s) => (s.labels[0].help = ['a'])))).toEqual(['labels[0].help: ["a"] must be text']);
     expect(errorsOf(schemaWith((s) => (s.labels[0].attrs = 'checkworthy')))).toEqual(['labels[0].attrs: "checkworthy" must be a list of attributes']);
   });
 
-  it('reports a misspelt field instead of ignoring it', () => {
-    expect(errorsOf(schemaWith((s) => (s.labels[0].colour = '#fff')))).toEqual(['labels[0].colour: is not a field of the schema']);
+  it('names the missing field when a field is misspelt', () => {
+    expect(errorsOf(schemaWith((s) => {
+      s.labels[0].colour = s.labels[0].color;
+      delete s.labels[0].color;
+    }))).toEqual(['labels[0].color: is missing']);
   });
 
   it('refuses a label that is not an object', () => {
@@ -139,8 +153,8 @@ describe('validateSchema: hotkeys', () => {
   it('requires a printable, lower-case key', () => {
     expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = '\t')))).toEqual(['labels[2].hotkey: "\\t" must be a printable character']);
     expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = '\u200b')))).toHaveLength(1);
-    expect(errorsOf(schemaWith((s) => (s.labels[2].hotkey = 'P')))).toEqual([
-      'labels[2].hotkey: "P" must be lower case (the app matches the key pressed in lower case; use "p")',
+    expect(errorsOf(schemaWith((s) => (s.labels[6].hotkey = 'Q')))).toEqual([
+      'labels[6].hotkey: "Q" must be lower case (keys are matched in lower case; use "q")',
     ]);
   });
 
@@ -151,6 +165,12 @@ describe('validateSchema: hotkeys', () => {
       const relation = errorsOf(schemaWith((s) => (s.relations[1].hotkey = key)));
       expect(relation[0]).toMatch(/^relations\[1\]\.hotkey: .* is reserved by the app/);
     }
+    // Upper case too: "G" is the workbench's previous-suggestion key.
+    expect(errorsOf(schemaWith((s) => (s.labels[6].hotkey = 'G')))).toEqual(['labels[6].hotkey: "G" is reserved by the app (next suggestion (G: previous))']);
+  });
+
+  it('lists the named keys among the reserved ones', () => {
+    expect(RESERVED_KEYS).toEqual(expect.arrayContaining(['?', 'x', 'g', '[', ']', ' ', 'Enter', 'Escape', 'Delete', 'Backspace', 'Tab', 'j', 'k', 'n']));
   });
 
   it('keeps the default schema clear of reserved keys', () => {
@@ -176,10 +196,9 @@ describe('validateSchema: hotkeys', () => {
 describe('validateSchema: attributes', () => {
   it('checks attribute names: identifiers, unique within a label', () => {
     expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].name = 'Value')))).toEqual([
-      'labels[1].attrs[0].name: "Value" must be a lower-case identifier (a-z, 0-9, _), starting with a letter',
+      'labels[1].attrs[0].name: "Value" must be an identifier starting with a lower-case letter (e.g. "unit")',
     ]);
     expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[1].name = 'value')))).toEqual(['labels[1].attrs[1].name: "value" is used by another attribute of this label']);
-    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[1].name = '__proto__')))).toHaveLength(1);
   });
 
   it('allows one attribute name on several labels', () => {
@@ -205,23 +224,22 @@ describe('validateSchema: attributes', () => {
   });
 
   it('refuses values on an attribute that is not an enum', () => {
-    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].values = ['1'])))).toEqual(['labels[1].attrs[0].values: only an enum attribute has values (this one is number)']);
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].values = ['1'])))).toEqual(['labels[1].attrs[0].values: only an enum attribute takes values (this one is number)']);
   });
 
-  it('refuses an attribute that is not an object, or has unknown fields', () => {
-    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0] = 'value')))).toEqual(['labels[1].attrs[0]: "value" must be an object with name and type']);
-    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].required = true)))).toEqual(['labels[1].attrs[0].required: is not a field of the schema']);
+  it('refuses an attribute that is not an object', () => {
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0] = 'value')))).toEqual(['labels[1].attrs[0]: "value" must be an object with a name and a type']);
   });
 });
 
 describe('validateSchema: relations', () => {
   it('checks relation names: lower case, unique', () => {
-    expect(errorsOf(schemaWith((s) => (s.relations[0].name = 'Cites')))).toEqual(['relations[0].name: "Cites" must be lower case (a-z, 0-9, _, -), starting with a letter']);
+    expect(errorsOf(schemaWith((s) => (s.relations[0].name = 'Cites')))).toEqual(['relations[0].name: "Cites" must be lower case letters, digits, _ or -, starting with a letter (e.g. "cites")']);
     expect(errorsOf(schemaWith((s) => (s.relations[1].name = 'cites')))).toEqual(['relations[1].name: "cites" is used by another relation']);
   });
 
   it('checks head and tail: lists of distinct groups', () => {
-    expect(errorsOf(schemaWith((s) => (s.relations[0].head = 'claim')))).toEqual(['relations[0].head: "claim" must be a list of groups (claim, figure, entity); empty for any']);
+    expect(errorsOf(schemaWith((s) => (s.relations[0].head = 'claim')))).toEqual(['relations[0].head: "claim" must be a list of label groups (claim, figure, entity); empty means any']);
     expect(errorsOf(schemaWith((s) => (s.relations[0].tail = ['figure', 'figure'])))).toEqual(['relations[0].tail[1]: "figure" is listed twice']);
     expect(errorsOf(schemaWith((s) => (s.relations[0].tail = ['PERSON'])))).toEqual(['relations[0].tail[0]: "PERSON" must be one of claim, figure, entity']);
   });
@@ -240,10 +258,12 @@ describe('validateSchema: relations', () => {
 });
 
 describe('validateSchema: __proto__ is data', () => {
-  it('reports a __proto__ key as an unknown field and pollutes nothing', () => {
-    const json = JSON.parse('{"version":1,"__proto__":{"polluted":true},"labels":[{"name":"X","group":"entity","color":"#fff","__proto__":{"hotkey":"z"}}]}');
-    expect(errorsOf(json)).toEqual(['["__proto__"]: is not a field of the schema', 'labels[0]["__proto__"]: is not a field of the schema']);
+  it('ignores a __proto__ key and pollutes nothing', () => {
+    const json = JSON.parse('{"version":1,"__proto__":{"labels":[1],"polluted":true},"labels":[{"name":"X","group":"entity","color":"#fff","__proto__":{"hotkey":"z"}}]}');
+    const r = validateSchema(json);
+    expect(r).toEqual({ ok: true, schema: { version: 1, labels: [{ name: 'X', group: 'entity', color: '#fff', hotkey: '', help: '', attrs: [] }], relations: [] } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.ok && r.schema.labels[0])).toBe(Object.prototype);
   });
 
   it('does not read fields through the prototype chain', () => {
@@ -251,7 +271,8 @@ describe('validateSchema: __proto__ is data', () => {
     expect(errorsOf({ version: 1, labels: [label] })).toEqual(['labels[0].name: is missing', 'labels[0].group: is missing', 'labels[0].color: is missing']);
   });
 
-  it('takes a label named __proto__ as a bad name, not as a prototype', () => {
+  it('takes a label or attribute named __proto__ as a bad name, not as a prototype', () => {
     expect(errorsOf(schemaWith((s) => (s.labels[0].name = '__proto__')))[0]).toMatch(/^labels\[0\]\.name: "__proto__" must be upper case/);
+    expect(errorsOf(schemaWith((s) => (s.labels[1].attrs[0].name = '__proto__')))[0]).toMatch(/^labels\[1\]\.attrs\[0\]\.name: "__proto__" must be an identifier/);
   });
 });

@@ -17,7 +17,8 @@ import { CorpusSearch } from '../features/CorpusSearch';
 import { DocList } from '../features/DocList';
 import { exportFileName, runExport, type ExportChoice } from '../features/export';
 import { ExportDialog } from '../features/ExportDialog';
-import { bufferedSink } from '../features/export-sink';
+import { hostSink } from '../features/export-sink';
+import { validateSchema } from '../../core/model/schema-validate';
 import { SchemaEditor } from '../features/SchemaEditor';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
@@ -114,6 +115,30 @@ export function App() {
       }
     })();
   }, [fail]);
+
+  // The corpus's label schema: .marginalia/schema.json when valid, else the last good one (said so), else the default.
+  useEffect(() => {
+    if (!corpus) return;
+    const key = `schema:${corpus.root}`;
+    void (async () => {
+      try {
+        const read = await host.api.readSchema();
+        if (read.schema) {
+          setSchema(read.schema);
+          await setSetting(db, key, JSON.stringify(read.schema));
+          return;
+        }
+        const last = await getSetting(db, key);
+        const lastGood = last ? validateSchema(JSON.parse(last)) : null;
+        setSchema(lastGood?.ok ? lastGood.schema : DEFAULT_SCHEMA);
+        if (read.errors.length) {
+          setNotice({ kind: 'error', text: `The corpus's schema file is invalid, so the ${lastGood?.ok ? 'last good schema' : 'default schema'} is used: ${read.errors.join('; ')}` });
+        }
+      } catch (e) {
+        fail('Cannot read the label schema', e);
+      }
+    })();
+  }, [corpus?.root, fail]);
 
   // A wiped browser profile: rebuild this annotator's work from the journal on disk.
   useEffect(() => {
@@ -408,7 +433,9 @@ export function App() {
       await session?.flushed();
       const info = (await import('../../core/format/formats')).FORMATS.find((f) => f.name === choice.format)!;
       const name = choice.format === 'native' ? exportFileName(corpus.name, choice.annotatorSet === 'adjudicated' ? 'adjudicated' : annotator) : info.defaultOutput;
-      const summary = await runExport(db, host.api, corpus, annotator, choice, bufferedSink(host.api, name), onProgress);
+      const sink = await hostSink(host.api, name, info.layout);
+      if (!sink) throw new Error('Export canceled');
+      const summary = await runExport(db, host.api, corpus, annotator, choice, sink, onProgress);
       say(`Exported ${summary.documents} document${summary.documents === 1 ? '' : 's'} (${summary.spans} spans) to ${summary.path}`);
       return summary;
     },
@@ -420,8 +447,9 @@ export function App() {
   const saveSchema = useCallback(async (next: LabelSchema) => {
     await host.api.writeSchema({ schema: next });
     setSchema(next);
+    if (corpus) await setSetting(db, `schema:${corpus.root}`, JSON.stringify(next));
     say('Schema saved to .marginalia/schema.json');
-  }, [say]);
+  }, [corpus, say]);
 
   commands.current = {
     exportAll: () => void exportAll(),

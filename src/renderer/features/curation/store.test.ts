@@ -6,7 +6,7 @@ import { jsonl } from '../../../../test/fixtures/agreement/build';
 import { goldSpans, resolveConflict } from '../../../core/agreement';
 import { loadAnnotations } from '../../db/annotations';
 import { MarginaliaDb } from '../../db/db';
-import { corpusOf, rebuild, SESSION_FORMAT, storedDocuments } from './session';
+import { corpusOf, rebuild, SESSION_FORMAT, storedDocuments, type StoredSession } from './session';
 import { CurationSaver, loadCuration, saveInputs } from './store';
 
 const TEXT = 'Tidewater Robotics Ltd. supplied 140 cranes to Vietnam.';
@@ -27,7 +27,7 @@ describe('the curation store', () => {
     const { state } = rebuild(corpus, { strategy: 'union', min: null }, {});
     const doc = state.documents[0]!;
     const saver = new CurationSaver(db);
-    const session = (s: typeof state) => ({ format: SESSION_FORMAT, choice: { strategy: 'union' as const, min: null }, documents: storedDocuments(s), position: { docId: doc.docId, conflictId: null } });
+    const session = (s: typeof state): StoredSession => ({ format: SESSION_FORMAT, choice: { strategy: 'union', min: null }, documents: storedDocuments(s), position: { docId: doc.docId, conflictId: null } });
 
     saver.save(state, session(state));
     await saver.flushed();
