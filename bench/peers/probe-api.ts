@@ -68,5 +68,7 @@ export interface ProbeApi {
   settle(): Promise<boolean>;
   scrollToTop(): Promise<boolean>;
   scrollThrough(args?: { timeoutMs?: number; maxSteps?: number }): Promise<ScrollResult>;
+  /** Scrolls `n` screens down, one per frame, from where the view is; screens done and ms. */
+  scrollSteps(n: number): Promise<{ steps: number; ms: number }>;
   seedIndexedDb(data: SeedData): Promise<number>;
 }

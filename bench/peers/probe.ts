@@ -268,6 +268,23 @@ const api: ProbeApi = {
     return result;
   },
 
+  async scrollSteps(n) {
+    const s = scroller();
+    const t0 = performance.now();
+    let steps = 0;
+    await new Promise<void>((resolve) => {
+      const frame = () => {
+        if (steps >= n || s.scrollTop + s.clientHeight >= s.scrollHeight - 1) return resolve();
+        s.scrollTop += s.clientHeight;
+        steps++;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await afterNextPaint();
+    return { steps, ms: performance.now() - t0 };
+  },
+
   async seedIndexedDb(data: SeedData) {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(data.dbName);

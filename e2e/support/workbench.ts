@@ -47,6 +47,26 @@ export async function startWorkbench(source = path.join(ROOT, 'resources', 'samp
   return { url, corpusDir, configDir, process: child };
 }
 
+/** Starts `marginalia serve` again on a workbench's folders (after a stop or a kill). */
+export async function restartWorkbench(w: Workbench): Promise<Workbench> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'marginalia.js'), 'serve', '--corpus', w.corpusDir, '--no-open'], {
+    cwd: ROOT,
+    env: { ...process.env, MARGINALIA_CONFIG_DIR: w.configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve printed no URL in 60 s')), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+  return { ...w, url, process: child };
+}
+
 /** Stops the host and removes its folders. */
 export async function stopWorkbench(w: Workbench): Promise<void> {
   if (w.process.exitCode === null) {

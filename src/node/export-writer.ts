@@ -28,6 +28,11 @@ function sidePath(base: string, file: string): string {
   return p;
 }
 
+/** Where a file export's side files wait until it is finished. */
+function sideDir(e: Pick<OpenExport, 'target' | 'temp'>): string {
+  return `${path.join(path.dirname(e.target), path.basename(e.temp))}.side`;
+}
+
 /** Exports in progress, by id. */
 export class ExportWriter {
   private readonly open = new Map<string, OpenExport>();
@@ -53,7 +58,7 @@ export class ExportWriter {
   /** Where a chunk's file goes while the export is written. */
   private tempPathOf(e: OpenExport, file: string): string {
     if (e.layout === 'folder') return sidePath(e.temp, file || 'annotations');
-    return file ? sidePath(path.dirname(e.target), `${path.basename(e.temp)}.side/${file}`) : e.temp;
+    return file ? sidePath(sideDir(e), file) : e.temp;
   }
 
   /** Appends chunks in order; a `complete` chunk replaces its file's content. */
@@ -98,7 +103,7 @@ export class ExportWriter {
     } else {
       await stat(e.temp).catch(async () => (await open(e.temp, 'w')).close());
       await rename(e.temp, e.target);
-      const side = `${path.join(path.dirname(e.target), path.basename(e.temp))}.side`;
+      const side = sideDir(e);
       if (await stat(side).then(() => true, () => false)) {
         const { readdir } = await import('node:fs/promises');
         for (const f of await readdir(side, { recursive: true })) {
@@ -122,7 +127,7 @@ export class ExportWriter {
     this.open.delete(String(id));
     for (const h of e.handles.values()) await h.close().catch(() => {});
     await rm(e.temp, { recursive: true, force: true });
-    await rm(`${path.join(path.dirname(e.target), path.basename(e.temp))}.side`, { recursive: true, force: true });
+    await rm(sideDir(e), { recursive: true, force: true });
   }
 
   private dropIdle(): void {

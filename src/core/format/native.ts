@@ -96,6 +96,7 @@ export function toNativeLine(doc: ExportDocument, options: NativeLineOptions = {
       label: s.label,
       text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)),
       attrs: sortedAttrs(s.attrs ?? {}),
+      ...(s.sources ? { sources: [...s.sources].sort() } : {}),
     }))
     .sort(compareSpans);
   const kept = new Set(spans.map((s) => s.id));

@@ -345,7 +345,7 @@ class QuoteFinder {
     const win = doc.window(from, to);
     const base = Math.max(0, from) - win.offset;
     const out: Candidate[] = [];
-    for (const runs of [true, false]) {
+    for (const runs of [true]) {
       const al = alignQuote(this.pattern, this.a, this.b, win.cps, runs);
       if (!al) continue;
       const start = Math.max(0, Math.min(doc.length, base + al.start));

@@ -36,6 +36,8 @@ export interface Span {
   updatedAt: string;
   /** Set when the text changed and the span could not be placed with confidence. */
   orphaned?: boolean;
+  /** On adjudicated spans: the annotators who marked this span (exported as `sources`). */
+  sources?: string[];
 }
 
 /** A directed, labelled link between two spans of one document. */

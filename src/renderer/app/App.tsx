@@ -471,7 +471,7 @@ export function App() {
   // The keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!annotator || renaming || isTypingTarget(e.target)) return;
+      if (mode === 'curate' || !annotator || renaming || isTypingTarget(e.target)) return;
       // Enter and Space on a focused button or link are the button's.
       if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).closest?.('button, a, summary')) return;
       const ctrl = e.ctrlKey || e.metaKey;
@@ -559,7 +559,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [acceptSuggestions, annotator, applyLabel, finishLink, focusSuggestion, focusedSuggestion, link, openSibling, renaming, resize, schema, session, setStatus, shortcutsOpen, startLink, stepSpan, suggestions, undoRedo]);
+  }, [mode, acceptSuggestions, annotator, applyLabel, finishLink, focusSuggestion, focusedSuggestion, link, openSibling, renaming, resize, schema, session, setStatus, shortcutsOpen, startLink, stepSpan, suggestions, undoRedo]);
 
   if (annotator === undefined) return <div className="loading">Loading…</div>;
   if (annotator === null || renaming) {

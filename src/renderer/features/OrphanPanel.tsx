@@ -26,7 +26,16 @@ export function OrphanPanel({ orphans, colorOf, onPlace, onDelete }: OrphanPanel
               <b>{s.quote.exact}</b>
               <span className="muted">{s.quote.suffix.slice(0, 12)}</span>
             </span>
-            <button onMouseDown={(e) => e.preventDefault()} onClick={() => onPlace(s)}>Place</button>
+            {/* Placed on mousedown: the text selection is read before the click can disturb it; Enter works too. */}
+            <button
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onPlace(s);
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && onPlace(s)}
+            >
+              Place
+            </button>
             <button onClick={() => onDelete(s)} aria-label={`Delete ${s.quote.exact}`}>Delete</button>
           </li>
         ))}

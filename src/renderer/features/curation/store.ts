@@ -74,6 +74,7 @@ export async function writeGold(db: MarginaliaDb, doc: DocumentCuration, now = n
     start: c.start as CodePoint,
     end: c.end as CodePoint,
     attrs: { ...c.attrs },
+    sources: [...c.sources],
     quote: doc.text === null ? { exact: c.text, prefix: '', suffix: '' } : quoteOf(text, c.start as CodePoint, c.end as CodePoint, map),
     createdAt: created.get(c.id) ?? now,
     updatedAt: now,
