@@ -89,7 +89,7 @@ test('a file changed on disk: spans re-anchor, the unplaceable one waits in the 
   await selectWithMouse(page, 'many jobs');
   await orphans.getByRole('button', { name: 'Place' }).click();
   await expect(orphans).toHaveCount(0);
-  await expect.poll(() => paintedSpans(page)).toEqual(['ORG:Tidewater Robotics Ltd.', 'LOC:Pier 9', 'FIGURE:many jobs']);
+  await expect.poll(() => paintedSpans(page)).toEqual(['ORG:Tidewater Robotics Ltd.', 'FIGURE:many jobs', 'LOC:Pier 9']);
 });
 
 test('skipped files are listed with their reason, and an uncertain encoding can be chosen', async ({ page }) => {

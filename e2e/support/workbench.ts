@@ -134,6 +134,8 @@ async function textEnds(page: Page, needle: string, occurrence: number): Promise
         r.setEnd(node, offset + (code >= 0xd800 && code <= 0xdbff ? 2 : 1));
         return r.getBoundingClientRect();
       };
+      // Bring the text to the middle of the view first: a drag that ends near the edge scrolls the view under the mouse.
+      locate(at, false).node.parentElement!.scrollIntoView({ block: 'center' });
       const first = rectOf(at);
       const lastIndex = at + (needle as string).length - 1;
       const lastCode = all.charCodeAt(lastIndex);
