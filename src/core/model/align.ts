@@ -71,13 +71,9 @@ export function prefixDistance(pattern: CodePoints, text: CodePoints): number {
 /**
  * Costs of the run-aware edit model, in eighths of an edit. Text is edited in runs (a phrase
  * inserted, a clause rewritten), so a run of inserted characters costs one edit to open and
- * an eighth per further character: a 40-character insertion costs about 6 edits, not 40.
- * Two exceptions keep the model from explaining anything cheaply:
- * - a stored character that is missing costs a whole edit (else a place could "agree" with a
- *   context by skipping all of it for five edits);
- * - in a context, a run inserted right next to the boundary, before any context character
- *   agrees, costs a whole edit per character (else a copy of the quote a few words away
- *   could borrow the context of the real place).
+ * an eighth per further character: a 40-character insertion costs about 6 edits, not 40. A
+ * stored character that is missing or substituted costs a whole edit, so that an alignment
+ * cannot skip the stored text cheaply.
  */
 const SUB = 8;
 const DEL = 8;
@@ -85,42 +81,6 @@ const OPEN = 8;
 const EXTEND = 1;
 /** Eighths per edit. */
 const PER_EDIT = 8;
-
-/**
- * How far `pattern` (a stored context) is from the start of `text`, in edits of the
- * run-aware model above: the pattern must start where the text starts, the text may run on
- * past it for free. Reverse both arrays to compare a prefix context with the text before a place.
- */
-export function contextDistance(pattern: CodePoints, text: CodePoints): number {
-  const n = text.length;
-  const INF = 1e9;
-  // d: best cost with the last step not an insertion; h: the last step an inserted text character.
-  let dPrev = new Float64Array(n + 1);
-  let hPrev = new Float64Array(n + 1);
-  let dCur = new Float64Array(n + 1);
-  let hCur = new Float64Array(n + 1);
-  // Before the first stored character, inserted text costs a whole edit per character.
-  for (let j = 0; j <= n; j++) {
-    dPrev[j] = j * SUB;
-    hPrev[j] = INF;
-  }
-  for (let i = 1; i <= pattern.length; i++) {
-    const pi = pattern[i - 1];
-    dCur[0] = i * DEL;
-    hCur[0] = INF;
-    for (let j = 1; j <= n; j++) {
-      const diag = Math.min(dPrev[j - 1]!, hPrev[j - 1]!) + (pi === text[j - 1] ? 0 : SUB);
-      const del = Math.min(dPrev[j]!, hPrev[j]!) + DEL;
-      dCur[j] = diag < del ? diag : del;
-      hCur[j] = Math.min(dCur[j - 1]! + OPEN, hCur[j - 1]! + EXTEND);
-    }
-    [dPrev, dCur] = [dCur, dPrev];
-    [hPrev, hCur] = [hCur, hPrev];
-  }
-  let best = INF;
-  for (let j = 0; j <= n; j++) best = Math.min(best, dPrev[j]!, hPrev[j]!);
-  return best / PER_EDIT;
-}
 
 /**
  * How far `b` (a placed text) is from `a` (the stored quote), in the run-aware model: a run
@@ -180,10 +140,8 @@ function row(n: number, fill: number): Row {
 /**
  * Aligns `pattern` (prefix context, quote, suffix context, the quote being
  * `pattern[a..b)`) with the best-matching stretch of `window` (semi-global: the window's
- * ends are free) and reports where the quote's boundaries fall in the window. With `runs`
- * (the default), inserted runs cost as in {@link contextDistance}; without, every inserted
- * character costs a whole edit (plain Levenshtein). The two models find different places
- * when text was both inserted and deleted near a boundary, so callers try both.
+ * ends are free) in the run-aware edit model (see {@link quoteDistance}), and reports where
+ * the quote's boundaries fall in the window.
  *
  * Among equally good alignments it prefers substitutions to insertions and deletions ("for
  * 43" edited to "fo y43" is two substitutions inside "fo ", not "r" lost and "y" added), then
@@ -194,7 +152,7 @@ function row(n: number, fill: number): Row {
  * O(|pattern|·|window|) time, O(|window|) memory: the boundaries are carried forward in
  * the dynamic programme instead of being found by a traceback.
  */
-export function alignQuote(pattern: CodePoints, a: number, b: number, window: CodePoints, runs = true): QuoteAlignment | null {
+export function alignQuote(pattern: CodePoints, a: number, b: number, window: CodePoints): QuoteAlignment | null {
   const m = pattern.length;
   const n = window.length;
   if (!(a >= 0 && a < b && b <= m) || n === 0) return null;
@@ -204,7 +162,7 @@ export function alignQuote(pattern: CodePoints, a: number, b: number, window: Co
   const sub = SUB * unit;
   const del = DEL * unit + 1;
   const open = OPEN * unit + 1;
-  const extend = (runs ? EXTEND : OPEN) * unit + 1;
+  const extend = EXTEND * unit + 1;
   const INF = Number.MAX_SAFE_INTEGER;
   // Three states per cell: d (last step a match or substitution), h (last step an inserted
   // window character), v (last step a lost pattern character; lost characters cost a whole

@@ -1,19 +1,18 @@
 // Re-anchors spans when a document's text changes: by position when the quoted text is still
 // there, else by the quote and its context, exactly and then fuzzily; orphaned when unsure.
 //
-// After hypothesis/client's anchoring (match-quote.ts): a fallback chain whose last step
-// scores candidates by weighted agreement of quote, prefix, suffix and position and returns
-// nothing when nothing is good enough. It is more conservative than hypothesis, because a
-// misplaced span silently corrupts a training set while an orphaned one is shown to the
-// annotator: every placement needs context that agrees, a clear lead over the next-best
-// place, and enough text to judge by.
+// After hypothesis/client's anchoring: a fallback chain of position (checked against the
+// quote), then the quote with the old position as a hint. More conservative than hypothesis
+// (see match-quote.ts), and, when the old text is at hand, every place found by search must
+// survive a round trip back into the old text.
 
-import search from 'approx-string-match';
-import { alignQuote, codePoints, prefixDistance, quoteDistance, reversed } from './align';
+import { AnchorText } from './anchor-text';
 import { EditMap } from './edit-map';
-import { OffsetMap, sliceCodePoints } from './offsets';
-import { QUOTE_CONTEXT, quoteOf } from './quote';
-import type { CodePoint, TextQuote, Utf16 } from './types';
+import { type Candidate, QuoteFinder, decide, dedupe, isStrong, prepareQuote, sameAt } from './match-quote';
+import { quoteOf } from './quote';
+import type { CodePoint, TextQuote } from './types';
+
+export { AnchorText } from './anchor-text';
 
 /**
  * How a span was placed:
@@ -31,7 +30,7 @@ export interface AnchorResult {
   end: CodePoint;
   /** The quote recomputed over the new text (the old quote when orphaned). */
   quote: TextQuote;
-  /** The placement's score in [0, 1] (see `scoreOf`); 0 when orphaned. */
+  /** The placement's score in [0, 1] (see `scoreOf` in match-quote.ts); 0 when orphaned. */
   score: number;
 }
 
@@ -52,494 +51,17 @@ export interface AnchorOptions {
   /** Code-point length of the text the span was made on; scales the old start into a search hint when `position` is absent. */
   oldLength?: number;
   /**
+   * True when `position` is known to be exact (an unchanged or same-length stretch of a
+   * diff): the quote's text found there with agreeing contexts is then taken as is, without
+   * looking beside it for a better alignment.
+   */
+  positionSure?: boolean;
+  /**
    * A check of a place found by search (not of one confirmed at `position`): false orphans
    * the span. {@link anchorAll} uses it for the round trip, anchoring the place back into the
    * old text, where it must land on the span.
    */
   verify?: (placed: AnchorResult) => boolean;
-}
-
-// ---------------------------------------------------------------------------------------
-// Thresholds. Chosen against bench/reanchor.ts (synthetic edits of English and Chinese news
-// text with known truth), favouring orphaned over misplaced; see bench/results/reanchor.json.
-
-/**
- * Context agreement (share of context characters that survive, after edits) that counts
- * as "strong". Random text agrees with a 32-character English context at about 0.35 (edit
- * distance finds common letters anywhere), Chinese at about 0.1; text with a tenth of its
- * characters changed agrees at about 0.9.
- */
-const STRONG_CONTEXT = 0.75;
-
-/** Lowest quote similarity (1 − edits / quote length) a placement may have: below it the span's own text is mostly gone. */
-const MIN_QUOTE = 0.6;
-
-/** Lowest overall score (see `scoreOf`) a searched-for placement may have. */
-const MIN_SCORE = 0.65;
-
-/**
- * Lead in score the best place needs over the best place that does not overlap it. Two
- * places within this margin are told apart by nothing but chance, so the span is orphaned.
- */
-const MARGIN = 0.1;
-
-/**
- * Fewest characters of evidence (quote and surviving context, as weighed by `scoreOf`) a
- * searched-for placement needs. A four-character line on its own ("2024") can be found
- * again by position, but not recognised anywhere else.
- */
-const MIN_WEIGHT = 10;
-
-/** Share of a pattern's length allowed as edits in the fuzzy search (hypothesis allows half; a quarter is stricter). */
-const FUZZY_ERROR_RATE = 0.25;
-
-/**
- * Cap on edits in one fuzzy search: the search costs O(errors / 32 · n), and a quote that
- * changed by more than this many characters is better re-placed by the annotator.
- */
-const MAX_FUZZY_ERRORS = 256;
-
-/** Most exact occurrences scored per span (the nearest to the hint): beyond this a quote is too common to place by itself anyway. */
-const MAX_EXACT_CANDIDATES = 500;
-
-/** Extra characters of text read past a context's length, so that a few characters inserted inside the context are still aligned. */
-const CONTEXT_SLACK = 8;
-
-/** Extra characters around a fuzzy match (beyond its contexts and errors) given to the alignment. */
-const ALIGN_RADIUS = 16;
-
-/** Characters on each side of a boundary that must agree with the stored ones for the boundary to count as supported (see `edgeSupported`). */
-const EDGE = 8;
-
-/**
- * A boundary is supported when one side of it (up to EDGE characters of context or of
- * quote) is intact, or both together have at most this share of edits (6 of 16). Else the
- * text next to it changed too much to say where the span begins or ends.
- */
-const EDGE_RATE = 0.375;
-
-/**
- * Fuzzy search runs over overlapping chunks of this many UTF-16 units (at least): the
- * matcher reports only the lowest-cost matches of its input, so searching chunks keeps a
- * second-best place in view for the margin check instead of hiding it behind the best.
- */
-const SEARCH_CHUNK = 4096;
-
-/**
- * Weights of the score, in characters of evidence: the quote counts its own length (up to
- * this cap) and each context its own surviving length, so a three-character quote like
- * "20%" is placed by its context and a long claim largely by itself. The cap (both contexts
- * together) keeps a long quote found without any agreeing context below MIN_SCORE unless
- * it is long and exact.
- */
-const QUOTE_WEIGHT_CAP = 2 * QUOTE_CONTEXT;
-
-/**
- * Position is a tie-breaker, as in hypothesis (2 of ~92): worth 2 characters at the expected
- * position, falling to 0 across the document. It is kept weak on purpose: the expected
- * position comes from a diff that cannot see moves, and a moved sentence's spans must be
- * found where they went.
- */
-const POSITION_WEIGHT = 2;
-
-/**
- * A context side at least this close to intact marks a place as a serious contender: if a
- * place other than the best has a side this good and at least as good as either of the
- * best's, the two are told apart by nothing that can be trusted (a sentence moved next to a
- * copy of its neighbour; a near-copy of a phrase elsewhere), so the span is orphaned.
- */
-const RIVAL_SIDE = STRONG_CONTEXT;
-
-/** A place with one context disagreeing rests on its other context and its quote; a single character cannot vouch for itself. */
-const MIN_ONE_SIDED_QUOTE = 2;
-
-/** Line feed: contexts stop at line breaks, and the document's edges count as one. */
-const NL = 0x0a;
-
-// ---------------------------------------------------------------------------------------
-
-/** A text prepared once for anchoring many spans: offsets and code points precomputed. */
-export class AnchorText {
-  readonly map: OffsetMap;
-  /** The text's code points. */
-  readonly cps: Uint32Array;
-  /** Length in code points. */
-  readonly length: number;
-
-  constructor(readonly text: string, map?: OffsetMap) {
-    this.map = map ?? new OffsetMap(text);
-    this.length = this.map.codePointLength;
-    this.cps = new Uint32Array(this.length);
-    let k = 0;
-    for (const ch of text) this.cps[k++] = ch.codePointAt(0)!;
-  }
-
-  /** Code points [start, end), clamped to the text, with a line feed standing for each edge of the document reached. */
-  window(start: number, end: number): { cps: number[]; offset: number } {
-    const s = Math.max(0, start);
-    const e = Math.min(this.length, end);
-    const out: number[] = [];
-    if (start <= 0) out.push(NL);
-    for (let i = s; i < e; i++) out.push(this.cps[i]!);
-    if (end >= this.length) out.push(NL);
-    // offset: window index of text position s.
-    return { cps: out, offset: start <= 0 ? 1 : 0 };
-  }
-}
-
-/** A stored quote in the form the scoring needs. */
-interface PreparedQuote {
-  exact: string;
-  exactCps: number[];
-  /** Prefix context, cut after its last line break; starts with NL when it reaches one or the document start. */
-  left: number[];
-  /** Suffix context, cut at its first line break (kept); ends with NL when it reaches one or the document end. */
-  right: number[];
-  /** The whole stored contexts, with a line feed standing for a document edge they reached. */
-  fullLeft: number[];
-  fullRight: number[];
-  /** The contexts as text, for the search pattern (the document edges' stand-in left out). */
-  leftText: string;
-  rightText: string;
-  /** Weights (see QUOTE_WEIGHT_CAP). */
-  wq: number;
-  wl: number;
-  wr: number;
-}
-
-function prepareQuote(quote: TextQuote): PreparedQuote {
-  const exactCps = codePoints(quote.exact);
-  const pre = codePoints(quote.prefix);
-  const suf = codePoints(quote.suffix);
-  // A context shorter than QUOTE_CONTEXT reached the document's edge, which counts as a line break.
-  let left = pre;
-  let leftEdge = false;
-  const lastNl = pre.lastIndexOf(NL);
-  if (lastNl >= 0) left = pre.slice(lastNl);
-  else if (pre.length < QUOTE_CONTEXT) {
-    left = [NL, ...pre];
-    leftEdge = true;
-  }
-  let right = suf;
-  let rightEdge = false;
-  const firstNl = suf.indexOf(NL);
-  if (firstNl >= 0) right = suf.slice(0, firstNl + 1);
-  else if (suf.length < QUOTE_CONTEXT) {
-    right = [...suf, NL];
-    rightEdge = true;
-  }
-  return {
-    exact: quote.exact, exactCps, left, right,
-    fullLeft: pre.length < QUOTE_CONTEXT ? [NL, ...pre] : pre,
-    fullRight: suf.length < QUOTE_CONTEXT ? [...suf, NL] : suf,
-    leftText: String.fromCodePoint(...(leftEdge ? left.slice(1) : left)),
-    rightText: String.fromCodePoint(...(rightEdge ? right.slice(0, -1) : right)),
-    wq: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), wl: left.length, wr: right.length,
-  };
-}
-
-/** A scored place for a quote. */
-interface Candidate {
-  start: number;
-  end: number;
-  /** Quote similarity: 1 − edits / quote length, at least 0 (run-aware edits, see `quoteDistance`). */
-  q: number;
-  /** Prefix and suffix context agreement, each in [0, 1]: 1 − edits / context length. */
-  p: number;
-  s: number;
-  /** Edits in the prefix and suffix contexts. */
-  dl: number;
-  dr: number;
-  score: number;
-  /**
-   * Whether the characters next to both boundaries confirm them (see `edgeSupported`). An
-   * unsupported place cannot be chosen, but still competes: it may be the better explanation.
-   */
-  supported: boolean;
-}
-
-/**
- * The score of a place, in [0, 1]: the weighted share of the evidence that agrees.
- *   quote:    wq = min(quote length, 64) characters, times its similarity;
- *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
- *   suffix:   wr = likewise;
- *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
- * So an edit in a context costs one character of evidence and an edit inside the quote
- * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
- */
-function scoreOf(pq: PreparedQuote, q: number, p: number, s: number, pos: number): number {
-  return (pq.wq * q + pq.wl * p + pq.wr * s + POSITION_WEIGHT * pos) / (pq.wq + pq.wl + pq.wr + POSITION_WEIGHT);
-}
-
-function overlaps(a: Candidate, b: Candidate): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-function isStrong(c: Candidate): boolean {
-  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
-}
-
-/**
- * Whether a boundary is confirmed by the characters next to it: the stored ones outside it
- * (`outErrors` edits of `outLength`) and inside it (`inErrors` of `inLength`). Either side
- * intact, or both together at most EDGE_RATE edits.
- */
-function edgeSupported(outErrors: number, outLength: number, inErrors: number, inLength: number): boolean {
-  return outErrors === 0 || inErrors === 0 || outErrors + inErrors <= EDGE_RATE * (outLength + inLength);
-}
-
-/** Finds and scores places for one quote in one text. */
-class QuoteFinder {
-  /** Context, quote, context: what a place is aligned against. */
-  private readonly pattern: number[];
-  private readonly a: number;
-  private readonly b: number;
-  /** Line breaks inside the quote. */
-  private readonly quoteBreaks: number;
-  /** Stored characters next to the boundaries (see `startSupported`); the "before" ones reversed. */
-  private readonly edgeBeforeStart: number[];
-  private readonly edgeAfterStart: number[];
-  private readonly edgeBeforeEnd: number[];
-  private readonly edgeAfterEnd: number[];
-
-  constructor(private readonly doc: AnchorText, private readonly pq: PreparedQuote, private readonly hint: number) {
-    this.pattern = [...pq.left, ...pq.exactCps, ...pq.right];
-    this.a = pq.left.length;
-    this.b = this.a + pq.exactCps.length;
-    this.quoteBreaks = countNl(pq.exactCps, 0, pq.exactCps.length);
-    // The EDGE characters on each side of each boundary, from the whole stored context (not
-    // cut at line breaks: a boundary's witnesses are the characters next to it, whatever they are).
-    const withSpan = [...pq.fullLeft, ...pq.exactCps, ...pq.fullRight];
-    const a = pq.fullLeft.length;
-    const b = a + pq.exactCps.length;
-    this.edgeBeforeStart = reversed(withSpan.slice(Math.max(0, a - EDGE), a));
-    this.edgeAfterStart = withSpan.slice(a, a + EDGE);
-    this.edgeBeforeEnd = reversed(withSpan.slice(Math.max(0, b - EDGE), b));
-    this.edgeAfterEnd = withSpan.slice(b, b + EDGE);
-  }
-
-  /** Scores the place [start, end); `exact` when the text there is known to be the quote. */
-  evaluate(start: number, end: number, exact: boolean): Candidate {
-    const { doc, pq } = this;
-    let q = 1;
-    if (!exact) q = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
-    const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
-    const dl = prefixDistance(reversed(pq.left), reversed(before));
-    const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
-    const dr = prefixDistance(pq.right, after);
-    const p = 1 - dl / pq.left.length;
-    const s = 1 - dr / pq.right.length;
-    const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
-    return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
-  }
-
-  /**
-   * The best places for the quote inside text [from, to): quote and context aligned
-   * together, once counting inserted runs as runs and once character by character (a run
-   * inserted near a boundary and characters deleted near it are told apart only by one model
-   * or the other). A place whose boundaries the characters next to them do not confirm is
-   * kept, unsupported.
-   */
-  alignIn(from: number, to: number, widened = false): Candidate[] {
-    const { doc, pq } = this;
-    const win = doc.window(from, to);
-    const base = Math.max(0, from) - win.offset;
-    const out: Candidate[] = [];
-    for (const runs of [true]) {
-      const al = alignQuote(this.pattern, this.a, this.b, win.cps, runs);
-      if (!al) continue;
-      const start = Math.max(0, Math.min(doc.length, base + al.start));
-      const end = Math.max(start, Math.min(doc.length, base + al.end));
-      // A place whose context runs off the window was aligned against half its context:
-      // align again around it, with room for the whole context.
-      const margin = pq.left.length + CONTEXT_SLACK;
-      if (!widened && ((from > 0 && start - from < margin) || (to < doc.length && to - end < pq.right.length + CONTEXT_SLACK))) {
-        for (const c of this.alignIn(start - margin - ALIGN_RADIUS, end + pq.right.length + CONTEXT_SLACK + ALIGN_RADIUS, true)) {
-          if (!out.some((o) => o.start === c.start && o.end === c.end)) out.push(c);
-        }
-        continue;
-      }
-      if (out.some((c) => c.start === start && c.end === end)) continue;
-      out.push(this.place(start, end, this.startSupported(start) && this.endSupported(end)));
-    }
-    return out;
-  }
-
-  /**
-   * A searched-for place, scored. A quote with nothing left between its boundaries is kept
-   * as an (ineligible) place: it says where the span was, which rules out copies elsewhere.
-   */
-  private place(start: number, end: number, supported: boolean): Candidate {
-    // A span does not grow across a line break it did not have: text that now sits between
-    // the quote and a line break of its context (a moved block, a new heading) is not its own.
-    const crossesBreak = countNl(this.doc.cps, start, end) > this.quoteBreaks;
-    return { ...this.evaluate(start, end, false), supported: supported && !crossesBreak };
-  }
-
-  /**
-   * Whether a start boundary at `x` is confirmed: the EDGE stored characters before the span
-   * against the text before `x`, and the EDGE after the span's start (quote, then suffix)
-   * against the text from `x`.
-   */
-  private startSupported(x: number): boolean {
-    const before = reversed(this.doc.window(x - 2 * EDGE, x).cps);
-    const after = this.doc.window(x, x + 2 * EDGE).cps;
-    return edgeSupported(
-      prefixDistance(this.edgeBeforeStart, before), this.edgeBeforeStart.length,
-      prefixDistance(this.edgeAfterStart, after), this.edgeAfterStart.length,
-    );
-  }
-
-  /** Likewise for an end boundary at `x`: the EDGE stored characters after the span and the EDGE before its end. */
-  private endSupported(x: number): boolean {
-    const before = reversed(this.doc.window(x - 2 * EDGE, x).cps);
-    const after = this.doc.window(x, x + 2 * EDGE).cps;
-    return edgeSupported(
-      prefixDistance(this.edgeAfterEnd, after), this.edgeAfterEnd.length,
-      prefixDistance(this.edgeBeforeEnd, before), this.edgeBeforeEnd.length,
-    );
-  }
-
-  /**
-   * An exact occurrence, checked against its neighbourhood: if quote and context together
-   * align better a little to the side (in "win-win", with the first "win" edited, the second
-   * one's context is the first one's, shifted), that place replaces it.
-   */
-  confirmExact(c: Candidate): Candidate {
-    if (c.dl + c.dr === 0) return c;
-    const { pq } = this;
-    // A better place can be no further off than the context edits it would explain.
-    const r = ALIGN_RADIUS + Math.ceil(c.dl + c.dr);
-    const L = pq.exactCps.length;
-    let best = c;
-    let bestCost = c.dl + c.dr;
-    for (const aligned of this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r)) {
-      const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
-      // The better explanation replaces the occurrence even when it cannot be placed itself.
-      if (cost < bestCost) {
-        best = aligned;
-        bestCost = cost;
-      }
-    }
-    return best;
-  }
-
-  /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
-  exactCandidates(): Candidate[] {
-    const { doc, pq } = this;
-    const starts: number[] = [];
-    for (let at = doc.text.indexOf(pq.exact); at !== -1; at = doc.text.indexOf(pq.exact, at + 1)) {
-      starts.push(doc.map.toCodePoint(at as Utf16));
-    }
-    if (starts.length > MAX_EXACT_CANDIDATES) {
-      starts.sort((x, y) => Math.abs(x - this.hint) - Math.abs(y - this.hint));
-      starts.length = MAX_EXACT_CANDIDATES;
-    }
-    const L = pq.exactCps.length;
-    // Only a place that could win, or come within MARGIN of a winner, is worth confirming.
-    return dedupe(starts.map((st) => {
-      const c = this.evaluate(st, st + L, true);
-      return c.score >= MIN_SCORE - MARGIN ? this.confirmExact(c) : c;
-    }));
-  }
-
-  /**
-   * Candidates from the fuzzy search of the quote alone and of the quote with its context,
-   * and the best alignment around the hint: where the span should be, even when too little
-   * is left there for the search to find it. A place there whose quote is gone still
-   * competes, and rules out a look-alike elsewhere (a deleted "innovation-driven" beside an
-   * "innovation-driven" of another sentence).
-   */
-  fuzzyCandidates(): Candidate[] {
-    const { doc, pq } = this;
-    const L = pq.exactCps.length;
-    const hint = Math.round(this.hint);
-    const regions: [number, number][] = [[hint - this.a - ALIGN_RADIUS, hint + L + (this.pattern.length - this.b) + ALIGN_RADIUS]];
-    // The matcher's start is the least reliable part of a match (it may skip edited leading
-    // characters), so each region reaches back a whole pattern length (and its errors) from the end.
-    const quoteErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(pq.exact.length * FUZZY_ERROR_RATE));
-    for (const m of fuzzyMatches(doc.text, pq.exact, quoteErrors)) {
-      const ms = doc.map.toCodePoint(m.start as Utf16);
-      const me = doc.map.toCodePoint(m.end as Utf16);
-      const r = ALIGN_RADIUS + m.errors;
-      regions.push([Math.min(ms, me - L - m.errors) - this.a - r, Math.max(me, ms + L + m.errors) + (this.pattern.length - this.b) + r]);
-    }
-    const extended = pq.leftText + pq.exact + pq.rightText;
-    if (extended.length > pq.exact.length) {
-      const extErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(extended.length * FUZZY_ERROR_RATE));
-      const n = this.pattern.length;
-      for (const m of fuzzyMatches(doc.text, extended, extErrors)) {
-        const ms = doc.map.toCodePoint(m.start as Utf16);
-        const me = doc.map.toCodePoint(m.end as Utf16);
-        const r = ALIGN_RADIUS + m.errors;
-        regions.push([Math.min(ms, me - n - m.errors) - r, Math.max(me, ms + n + m.errors) + r]);
-      }
-    }
-    // The matcher reports several ends for one place (every end with the lowest error count):
-    // regions that start within ALIGN_RADIUS of each other are one place, aligned once. Places
-    // further apart stay separate, so that a close second place is still seen by the margin check.
-    regions.sort((x, y) => x[0] - y[0]);
-    const merged: [number, number][] = [];
-    for (const r of regions) {
-      const last = merged[merged.length - 1];
-      if (last && r[0] - last[0] <= ALIGN_RADIUS) last[1] = Math.max(last[1], r[1]);
-      else merged.push([r[0], r[1]]);
-    }
-    const out: Candidate[] = [];
-    for (const [from, to] of merged) out.push(...this.alignIn(from, to));
-    return dedupe(out);
-  }
-}
-
-/** Candidates with distinct boundaries (the first of each kept). */
-function dedupe(cands: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return cands.filter((c) => {
-    const key = `${c.start}:${c.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * The place to put the quote among `cands`, or null when no place is clearly right:
- * its quote must be mostly intact, its score high enough, its evidence large enough, its
- * lead over the best place elsewhere clear, and no place elsewhere may have a context side
- * as good as its best one, and when one context disagrees, the quote must be more than one
- * character.
- */
-function decide(pq: PreparedQuote, cands: Candidate[]): Candidate | null {
-  if ((globalThis as any).process?.env?.ANCHOR_DEBUG) console.log(JSON.stringify(pq.exact), cands.map((c) => `${c.start}-${c.end} q${c.q.toFixed(2)} p${c.p.toFixed(2)} s${c.s.toFixed(2)} =${c.score.toFixed(3)}`));
-  if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
-  // All places compete, including those where the quote is mostly gone: when the best
-  // explanation of the context is "the quote was here and was rewritten", an intact copy
-  // elsewhere is not the span.
-  const ranked = [...cands].sort((x, y) => y.score - x.score);
-  const best = ranked[0];
-  if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
-  const runner = ranked.find((c) => !overlaps(c, best));
-  if (runner && best.score - runner.score < MARGIN) return null;
-  const bestSide = Math.max(best.p, best.s);
-  if (ranked.some((c) => !overlaps(c, best) && Math.max(c.p, c.s) >= Math.max(RIVAL_SIDE, bestSide))) return null;
-  if (!isStrong(best) && pq.exactCps.length < MIN_ONE_SIDED_QUOTE) return null;
-  return best;
-}
-
-/** Approximate matches of `pattern` in the text, searched chunk by chunk (see SEARCH_CHUNK); UTF-16 offsets. */
-function fuzzyMatches(text: string, pattern: string, maxErrors: number): { start: number; end: number; errors: number }[] {
-  if (maxErrors < 1 || pattern.length === 0) return [];
-  const size = Math.max(SEARCH_CHUNK, 4 * pattern.length);
-  const overlap = pattern.length + maxErrors;
-  const out: { start: number; end: number; errors: number }[] = [];
-  for (let from = 0; ; from += size - overlap) {
-    const to = Math.min(text.length, from + size);
-    for (const m of search(text.slice(from, to), pattern, maxErrors)) {
-      out.push({ start: m.start + from, end: m.end + from, errors: m.errors });
-    }
-    if (to >= text.length) break;
-  }
-  return out;
 }
 
 /**
@@ -576,7 +98,8 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
   // 1. Position, checked against the quote and both contexts (and, unless they agree
   //    perfectly, against a better alignment just beside it).
   if (known && position >= 0 && position + L <= doc.length && sameAt(doc, pq.exactCps, position)) {
-    const c = finder.confirmExact(finder.evaluate(position, position + L, true));
+    const at = finder.evaluate(position, position + L, true);
+    const c = options.positionSure ? at : finder.confirmExact(at);
     if (c.start === position && c.end === position + L && isStrong(c)) return placed(c, 'exact');
   }
 
@@ -596,18 +119,6 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
   if (!best) return orphan;
   const intact = best.end - best.start === L && sameAt(doc, pq.exactCps, best.start);
   return checked(best, intact ? exactStatus(best) : 'fuzzy');
-}
-
-/** Line feeds in cps[start, end). */
-function countNl(cps: ArrayLike<number>, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) if (cps[i] === NL) n++;
-  return n;
-}
-
-function sameAt(doc: AnchorText, cps: number[], at: number): boolean {
-  for (let i = 0; i < cps.length; i++) if (doc.cps[at + i] !== cps[i]) return false;
-  return true;
 }
 
 /**
@@ -635,7 +146,8 @@ export function anchorAll(oldText: string, newText: string, targets: readonly An
       const back = anchorSpan(oldDoc, r, { position: t.start });
       return back.status !== 'orphaned' && back.start < t.end && t.start < back.end;
     };
-    return anchorSpan(doc, t, { position: edits.map(t.start), verify });
+    const { at, sure } = edits.locate(t.start);
+    return anchorSpan(doc, t, { position: at, positionSure: sure, verify });
   });
 }
 

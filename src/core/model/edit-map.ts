@@ -75,6 +75,15 @@ export class EditMap {
    * segment, linearly interpolated across a changed stretch.
    */
   map(pos: number): CodePoint {
+    return this.locate(pos).at;
+  }
+
+  /**
+   * {@link map}, and whether the result is sure: inside an unchanged segment, or in a
+   * changed stretch as long in the new text as in the old (where only characters were
+   * replaced, position for position, as far as a diff of this kind can tell).
+   */
+  locate(pos: number): { at: CodePoint; sure: boolean } {
     const segs = this.segments;
     let lo = 0;
     let hi = segs.length;
@@ -84,14 +93,14 @@ export class EditMap {
       else hi = mid;
     }
     const before = segs[lo - 1];
-    if (before && pos < before.oldStart + before.length) return (before.newStart + pos - before.oldStart) as CodePoint;
+    if (before && pos < before.oldStart + before.length) return { at: (before.newStart + pos - before.oldStart) as CodePoint, sure: true };
     const after = segs[lo];
     const g0 = before ? before.oldStart + before.length : 0;
     const h0 = before ? before.newStart + before.length : 0;
     const g1 = after ? after.oldStart : this.oldLength;
     const h1 = after ? after.newStart : this.newLength;
     const mapped = g1 > g0 ? h0 + Math.round(((pos - g0) * (h1 - h0)) / (g1 - g0)) : h0;
-    return Math.max(0, Math.min(this.newLength, mapped)) as CodePoint;
+    return { at: Math.max(0, Math.min(this.newLength, mapped)) as CodePoint, sure: g1 - g0 === h1 - h0 };
   }
 
   /** True when the old range [start, end) lies wholly inside one unchanged segment. */
