@@ -8,7 +8,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from '../src/core/model/text';
-import { measureReanchoring, type KindResult, type MeasureMode } from './reanchor-measure';
+import { anchorAll } from '../src/core/model/anchor';
+import { generateSpans, measureReanchoring, prng, type KindResult, type MeasureMode } from './reanchor-measure';
 
 /** The three documents the measurement is defined on (English, Chinese, English). */
 const DEFAULT_CORPUS = '/work/shared/corpus';
@@ -56,6 +57,26 @@ for (const mode of ['diff', 'quote'] as MeasureMode[]) {
   for (const r of results.filter((x: KindResult) => x.misplaced > 0)) console.log(`  misplaced in ${r.kind}:`, JSON.stringify(r.examples));
   report[mode] = results;
 }
+// Scale: one local edit in a long document. Spans in the unchanged stretches are confirmed
+// at their diff-mapped positions without searching, so the time should follow the number of
+// spans, not the length of the text.
+const COPIES = smoke ? 2 : 12;
+const long = Array.from({ length: COPIES }, (_, k) => `Part ${k + 1}\n\n${docs.join('\n\n')}`).join('\n\n');
+const longSpans = generateSpans(long, prng(seed));
+const mid = long.indexOf('\n\n', long.length >> 1);
+const scale: Record<string, { ms: number; orphaned: number }> = {};
+for (const [name, edited] of [
+  ['unchanged', long],
+  ['one sentence inserted mid-text', long.slice(0, mid) + ' A sentence added in the middle of the text, with 12 words in it.' + long.slice(mid)],
+] as const) {
+  const t0 = performance.now();
+  const res = anchorAll(long, edited, longSpans);
+  scale[name] = { ms: performance.now() - t0, orphaned: res.filter((r) => r.status === 'orphaned').length };
+}
+console.log(`\nscale: ${Array.from(long).length} characters, ${longSpans.length} spans (the corpus ${COPIES} times over):`);
+for (const [name, r] of Object.entries(scale)) console.log(`  ${name}: ${r.ms.toFixed(0)} ms (${((1000 * r.ms) / longSpans.length).toFixed(0)} µs/span), ${r.orphaned} orphaned`);
+report.scale = { characters: Array.from(long).length, spans: longSpans.length, runs: scale };
+
 console.log("\nright: placed exactly where the span's characters went; orph: orphaned ((gone): every character of the span was deleted);");
 console.log('misp: placed anywhere else ((ambig): of which the edit is ambiguous, the placement explaining the new text with no more edits than the truth).');
 

@@ -9,6 +9,7 @@
 import { AnchorText } from './anchor-text';
 import { EditMap } from './edit-map';
 import { type Candidate, QuoteFinder, decide, dedupe, isStrong, prepareQuote, sameAt } from './match-quote';
+import { sliceCodePoints } from './offsets';
 import { quoteOf } from './quote';
 import type { CodePoint, TextQuote } from './types';
 
@@ -132,15 +133,15 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
  * sentence, a title that repeats a clause) comes back to where it was in the old text, not
  * to the span, and the span is orphaned instead of moved onto it.
  */
-export function anchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): AnchorResult[] {
+export function anchorAll(oldText: string, newText: string, targets: readonly (AnchorTarget & { orphaned?: boolean })[]): AnchorResult[] {
   const oldDoc = new AnchorText(oldText);
   const doc = new AnchorText(newText);
   const edits = new EditMap(oldText, newText, oldDoc.map, doc.map);
   return targets.map((t) => {
-    const inOld = t.end <= edits.oldLength && sliceCodePoints(oldText, t.start, t.end, oldDoc.map) === t.quote.exact;
-    // A span whose quote no longer matches the old text (say, already orphaned by an earlier
-    // change) has no position to map and no place in the old text to come back to: it is
-    // searched for by its quote alone.
+    const inOld = !t.orphaned && t.end <= edits.oldLength && sliceCodePoints(oldText, t.start, t.end, oldDoc.map) === t.quote.exact;
+    // A span already orphaned by an earlier change, or whose quote does not match the old
+    // text, has no position to map and no place in the old text to come back to: it is
+    // searched for by its quote alone (and may come back if its text does).
     if (!inOld) return anchorSpan(doc, t, { position: null, oldLength: edits.oldLength });
     const verify = (r: AnchorResult): boolean => {
       const back = anchorSpan(oldDoc, r, { position: t.start });

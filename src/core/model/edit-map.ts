@@ -50,16 +50,35 @@ export class EditMap {
     while (s < maxCommon - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
     if (s > 0 && s < maxCommon - p && isLow(oldText.charCodeAt(oldText.length - s))) s--;
 
-    const segs: Segment[] = [];
+    const oldSuffix = oldText.length - s;
+    const newSuffix = newText.length - s;
+    // Lines are matched whole: the middle reaches out to the line breaks around it, so that a
+    // line cut by a coincidental common prefix or suffix ("…total." and "…festival." share
+    // "al.") is still recognised.
+    const anchors = lineAnchors(
+      oldText, lineStart(oldText, p), lineEnd(oldText, oldSuffix), oldMap,
+      newText, lineStart(newText, p), lineEnd(newText, newSuffix), newMap,
+    );
     const prefixCp = oldMap.toCodePoint(p as Utf16);
-    if (prefixCp > 0) segs.push({ oldStart: 0, newStart: 0, length: prefixCp });
-    const oldMidEnd = oldText.length - s;
-    const newMidEnd = newText.length - s;
-    segs.push(...lineAnchors(oldText, p, oldMidEnd, oldMap, newText, p, newMidEnd, newMap));
-    const oldSuffixCp = oldMap.toCodePoint(oldMidEnd as Utf16);
-    const newSuffixCp = newMap.toCodePoint(newMidEnd as Utf16);
-    if (this.oldLength - oldSuffixCp > 0) {
-      segs.push({ oldStart: oldSuffixCp, newStart: newSuffixCp, length: this.oldLength - oldSuffixCp });
+    const oldSuffixCp = oldMap.toCodePoint(oldSuffix as Utf16);
+    const newSuffixCp = newMap.toCodePoint(newSuffix as Utf16);
+    const candidates: Segment[] = [
+      { oldStart: 0, newStart: 0, length: prefixCp },
+      ...anchors,
+      { oldStart: oldSuffixCp, newStart: newSuffixCp, length: this.oldLength - oldSuffixCp },
+    ];
+    // Keep the segments in order in both texts, without overlap: where one overlaps the one
+    // before it (in either text), its start is cut back to where that one ends.
+    const segs: Segment[] = [];
+    let oldEnd = 0;
+    let newEnd = 0;
+    for (const c of candidates) {
+      const cut = Math.max(0, oldEnd - c.oldStart, newEnd - c.newStart);
+      if (c.length - cut <= 0) continue;
+      const seg = { oldStart: c.oldStart + cut, newStart: c.newStart + cut, length: c.length - cut };
+      segs.push(seg);
+      oldEnd = seg.oldStart + seg.length;
+      newEnd = seg.newStart + seg.length;
     }
     this.segments = segs;
   }
@@ -116,6 +135,17 @@ export class EditMap {
     const seg = segs[lo - 1];
     return seg !== undefined && end <= seg.oldStart + seg.length;
   }
+}
+
+/** UTF-16 index of the start of the line holding index `i`. */
+function lineStart(text: string, i: number): number {
+  return i <= 0 ? 0 : text.lastIndexOf('\n', i - 1) + 1;
+}
+
+/** UTF-16 index of the line break ending the line holding index `i` (or the text's end). */
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl === -1 ? text.length : nl;
 }
 
 function isHigh(c: number): boolean {

@@ -126,6 +126,7 @@ export interface PreparedQuote {
   wr: number;
 }
 
+/** A stored quote made ready for scoring: code points, contexts cut at line breaks, weights. */
 export function prepareQuote(quote: TextQuote): PreparedQuote {
   const exactCps = codePoints(quote.exact);
   const pre = codePoints(quote.prefix);
@@ -194,6 +195,7 @@ function overlaps(a: Candidate, b: Candidate): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** True when both contexts of a place agree strongly (see STRONG_CONTEXT). */
 export function isStrong(c: Candidate): boolean {
   return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
 }
@@ -207,7 +209,11 @@ function edgeSupported(outErrors: number, outLength: number, inErrors: number, i
   return outErrors === 0 || inErrors === 0 || outErrors + inErrors <= EDGE_RATE * (outLength + inLength);
 }
 
-/** Finds and scores places for one quote in one text. */
+/**
+ * Finds and scores places for one quote in one text: exact occurrences, fuzzy matches and
+ * the place around a position hint, each aligned with the quote's context and checked at
+ * its boundaries. Holds no state beyond what the constructor precomputes.
+ */
 export class QuoteFinder {
   /** Context, quote, context: what a place is aligned against. */
   private readonly pattern: number[];
@@ -254,16 +260,15 @@ export class QuoteFinder {
 
   /**
    * The best place for the quote inside text [from, to), quote and context aligned together
-   * (see `alignQuote`), as a list of none or one. A place whose boundaries the characters
-   * next to them do not confirm is kept, unsupported.
+   * (see `alignQuote`). A place whose boundaries the characters next to them do not confirm
+   * is returned all the same, unsupported.
    */
-  alignIn(from: number, to: number, widened = false): Candidate[] {
+  alignIn(from: number, to: number, widened = false): Candidate | null {
     const { doc, pq } = this;
     const win = doc.window(from, to);
     const base = Math.max(0, from) - win.offset;
-    const out: Candidate[] = [];
     const al = alignQuote(this.pattern, this.a, this.b, win.cps);
-    if (!al) return out;
+    if (!al) return null;
     const start = Math.max(0, Math.min(doc.length, base + al.start));
     const end = Math.max(start, Math.min(doc.length, base + al.end));
     // A place whose context runs off the window was aligned against half its context:
@@ -272,8 +277,7 @@ export class QuoteFinder {
     if (!widened && ((from > 0 && start - from < margin) || (to < doc.length && to - end < pq.right.length + CONTEXT_SLACK))) {
       return this.alignIn(start - margin - ALIGN_RADIUS, end + pq.right.length + CONTEXT_SLACK + ALIGN_RADIUS, true);
     }
-    out.push(this.place(start, end, this.startSupported(start) && this.endSupported(end)));
-    return out;
+    return this.place(start, end, this.startSupported(start) && this.endSupported(end));
   }
 
   /**
@@ -321,18 +325,12 @@ export class QuoteFinder {
     const { pq } = this;
     // A better place can be no further off than the context edits it would explain.
     const r = ALIGN_RADIUS + Math.ceil(c.dl + c.dr);
-    const L = pq.exactCps.length;
-    let best = c;
-    let bestCost = c.dl + c.dr;
-    for (const aligned of this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r)) {
-      const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * L);
-      // The better explanation replaces the occurrence even when it cannot be placed itself.
-      if (cost < bestCost) {
-        best = aligned;
-        bestCost = cost;
-      }
-    }
-    return best;
+    const aligned = this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r);
+    if (!aligned) return c;
+    // Edits of the aligned place: its contexts', and its quote's (whole edits, as a share of its length).
+    const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * pq.exactCps.length);
+    // The better explanation replaces the occurrence even when it cannot be placed itself.
+    return cost < c.dl + c.dr ? aligned : c;
   }
 
   /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
@@ -397,7 +395,10 @@ export class QuoteFinder {
       else merged.push([r[0], r[1]]);
     }
     const out: Candidate[] = [];
-    for (const [from, to] of merged) out.push(...this.alignIn(from, to));
+    for (const [from, to] of merged) {
+      const c = this.alignIn(from, to);
+      if (c) out.push(c);
+    }
     return dedupe(out);
   }
 }
@@ -414,11 +415,11 @@ export function dedupe(cands: Candidate[]): Candidate[] {
 }
 
 /**
- * The place to put the quote among `cands`, or null when no place is clearly right:
- * its quote must be mostly intact, its score high enough, its evidence large enough, its
- * lead over the best place elsewhere clear, and no place elsewhere may have a context side
- * as good as its best one, and when one context disagrees, the quote must be more than one
- * character.
+ * The place to put the quote among `cands`, or null when no place is clearly right. The
+ * best-scoring place must be supported at its boundaries, keep most of its quote
+ * (MIN_QUOTE), score at least MIN_SCORE on enough evidence (MIN_WEIGHT), lead the best place
+ * elsewhere by MARGIN, have no rival elsewhere with a context side as good as its best one
+ * (RIVAL_SIDE), and, with one context disagreeing, be more than one character long.
  */
 export function decide(pq: PreparedQuote, cands: Candidate[]): Candidate | null {
   if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
@@ -459,6 +460,7 @@ function countNl(cps: ArrayLike<number>, start: number, end: number): number {
   return n;
 }
 
+/** True when the text at code point `at` reads `cps` exactly. */
 export function sameAt(doc: AnchorText, cps: number[], at: number): boolean {
   for (let i = 0; i < cps.length; i++) if (doc.cps[at + i] !== cps[i]) return false;
   return true;

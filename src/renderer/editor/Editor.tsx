@@ -6,6 +6,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { CodePoint } from '../../core/model/types';
 import { PositionMap, type PmPos } from './positions';
 import { textToDoc } from './schema';
+import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
 import { paintedSpans, setSpanDecorations, spanDecorationsPlugins, spansAt, type PaintedSpan } from './span-decorations';
 
@@ -52,6 +53,9 @@ export interface EditorProps {
   /** Font family of the text. */
   font?: string;
 }
+
+/** Characters past which a document is painted by window whatever its span count: its suggestions alone can number thousands. */
+const LONG_TEXT = 200_000;
 
 /** Refuses every change to the document: annotators mark text, they never edit it. */
 const readOnlyText = new Plugin({
@@ -104,7 +108,11 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     positions.current = map;
     let lastClick: { pos: number; id: string | null } = { pos: -1, id: null };
     const v = new EditorView(mount.current!, {
-      state: EditorState.create({ doc: textToDoc(text), plugins: [readOnlyText, ...spanDecorationsPlugins(), ...overlayPlugins()] }),
+      state: EditorState.create({
+        doc: textToDoc(text),
+        // A long document with many spans paints only what is near the viewport; its text is all there (find, selection, keys).
+        plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || text.length > LONG_TEXT ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins()],
+      }),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
       handleClick(view, pos, event) {
         const ghost = (event.target as HTMLElement).closest?.('[data-suggestion-key]');
@@ -127,7 +135,20 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     });
     view.current = v;
     v.dispatch(setSpanDecorations(v.state.tr, { reset: spans.map(paint) }));
+    const scroller = mount.current!;
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        followViewport(v, scroller);
+      });
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    onScroll();
     return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
       v.destroy();
       view.current = null;
     };

@@ -2,6 +2,8 @@
 
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node } from 'prosemirror-model';
+import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 
 /** One overlay range in ProseMirror positions. */
 export interface OverlayRange {
@@ -18,7 +20,7 @@ export interface OverlayRange {
 /** The overlay layers, drawn in this order. */
 export type OverlayLayer = 'linked' | 'suggestions' | 'find';
 
-const keys: Record<OverlayLayer, PluginKey<DecorationSet>> = {
+const keys: Record<OverlayLayer, PluginKey<LayerState>> = {
   linked: new PluginKey('marginalia-linked'),
   suggestions: new PluginKey('marginalia-suggestions'),
   find: new PluginKey('marginalia-find'),
@@ -39,26 +41,36 @@ function chipWidget(text: string, color: string): () => HTMLElement {
   };
 }
 
-function layerPlugin(layer: OverlayLayer): Plugin<DecorationSet> {
+/** A layer's ranges and the decorations of those in the paint window. */
+interface LayerState {
+  ranges: readonly OverlayRange[];
+  set: DecorationSet;
+}
+
+function layerSet(doc: Node, ranges: readonly OverlayRange[], w: PaintWindow): DecorationSet {
+  const decos: Decoration[] = [];
+  for (const r of ranges) {
+    if (!inWindow(w, r.from, r.to)) continue;
+    decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
+    if (r.chip) decos.push(Decoration.widget(r.from, chipWidget(r.chip.text, r.chip.color), { side: -1, key: `ghost-${r.from}-${r.chip.text}` }));
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
   const key = keys[layer];
-  return new Plugin<DecorationSet>({
+  return new Plugin<LayerState>({
     key,
     state: {
-      init: () => DecorationSet.empty,
-      apply(tr, set) {
+      init: () => ({ ranges: [], set: DecorationSet.empty }),
+      apply(tr, prev, _old, state) {
         const ranges = tr.getMeta(key) as OverlayRange[] | undefined;
-        if (ranges) {
-          const decos: Decoration[] = [];
-          for (const r of ranges) {
-            decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
-            if (r.chip) decos.push(Decoration.widget(r.from, chipWidget(r.chip.text, r.chip.color), { side: -1, key: `ghost-${r.from}-${r.chip.text}` }));
-          }
-          return DecorationSet.create(tr.doc, decos);
-        }
-        return tr.docChanged ? set.map(tr.mapping, tr.doc) : set;
+        if (ranges) return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
+        if (windowMoved(tr) && prev.ranges.length) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
+        return tr.docChanged ? { ranges: prev.ranges, set: prev.set.map(tr.mapping, tr.doc) } : prev;
       },
     },
-    props: { decorations: (state) => key.getState(state) },
+    props: { decorations: (state) => key.getState(state)!.set },
   });
 }
 

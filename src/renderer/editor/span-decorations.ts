@@ -3,6 +3,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import { inWindow, paintWindow, windowMoved } from './viewport';
 
 /** What the plugin needs to paint one span, in ProseMirror positions. */
 export interface PaintedSpan {
@@ -86,9 +87,18 @@ function selectionSet(doc: Node, spans: ReadonlyMap<string, PaintedSpan>, id: st
   return DecorationSet.create(doc, [Decoration.inline(s.from, s.to, { class: 'span-selected' }, { selected: true })]);
 }
 
+/** The decoration set of the spans that meet the paint window (all of them in a short document). */
+function windowSet(doc: Node, spans: ReadonlyMap<string, PaintedSpan & { lane: number }>, state: EditorState): DecorationSet {
+  const w = paintWindow(state);
+  const decos: Decoration[] = [];
+  for (const s of spans.values()) if (inWindow(w, s.from, s.to)) decos.push(...decorationsOf(s));
+  return DecorationSet.create(doc, decos);
+}
+
 function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, state: EditorState): SpanDecorationState {
   const meta = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
   if (!meta) {
+    if (windowMoved(tr)) return new SpanDecorationState(windowSet(state.doc, prev.spans, state), prev.spans, prev.selectedId, prev.selection);
     if (!tr.docChanged) return prev;
     return new SpanDecorationState(prev.set.map(tr.mapping, tr.doc), prev.spans, prev.selectedId, prev.selection.map(tr.mapping, tr.doc));
   }
@@ -96,7 +106,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
   let spans = prev.spans as Map<string, PaintedSpan & { lane: number }>;
   if (meta.reset) {
     spans = new Map(assignLanes(meta.reset).map((s) => [s.id, s]));
-    set = DecorationSet.create(state.doc, [...spans.values()].flatMap(decorationsOf));
+    set = windowSet(state.doc, spans, state);
   } else if (meta.remove?.length || meta.add?.length) {
     spans = new Map(spans);
     if (meta.remove?.length) {
@@ -113,7 +123,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
       while (used.has(lane)) lane++;
       const painted = { ...s, lane: Math.min(lane, MAX_LANES - 1) };
       spans.set(s.id, painted);
-      added.push(...decorationsOf(painted));
+      if (inWindow(paintWindow(state), painted.from, painted.to)) added.push(...decorationsOf(painted));
     }
     if (added.length) set = set.add(state.doc, added);
   }
