@@ -30,7 +30,7 @@ import { CurationView } from '../features/curation/CurationView';
 import { SuggestionsPanel } from '../features/SuggestionsPanel';
 import { EntityList } from '../features/EntityList';
 import { GuidePanel } from '../features/GuidePanel';
-import { figureAttrs, openSuggestions, sentenceRange, snapSelection, type DocSuggestion } from './assist';
+import { figureAttrs, openSuggestions, proposalsOf, sentenceRange, snapSelection, type DocSuggestion } from './assist';
 import { DocSession } from './doc-session';
 import { journalChange, rebuildIfEmpty } from './journal';
 import { migrateEarlierVersions } from './reanchor';
@@ -90,7 +90,8 @@ export function App() {
   const colorOf = useCallback((label: string) => labelDef(schema, label)?.color ?? '#999999', [schema]);
   const stateRows = useLiveQuery(() => (annotator ? allDocStates(db, annotator) : Promise.resolve([])), [annotator]);
   const states = useMemo(() => new Map((stateRows ?? []).map((s) => [s.docId, s])), [stateRows]);
-  const lexicon = useCorpusLexicon(annotator ?? null, session?.version ?? 0);
+  // Read once per opened document: strings labelled in this one are offered in the next.
+  const lexicon = useCorpusLexicon(annotator ?? null, `${session?.docId ?? ''}:${tab === 'entities' ? (session?.version ?? 0) : ''}`);
 
   const fail = useCallback((what: string, e: unknown) => setNotice({ kind: 'error', text: `${what}: ${(e as Error).message ?? e}` }), []);
   const say = useCallback((text: string) => setNotice({ kind: 'info', text }), []);
@@ -239,11 +240,18 @@ export function App() {
   );
 
   // Suggestions of the open document: figures from the parser, strings labelled elsewhere in the corpus.
+  // Proposals depend on the text and the lexicon only; each action merely filters them.
+  const proposals = useMemo(
+    () => (session ? proposalsOf(session.text, lexicon, session.map, session.spans) : null),
+    // Not on every session version: the spans given here only trim dictionary hits inside existing spans.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, lexicon],
+  );
   const suggestions: DocSuggestion[] = useMemo(
-    () => (session ? openSuggestions(session.text, session.spans, session.rejected, lexicon, session.map) : []),
+    () => (session && proposals ? openSuggestions(session.text, proposals, session.spans, session.rejected, session.map) : []),
     // session.version covers spans and rejections.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, session?.version, lexicon],
+    [session, session?.version, proposals],
   );
   const [paintedFor, setPaintedFor] = useState('');
   useEffect(() => {

@@ -4,8 +4,8 @@ import { snapToWords, sentenceAt } from '../../core/model/boundaries';
 import { OffsetMap } from '../../core/model/offsets';
 import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
-import { suggestForDocument } from '../../core/suggest';
-import type { Suggestion } from '../../core/suggest/suggestions';
+import { detectFigures } from '../../core/suggest/figures';
+import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 
 /** A suggestion with its text, for lists. */
@@ -48,8 +48,19 @@ export function figureAttrs(text: string, start: CodePoint, end: CodePoint, map 
   return parsed ? { value: parsed.value, unit: parsed.unit, approx: parsed.approx } : {};
 }
 
-/** The open suggestions of a document: figures, then strings labelled elsewhere; minus existing spans and rejections. */
-export function openSuggestions(text: string, spans: readonly Span[], rejected: ReadonlySet<string>, lexicon: CorpusLexicon, map: OffsetMap): DocSuggestion[] {
-  const merged = suggestForDocument(text, { dictionary: lexicon.dictionary, spans, rejected, map });
+/** The proposals of one document that depend only on its text and the corpus lexicon: computed once per document or lexicon, not per action. */
+export interface DocProposals {
+  figures: Suggestion[];
+  dictionary: Suggestion[];
+}
+
+/** Finds the figure and dictionary proposals of a text (about 100 ms for 1,000,000 characters). */
+export function proposalsOf(text: string, lexicon: CorpusLexicon, map: OffsetMap, spans: readonly Span[]): DocProposals {
+  return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }) };
+}
+
+/** The open suggestions: the proposals minus those an existing span already covers or the annotator rejected. */
+export function openSuggestions(text: string, proposals: DocProposals, spans: readonly Span[], rejected: ReadonlySet<string>, map: OffsetMap): DocSuggestion[] {
+  const merged = mergeSuggestions([proposals.figures, proposals.dictionary], { spans, rejected });
   return merged.map((s) => ({ ...s, text: text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) }));
 }
