@@ -67,14 +67,27 @@ export function generateSpans(text: string, rng: Rng): TestSpan[] {
     const end = map.toCodePoint(u1 as never);
     if (end > start) out.push({ kind, start, end, quote: quoteOf(text, start as CodePoint, end as CodePoint, map) });
   };
-  const words = [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)].filter((w) => w.isWordLike);
+  // Segmented line by line: V8 gives every segment a copy of its input, so segmenting a
+  // long text whole costs its length times its number of segments in memory.
+  const lines: { at: number; text: string }[] = [];
+  for (let at = 0; at <= text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl;
+    if (end > at) lines.push({ at, text: text.slice(at, end) });
+    at = end + 1;
+  }
+  const wordSeg = new Intl.Segmenter(lang, { granularity: 'word' });
+  const sentenceSeg = new Intl.Segmenter(lang, { granularity: 'sentence' });
+  const words = lines.flatMap((l) => [...wordSeg.segment(l.text)].filter((w) => w.isWordLike).map((w) => [l.at + w.index, w.segment.length] as const));
   const keep = Math.min(1, WORDS_PER_DOC / Math.max(1, words.length));
-  for (const w of words) if (rng() < keep) add('word', w.index, w.index + w.segment.length);
+  for (const [at, len] of words) if (rng() < keep) add('word', at, at + len);
   for (const m of text.matchAll(FIGURE)) add('figure', m.index, m.index + m[0].length);
-  for (const s of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)) {
-    const lead = s.segment.length - s.segment.trimStart().length;
-    const body = s.segment.trim();
-    if ([...body].length >= 2) add('sentence', s.index + lead, s.index + lead + body.length);
+  for (const l of lines) {
+    for (const s of sentenceSeg.segment(l.text)) {
+      const lead = s.segment.length - s.segment.trimStart().length;
+      const body = s.segment.trim();
+      if ([...body].length >= 2) add('sentence', l.at + s.index + lead, l.at + s.index + lead + body.length);
+    }
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // max, and writes bench/results/latest.json and latest.svg. Usage (through bin/bench.js or tsx):
 //   npx tsx bench/run.ts [--smoke] [--only W1,W3,peers] [--out DIR] [--no-build]
 
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run bench -- [--smoke] [--only W1,W3,…] [--out DIR] 
 
 Runs the benchmark workloads (${WORKLOADS.map((w) => w.id).join(', ')}) and writes latest.json and latest.svg.
   --smoke      tiny sizes and one or two runs: checks the harness works (results go to bench/results/tmp/smoke)
-  --only LIST  run only these workloads (comma-separated ids)
+  --only LIST  run only these workloads (comma-separated ids); latest.json keeps the others' last results
   --out DIR    where to write latest.json and latest.svg (default bench/results)
   --no-build   do not rebuild the UI even when its sources are newer than out/renderer`;
 
@@ -69,11 +69,11 @@ async function main(): Promise<void> {
     log(`bench: ${w.id} — ${w.title}`);
     try {
       const r = await w.run({ smoke: opts.smoke, log });
-      results.push({ ...r, wallSeconds: Math.round((performance.now() - started) / 100) / 10 });
+      results.push({ ...r, wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString() });
     } catch (e) {
       const reason = (e as Error).message.split('\n')[0] ?? String(e);
       log(`bench: ${w.id} failed: ${(e as Error).stack ?? reason}`);
-      results.push({ id: w.id, title: w.title, status: 'error', reason, sizes: {}, metrics: [], wallSeconds: Math.round((performance.now() - started) / 100) / 10 });
+      results.push({ id: w.id, title: w.title, status: 'error', reason, sizes: {}, metrics: [], wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString() });
     }
   }
   let chromium: string | null = null;
@@ -84,6 +84,20 @@ async function main(): Promise<void> {
   }
   await closeBrowser();
   rmSync(RUN_TMP, { recursive: true, force: true });
+  // A subset run keeps the other workloads' last results (each with the date it was measured), so
+  // latest.json always holds every workload.
+  const previous = path.join(opts.out, 'latest.json');
+  if (opts.only && existsSync(previous)) {
+    try {
+      const before = JSON.parse(readFileSync(previous, 'utf8')) as BenchReport;
+      if (before.smoke === opts.smoke) {
+        for (const w of before.workloads) if (!results.some((r) => r.id === w.id)) results.push({ ...w, measuredAt: w.measuredAt ?? before.date });
+        results.sort((a, b) => WORKLOADS.findIndex((w) => w.id === a.id) - WORKLOADS.findIndex((w) => w.id === b.id));
+      }
+    } catch {
+      // An unreadable earlier report is replaced.
+    }
+  }
   const report: BenchReport = {
     format: 'marginalia-bench/1',
     date: new Date().toISOString(),

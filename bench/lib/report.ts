@@ -41,14 +41,19 @@ function cell(m: Metric): { median: string; range: string; target: string; ok: s
 export function table(report: BenchReport): string {
   const rows: string[][] = [['', 'figure', 'unit', 'median', 'min–max', 'target', 'met']];
   const notes: string[] = [];
+  let carried = false;
   for (const w of report.workloads) {
+    // Kept from an earlier run (this one ran --only others): marked, with its date below.
+    const old = report.only !== null && !report.only.includes(w.id);
+    carried ||= old;
+    const id = old ? `${w.id}*` : w.id;
     if (w.status === 'error') {
-      rows.push([w.id, `ERROR: ${w.reason ?? ''}`.slice(0, 100), '', '', '', '', '']);
+      rows.push([id, `ERROR: ${w.reason ?? ''}`.slice(0, 100), '', '', '', '', '']);
       continue;
     }
     for (const m of w.metrics) {
       const c = cell(m);
-      rows.push([w.id, m.label.length > 78 ? m.label.slice(0, 77) + '…' : m.label, m.unit, c.median, c.range, c.target, c.ok]);
+      rows.push([id, m.label.length > 78 ? m.label.slice(0, 77) + '…' : m.label, m.unit, c.median, c.range, c.target, c.ok]);
       if (m.na) notes.push(`${w.id} ${m.key}: n/a — ${m.na}`);
     }
   }
@@ -56,6 +61,7 @@ export function table(report: BenchReport): string {
   const right = new Set([3, 4, 5]);
   const line = (r: string[]) => r.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const out = [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
+  if (carried) out.push('', `* not run now: the last results, measured ${[...new Set(report.workloads.filter((w) => !report.only!.includes(w.id)).map((w) => w.measuredAt?.slice(0, 16) ?? '?'))].join(', ')}`);
   if (notes.length) out.push('', ...notes);
   return out.join('\n') + '\n';
 }

@@ -40,6 +40,8 @@ export interface WorkloadResult {
   /** Free-form findings: profiles, breakdowns, what a peer could not do. */
   details?: Record<string, unknown>;
   wallSeconds: number;
+  /** When this workload ran (a run with --only keeps the other workloads' last results, with their dates). */
+  measuredAt?: string;
 }
 
 /** A metric from its runs; `meets` is computed from the median. */

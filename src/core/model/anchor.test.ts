@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AnchorText, anchorAll, anchorSpan, reanchorSpans, type AnchorTarget } from './anchor';
 import { OffsetMap, sliceCodePoints } from './offsets';
 import { quoteOf } from './quote';
-import type { CodePoint } from './types';
+import type { CodePoint, Span } from './types';
 
 /** Paragraphs joined as a document. */
 const doc = (...paragraphs: string[]): string => paragraphs.join('\n\n');
@@ -288,6 +288,20 @@ describe('edges and odd input', () => {
     const text = doc(...EN);
     const prepared = new AnchorText(text);
     expect(anchorSpan(prepared, spanOn(text, 'GDP')).status).toBe('exact');
+  });
+
+  it('re-anchors stored spans as they are typed, code-point offsets and all', () => {
+    const before = doc(...ZH);
+    const after = '【新华社】' + before;
+    const t = spanOn(before, '4.4亿票');
+    const span: Span = {
+      id: 's1', docId: 'sha256:x', annotator: 'alice', label: 'FIGURE', start: t.start as CodePoint, end: t.end as CodePoint,
+      attrs: { value: 440000000, unit: '票' }, quote: t.quote, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    };
+    const [out] = reanchorSpans<Span>(before, after, [span]);
+    expect(out!.start - span.start).toBe(5);
+    expect(out!.quote.exact).toBe('4.4亿票');
+    expect(out!.quote.prefix.endsWith('跨境电商出口申报')).toBe(true);
   });
 
   it('keeps every field of the span it does not own', () => {
