@@ -33,7 +33,7 @@ import { GuidePanel } from '../features/GuidePanel';
 import { figureAttrs, openSuggestions, proposalsOf, sentenceRange, snapSelection, type DocSuggestion } from './assist';
 import { DocSession } from './doc-session';
 import { journalChange, rebuildIfEmpty } from './journal';
-import { migrateEarlierVersions } from './reanchor';
+import { migrateEarlierVersions, rememberText } from './reanchor';
 import { OrphanPanel } from '../features/OrphanPanel';
 import { EncodingChooser } from '../features/EncodingChooser';
 import { DEFAULT_FONT, FONT_STACKS } from './fonts';
@@ -176,6 +176,7 @@ export function App() {
           );
         }
         const ann = await loadAnnotations(db, doc.docId, annotator);
+        void rememberText(db, doc.docId, doc.text);
         const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann, (change) => journalChange(host.api, annotator, doc.docId, change));
         setLink(null);
         setFocusedSuggestion(null);

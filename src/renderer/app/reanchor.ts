@@ -1,8 +1,7 @@
 // Moves an annotator's spans from a document's earlier versions onto its current text: re-anchored where sure, orphaned where not.
 
 import type { CorpusEntry } from '../../core/ipc/contract';
-import { anchorSpan } from '../../core/model/anchor';
-import { OffsetMap } from '../../core/model/offsets';
+import { anchorSpan, reanchorSpans } from '../../core/model/anchor';
 import type { CodePoint, Relation, Span } from '../../core/model/types';
 import { loadAnnotations, countLabels } from '../db/annotations';
 import type { MarginaliaDb } from '../db/db';
@@ -16,16 +15,20 @@ export interface Migration {
   deleted: { docId: string; spanIds: string[]; relationIds: string[] }[];
 }
 
+/** Keeps the text a document is annotated on, once: the old text makes re-anchoring exact where a quote alone could mislead. */
+export async function rememberText(db: MarginaliaDb, docId: string, text: string): Promise<void> {
+  if (!(await db.texts.get(docId))) await db.texts.put({ docId, text });
+}
+
 /**
  * Re-anchors the spans stored under `entry.previousDocIds` onto `text` (the document's
- * current text) and stores them under the current id. A span that cannot be placed with
- * confidence keeps its old offsets (clamped to the text) with `orphaned: true`: it is never dropped.
+ * current text) and stores them under the current id: against the old text when it was
+ * kept (a diff, then searches checked by a round trip), else by each span's quote. A span
+ * that cannot be placed with confidence keeps its old offsets with `orphaned: true`: it is never dropped.
  */
 export async function migrateEarlierVersions(db: MarginaliaDb, entry: CorpusEntry, docId: string, text: string, annotator: string): Promise<Migration | null> {
   const earlier = (entry.previousDocIds ?? []).filter((id) => id !== docId);
   if (!earlier.length) return null;
-  const map = new OffsetMap(text);
-  const length = map.codePointLength;
   const put: Span[] = [];
   const relations: Relation[] = [];
   const deleted: Migration['deleted'] = [];
@@ -36,25 +39,28 @@ export async function migrateEarlierVersions(db: MarginaliaDb, entry: CorpusEntr
     const ann = await loadAnnotations(db, old, annotator);
     if (!ann.spans.length && !ann.relations.length && !ann.state) continue;
     status ??= ann.state?.status;
-    for (const s of ann.spans) {
-      const r = anchorSpan(text, s, { position: s.orphaned ? null : s.start });
-      const now = new Date().toISOString();
-      if (r.status === 'orphaned') {
-        orphaned++;
-        const start = Math.min(s.start, length) as CodePoint;
-        put.push({ ...s, docId, start, end: Math.max(start, Math.min(s.end, length)) as CodePoint, orphaned: true, updatedAt: now });
-      } else {
-        placed++;
-        const { orphaned: _, ...rest } = s;
-        void _;
-        put.push({ ...rest, docId, start: r.start, end: r.end, quote: r.quote, updatedAt: now });
-      }
+    const now = new Date().toISOString();
+    const oldText = (await db.texts.get(old))?.text;
+    const moved: Span[] = oldText !== undefined
+      ? reanchorSpans(oldText, text, ann.spans)
+      : ann.spans.map((s) => {
+          const r = anchorSpan(text, s, { position: s.orphaned ? null : s.start });
+          if (r.status === 'orphaned') return { ...s, orphaned: true };
+          const { orphaned: _, ...rest } = s;
+          void _;
+          return { ...rest, start: r.start as CodePoint, end: r.end as CodePoint, quote: r.quote };
+        });
+    for (const s of moved) {
+      if (s.orphaned) orphaned++;
+      else placed++;
+      put.push({ ...s, docId, updatedAt: now });
     }
     for (const r of ann.relations) relations.push({ ...r, docId });
     deleted.push({ docId: old, spanIds: ann.spans.map((s) => s.id), relationIds: ann.relations.map((r) => r.id) });
   }
   if (!deleted.length) return null;
-  await db.transaction('rw', [db.spans, db.relations, db.docState, db.history], async () => {
+  await db.transaction('rw', [db.spans, db.relations, db.docState, db.history, db.texts], async () => {
+    await db.texts.put({ docId, text });
     for (const d of deleted) {
       await db.spans.bulkDelete(d.spanIds);
       await db.relations.bulkDelete(d.relationIds);

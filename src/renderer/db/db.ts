@@ -45,6 +45,12 @@ export interface CurationRecord {
   updatedAt: string;
 }
 
+/** The text a document had when it was annotated, so that spans re-anchor against it when the file changes. */
+export interface TextSnapshot {
+  docId: string;
+  text: string;
+}
+
 /** The database: index only what a `where` uses. */
 export class MarginaliaDb extends Dexie {
   spans!: EntityTable<Span, 'id'>;
@@ -54,6 +60,7 @@ export class MarginaliaDb extends Dexie {
   history!: Dexie.Table<DocHistory, [string, string]>;
   rejected!: Dexie.Table<RejectedSuggestions, [string, string]>;
   curation!: EntityTable<CurationRecord, 'id'>;
+  texts!: EntityTable<TextSnapshot, 'docId'>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -70,6 +77,9 @@ export class MarginaliaDb extends Dexie {
     });
     this.version(3).stores({
       curation: 'id',
+    });
+    this.version(4).stores({
+      texts: 'docId',
     });
   }
 }
