@@ -26,7 +26,7 @@ test('the desktop app opens the sample corpus in a sandboxed window', async () =
     await page.getByRole('button', { name: 'Start annotating' }).click();
     await expect(page.locator('.doc-row')).toHaveCount(6);
     // No Node in the page, only the contract on window.marginalia.
-    expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process, typeof window.marginalia])).toEqual(['undefined', 'undefined', 'object']);
+    expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process, typeof (window as unknown as { marginalia?: unknown }).marginalia])).toEqual(['undefined', 'undefined', 'object']);
   } finally {
     await app.close();
   }
