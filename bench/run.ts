@@ -64,16 +64,17 @@ async function main(): Promise<void> {
   let build: BuildState | { skipped: true } = { skipped: true };
   if (selected.some((w) => NEEDS_UI.has(w.id))) build = ensureFreshUi(opts.build, log);
   const results: WorkloadResult[] = [];
+  const commit = versions().gitCommit as string | null;
   for (const w of selected) {
     const started = performance.now();
     log(`bench: ${w.id} — ${w.title}`);
     try {
       const r = await w.run({ smoke: opts.smoke, log });
-      results.push({ ...r, wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString() });
+      results.push({ ...r, wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString(), commit });
     } catch (e) {
       const reason = (e as Error).message.split('\n')[0] ?? String(e);
       log(`bench: ${w.id} failed: ${(e as Error).stack ?? reason}`);
-      results.push({ id: w.id, title: w.title, status: 'error', reason, sizes: {}, metrics: [], wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString() });
+      results.push({ id: w.id, title: w.title, status: 'error', reason, sizes: {}, metrics: [], wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString(), commit });
     }
   }
   let chromium: string | null = null;

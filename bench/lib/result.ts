@@ -42,6 +42,8 @@ export interface WorkloadResult {
   wallSeconds: number;
   /** When this workload ran (a run with --only keeps the other workloads' last results, with their dates). */
   measuredAt?: string;
+  /** The git commit measured (the work tree may have differed: see the report's versions.gitDirty). */
+  commit?: string | null;
 }
 
 /** A metric from its runs; `meets` is computed from the median. */

@@ -54,11 +54,11 @@ export interface ProbeApi {
   keyResult(): Promise<number>;
   /** Distinct span ids painted in paragraph `index`. */
   spanIdsIn(index: number): string[];
-  /** Indexes of the paragraphs on screen. */
+  /** Indexes of the paragraphs wholly on screen (or, when none is, of those partly on screen). */
   visibleParagraphs(): number[];
   /** The page's calls to the host API (resource timing): path, start and duration in ms, body bytes. */
   apiTimings(): { api: string; startMs: number; durMs: number; bytes: number }[];
-  /** Selects a few characters of paragraph `index` through the DOM selection; returns the selected text. */
+  /** Selects four characters of paragraph `index` (text wholly on screen) through the DOM selection; returns them. */
   selectWord(index: number, nth: number): string;
   /** Screen point of the k-th character of span `id` in paragraph `index`, or null when it is not drawn. */
   spanCharPoint(index: number, id: string, k: number): { x: number; y: number } | null;

@@ -141,12 +141,14 @@ const api: ProbeApi = {
     const box = scroller().getBoundingClientRect();
     const out: number[] = [];
     const children = text.children;
+    // Paragraphs with some text on screen, those wholly on screen first (a word of theirs can always be clicked).
+    const whole: number[] = [];
     for (let i = 0; i < children.length; i++) {
       const r = children[i]!.getBoundingClientRect();
       if (r.top >= box.bottom) break;
-      if (r.bottom > box.top && r.height > 0) out.push(i);
+      if (r.bottom > box.top && r.height > 0) (r.top >= box.top && r.bottom <= box.bottom ? whole : out).push(i);
     }
-    return out;
+    return whole.length ? whole : out;
   },
 
   selectWord(index, nth) {
@@ -157,9 +159,17 @@ const api: ProbeApi = {
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
       acceptNode: (n) => ((n.parentElement as Element).closest(NOT_TEXT) || !/\S{4}/.test(n.textContent ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
+    // Only text wholly on screen: a span created off screen cannot be clicked.
+    const box = scroller().getBoundingClientRect();
+    const onScreen = (n: Text) => {
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      const b = r.getBoundingClientRect();
+      return b.top >= box.top && b.bottom <= box.bottom;
+    };
     const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    if (!nodes.length) throw new Error(`paragraph ${index} has no text to select`);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (onScreen(n as Text)) nodes.push(n as Text);
+    if (!nodes.length) throw new Error(`paragraph ${index} has no text wholly on screen to select`);
     const node = nodes[nth % nodes.length]!;
     const t = node.textContent!;
     // Four characters of such a run: a span of four, with room to click its second and third characters.
