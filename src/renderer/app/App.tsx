@@ -241,13 +241,23 @@ export function App() {
   );
 
   // Suggestions of the open document: figures from the parser, strings labelled elsewhere in the corpus.
-  // Proposals depend on the text and the lexicon only; each action merely filters them.
-  const proposals = useMemo(
-    () => (session ? proposalsOf(session.text, lexicon, session.map, session.spans) : null),
-    // Not on every session version: the spans given here only trim dictionary hits inside existing spans.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, lexicon],
-  );
+  // Proposals depend on the text and the lexicon only; each action merely filters them. Found after the
+  // document's first paint, so opening a long document is not held up by them.
+  const [proposals, setProposals] = useState<ReturnType<typeof proposalsOf> | null>(null);
+  useEffect(() => {
+    setProposals(null);
+    if (!session) return;
+    let cancelled = false;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!cancelled) setProposals(proposalsOf(session.text, lexicon, session.map, session.spans));
+      }),
+    );
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
+  }, [session, lexicon]);
   const suggestions: DocSuggestion[] = useMemo(
     () => (session && proposals ? openSuggestions(session.text, proposals, session.spans, session.rejected, session.map) : []),
     // session.version covers spans and rejections.
@@ -266,8 +276,8 @@ export function App() {
         chip: { text: `${s.label}?`, color: colorOf(s.label) },
       })),
     );
-    setPaintedFor(session?.docId ?? '');
-  }, [suggestions, focusedSuggestion, colorOf, session]);
+    if (proposals) setPaintedFor(session?.docId ?? '');
+  }, [suggestions, focusedSuggestion, colorOf, session, proposals]);
 
   // Relation candidates while linking.
   useEffect(() => {
@@ -305,6 +315,8 @@ export function App() {
   const applyLabel = useCallback(
     (label: string, exact = false) => {
       if (!session) return;
+      // Read at the moment of the key: React may not have re-rendered since the span was selected.
+      const selected = session.selectedId ? session.span(session.selectedId) : undefined;
       const range = editor.current?.textSelection();
       if (range) {
         const span = createSpan(label, range, exact);
@@ -318,7 +330,7 @@ export function App() {
         session.select(selected.id);
       }
     },
-    [createSpan, schema, selected, session],
+    [createSpan, schema, session],
   );
 
   const acceptSuggestions = useCallback(
@@ -366,6 +378,7 @@ export function App() {
 
   const resize = useCallback(
     (edge: 'start' | 'end', by: number) => {
+      const selected = session?.selectedId ? session.span(session.selectedId) : undefined;
       if (!session || !selected) return;
       const start = edge === 'start' ? selected.start + by : selected.start;
       const end = edge === 'end' ? selected.end + by : selected.end;
@@ -374,11 +387,12 @@ export function App() {
       session.updateSpan(`resize ${selected.label}`, { ...selected, start: start as CodePoint, end: end as CodePoint, quote });
       session.select(selected.id);
     },
-    [selected, session],
+    [session],
   );
 
   const startLink = useCallback(
     (relationName: string) => {
+      const selected = session?.selectedId ? session.span(session.selectedId) : undefined;
       if (!session || !selected) return;
       const relation = schema.relations.find((r) => r.name === relationName);
       if (!relation) return;
@@ -390,7 +404,7 @@ export function App() {
       setLink({ relation, headId: selected.id, candidates, index: 0 });
       editor.current?.focus();
     },
-    [schema, say, selected, session],
+    [schema, say, session],
   );
 
   const finishLink = useCallback(

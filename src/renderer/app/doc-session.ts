@@ -66,8 +66,18 @@ export class DocSession {
 
   private emit(): void {
     this.version++;
-    for (const l of this.listeners) l();
+    // The editor is painted directly; lists and panels follow after the frame that shows the change.
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.notifyScheduled = false;
+        for (const l of this.listeners) l();
+      }),
+    );
   }
+
+  private notifyScheduled = false;
 
   /** A span of this document by id. */
   span(id: string): Span | undefined {

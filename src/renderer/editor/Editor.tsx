@@ -107,12 +107,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     const map = new PositionMap(text);
     positions.current = map;
     let lastClick: { pos: number; id: string | null } = { pos: -1, id: null };
+    const initial = EditorState.create({
+      doc: textToDoc(text),
+      // A long document with many spans paints only what is near the viewport; its text is all there (find, selection, keys).
+      plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || text.length > LONG_TEXT ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins()],
+    });
+    // The spans go into the first state, so the view builds its DOM once, decorations included.
     const v = new EditorView(mount.current!, {
-      state: EditorState.create({
-        doc: textToDoc(text),
-        // A long document with many spans paints only what is near the viewport; its text is all there (find, selection, keys).
-        plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || text.length > LONG_TEXT ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins()],
-      }),
+      state: initial.apply(setSpanDecorations(initial.tr, { reset: spans.map(paint) })),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
       handleClick(view, pos, event) {
         const ghost = (event.target as HTMLElement).closest?.('[data-suggestion-key]');
@@ -134,7 +136,6 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       },
     });
     view.current = v;
-    v.dispatch(setSpanDecorations(v.state.tr, { reset: spans.map(paint) }));
     const scroller = mount.current!;
     let frame = 0;
     const onScroll = () => {
