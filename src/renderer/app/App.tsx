@@ -26,6 +26,7 @@ import { ProgressPanel } from '../features/ProgressPanel';
 import { ShortcutsOverlay } from '../features/ShortcutsOverlay';
 import { SpanDetails, type SpanDetailsHandle } from '../features/SpanDetails';
 import { SpanList } from '../features/SpanList';
+import { SaveIndicator } from '../features/SaveIndicator';
 import { CurationView } from '../features/curation/CurationView';
 import { SuggestionsPanel } from '../features/SuggestionsPanel';
 import { EntityList } from '../features/EntityList';
@@ -244,8 +245,8 @@ export function App() {
   // Proposals depend on the text and the lexicon only; each action merely filters them. Found after the
   // document's first paint, so opening a long document is not held up by them.
   const [proposals, setProposals] = useState<ReturnType<typeof proposalsOf> | null>(null);
+  useEffect(() => setProposals(null), [session]);
   useEffect(() => {
-    setProposals(null);
     if (!session) return;
     let cancelled = false;
     const frame = requestAnimationFrame(() =>
@@ -320,8 +321,8 @@ export function App() {
       const range = editor.current?.textSelection();
       if (range) {
         const span = createSpan(label, range, exact);
-        editor.current?.clearTextSelection();
-        if (span) session.select(span.id);
+        if (span) session.select(span.id, false, true);
+        else editor.current?.clearTextSelection();
         setTab('span');
       } else if (selected && selected.label !== label) {
         const group = labelDef(schema, label)?.group;
@@ -348,8 +349,16 @@ export function App() {
     [annotator, session],
   );
 
+  /** The open suggestions as of this moment (React may not have re-rendered since the last action). */
+  const liveSuggestions = useCallback((): DocSuggestion[] => {
+    if (!session) return [];
+    const done = new Set(session.spans.map((x) => `${x.label}:${x.start}:${x.end}`));
+    return suggestions.filter((x) => !session.rejected.has(x.key) && !done.has(`${x.label}:${x.start}:${x.end}`));
+  }, [session, suggestions]);
+
   const focusSuggestion = useCallback(
     (by: number) => {
+      const suggestions = liveSuggestions();
       if (!suggestions.length || !session) return;
       const caret = editor.current?.caret() ?? 0;
       const i = focusedSuggestion ? suggestions.findIndex((s) => s.key === focusedSuggestion) : -1;
@@ -362,7 +371,7 @@ export function App() {
       editor.current?.scrollTo(next.start as CodePoint);
       setTab('suggestions');
     },
-    [focusedSuggestion, session, suggestions],
+    [focusedSuggestion, liveSuggestions, session],
   );
 
   const stepSpan = useCallback(
@@ -491,8 +500,15 @@ export function App() {
     },
   };
 
-  // The keyboard.
+  // The keyboard: one listener for the app's life, calling the handler of the latest render, so a key
+  // pressed right after another never meets the state from before it.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => {});
   useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKeyRef.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+  {
     const onKey = (e: KeyboardEvent) => {
       if (mode === 'curate' || !annotator || renaming || isTypingTarget(e.target)) return;
       // Enter and Space on a focused button or link are the button's.
@@ -529,14 +545,15 @@ export function App() {
         }
         return;
       }
-      const focused = focusedSuggestion ? suggestions.find((s) => s.key === focusedSuggestion) : undefined;
+      const open = focusedSuggestion ? liveSuggestions() : [];
+      const focused = focusedSuggestion ? open.find((s) => s.key === focusedSuggestion) : undefined;
       if (focused && !session.selectedId) {
-        if (e.key === 'Enter' && e.shiftKey) return handled(), acceptSuggestions(suggestions.filter((s) => s.kind === focused.kind && s.label === focused.label));
+        if (e.key === 'Enter' && e.shiftKey) return handled(), acceptSuggestions(open.filter((s) => s.kind === focused.kind && s.label === focused.label));
         if (e.key === 'Enter') return handled(), acceptSuggestions([focused]);
         if (e.key === 'Backspace' || e.key === 'Delete') {
           handled();
           session.reject([focused.key]);
-          const rest = suggestions.filter((s) => s.key !== focused.key);
+          const rest = open.filter((s) => s.key !== focused.key);
           setFocusedSuggestion(rest.find((s) => s.start >= focused.start)?.key ?? null);
           return;
         }
@@ -580,9 +597,8 @@ export function App() {
         startLink(relation.name);
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [mode, acceptSuggestions, annotator, applyLabel, finishLink, focusSuggestion, focusedSuggestion, link, openSibling, renaming, resize, schema, session, setStatus, shortcutsOpen, startLink, stepSpan, suggestions, undoRedo]);
+    onKeyRef.current = onKey;
+  }
 
   if (annotator === undefined) return <div className="loading">Loading…</div>;
   if (annotator === null || renaming) {
@@ -610,7 +626,6 @@ export function App() {
 
   const describe = (id: string) => session?.span(id)?.quote.exact ?? '(deleted span)';
   const saveError = session?.save.error ?? null;
-  const saveText = session ? (session.save.error ? session.save.error : session.save.pending ? 'Saving…' : session.save.savedAt ? 'Saved' : '') : '';
 
   return (
     <div className="app">
@@ -691,9 +706,7 @@ export function App() {
           <>
             <div className="doc-toolbar">
               <LabelBar labels={schema.labels} onApply={(l) => applyLabel(l)} />
-              <span className={`save-state${session.save.error ? ' error' : ''}`} data-testid="save-state" title={session.save.error ?? undefined}>
-                {session.save.error ? 'Not saved!' : saveText}
-              </span>
+              <SaveIndicator session={session} />
               <button onClick={() => undoRedo('undo')} disabled={!session.history.done.length} title={`Undo ${session.history.done.at(-1)?.label ?? ''} (Ctrl+Z)`}>Undo</button>
               <button onClick={() => undoRedo('redo')} disabled={!session.history.undone.length} title={`Redo ${session.history.undone.at(-1)?.label ?? ''} (Ctrl+Shift+Z)`}>Redo</button>
               <label className="status-choice">

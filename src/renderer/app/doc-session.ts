@@ -78,6 +78,21 @@ export class DocSession {
   }
 
   private notifyScheduled = false;
+  private readonly saveListeners = new Set<() => void>();
+  /** Changes with every change of {@link save}; told at once, so "Saved" is never shown while a write is pending. */
+  saveVersion = 0;
+
+  /** Subscribes to the save state alone, notified synchronously. */
+  subscribeSave = (listener: () => void): (() => void) => {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  };
+
+  private setSave(next: SaveState): void {
+    this.save = next;
+    this.saveVersion++;
+    for (const l of this.saveListeners) l();
+  }
 
   /** A span of this document by id. */
   span(id: string): Span | undefined {
@@ -111,13 +126,14 @@ export class DocSession {
     // Orphaned spans (not placed after a text change) are listed for review, never painted.
     const orphans = change.putSpans.filter((x) => x.orphaned).map((x) => x.id);
     this.editor?.update(change.putSpans.filter((x) => !x.orphaned), orphans.length ? [...change.deleteSpanIds, ...orphans] : change.deleteSpanIds);
-    this.editor?.setRelations(this.relations);
+    // Each dispatch costs a pass over a long document's paragraphs: redraw links only when they changed.
+    if (change.putRelations.length || change.deleteRelationIds.length || change.deleteSpanIds.length) this.editor?.setRelations(this.relations);
     this.persist({ ...change, status: extra.status }, history, extra.rejected);
     this.emit();
   }
 
   private persist(change: ChangeSet & { status?: DocStatus }, history: History, rejected?: string[]): void {
-    this.save = { ...this.save, pending: this.save.pending + 1 };
+    this.setSave({ ...this.save, pending: this.save.pending + 1 });
     const counts = { spanCount: this.spans.length, labelCounts: countLabels(this.spans) };
     const status = change.status;
     this.writes = this.writes.then(async () => {
@@ -127,15 +143,15 @@ export class DocSession {
       } catch (e) {
         const err = e as Error;
         const why = err.name === 'QuotaExceededError' ? "the browser's storage is full" : err.message;
-        this.save = { ...this.save, pending: this.save.pending - 1, error: `Not saved in this browser (${why}); the change is still on screen — free some space, then undo and redo it.` };
+        this.setSave({ ...this.save, pending: this.save.pending - 1, error: `Not saved in this browser (${why}); the change is still on screen — free some space, then undo and redo it.` });
         this.emit();
         return;
       }
       try {
         await this.onPersisted?.(change);
-        this.save = { pending: this.save.pending - 1, error: null, savedAt: new Date().toISOString() };
+        this.setSave({ pending: this.save.pending - 1, error: null, savedAt: new Date().toISOString() });
       } catch (e) {
-        this.save = { ...this.save, pending: this.save.pending - 1, error: `Saved in this browser, but not in the journal on disk: ${(e as Error).message}` };
+        this.setSave({ ...this.save, pending: this.save.pending - 1, error: `Saved in this browser, but not in the journal on disk: ${(e as Error).message}` });
       }
       this.emit();
     });
@@ -190,9 +206,9 @@ export class DocSession {
   }
 
   /** Marks a span as selected (null: none) and tells the editor. */
-  select(id: string | null, scroll = false): void {
+  select(id: string | null, scroll = false, collapse = false): void {
     this.selectedId = id && this.byId.has(id) ? id : null;
-    this.editor?.select(this.selectedId, scroll);
+    this.editor?.select(this.selectedId, scroll, collapse);
     this.emit();
   }
 

@@ -24,8 +24,8 @@ export interface EditorHandle {
   textSelection(): { start: CodePoint; end: CodePoint } | null;
   /** Paints added, changed (same id) and removed spans. */
   update(add: EditorSpan[], remove: string[]): void;
-  /** Marks a span as selected (null: none), optionally scrolling it into view. */
-  select(id: string | null, scroll?: boolean): void;
+  /** Marks a span as selected (null: none), optionally scrolling it into view or collapsing the text selection after it. */
+  select(id: string | null, scroll?: boolean, collapse?: boolean): void;
   /** Collapses the text selection. */
   clearTextSelection(): void;
   /** Selects a code-point range as text (find results, sentence selection) and scrolls to it. */
@@ -84,6 +84,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
   const selected = useRef<string | null>(null);
 
   /** Paints the spans linked to the selected span (both directions) with their relation's name. */
+  let linkedShown = false;
   const paintLinked = (v: EditorView) => {
     const id = selected.current;
     const painted = paintedSpans(v.state);
@@ -95,6 +96,9 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
         if (s) ranges.push({ from: s.from, to: s.to, className: 'span-linked', attrs: { 'data-linked': r.label }, chip: { text: r.head === id ? `→ ${r.label}` : `← ${r.label}`, color: '#2f6feb' } });
       }
     }
+    // Nothing linked before or now: no transaction (each one walks a long document's paragraphs).
+    if (!ranges.length && !linkedShown) return;
+    linkedShown = ranges.length > 0;
     v.dispatch(setOverlay(v.state.tr, 'linked', ranges));
   };
 
@@ -173,13 +177,15 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       const replaced = add.filter((s) => paintedSpans(v.state).has(s.id)).map((s) => s.id);
       v.dispatch(setSpanDecorations(v.state.tr, { remove: [...remove, ...replaced], add: add.map(paint) }));
     },
-    select(id, scroll) {
+    select(id, scroll, collapse) {
       const v = view.current;
       if (!v) return;
       let tr = setSpanDecorations(v.state.tr, { select: id });
       const s = id ? paintedSpans(v.state).get(id) : undefined;
       if (s && scroll) {
         tr = tr.setSelection(TextSelection.create(v.state.doc, s.from));
+      } else if (s && collapse) {
+        tr = tr.setSelection(TextSelection.create(v.state.doc, s.to));
       }
       v.dispatch(tr);
       selected.current = id;
