@@ -8,17 +8,9 @@ import { OffsetMap } from '../src/core/model/offsets';
 import { quoteOf } from '../src/core/model/quote';
 import type { CodePoint, TextQuote } from '../src/core/model/types';
 
-/** A seeded PRNG (mulberry32): the same seed gives the same edits on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG: the same seed gives the same edits on every machine. */
+export { prng } from './lib/prng';
+import { prng } from './lib/prng';
 
 type Rng = () => number;
 

@@ -27,6 +27,7 @@ import { ShortcutsOverlay } from '../features/ShortcutsOverlay';
 import { SpanDetails, type SpanDetailsHandle } from '../features/SpanDetails';
 import { SpanList } from '../features/SpanList';
 import { SaveIndicator } from '../features/SaveIndicator';
+import { NoticeBar, type Notice } from '../features/NoticeBar';
 import { CurationView } from '../features/curation/CurationView';
 import { SuggestionsPanel } from '../features/SuggestionsPanel';
 import { EntityList } from '../features/EntityList';
@@ -43,12 +44,6 @@ import { linkCandidates, type LinkMode } from './link-mode';
 import { makeSpan, trimRange } from './span-factory';
 import { useCorpusLexicon } from './use-corpus-lexicon';
 
-/** A message to the user: what happened, where a file went, what went wrong. */
-interface Notice {
-  kind: 'info' | 'error';
-  text: string;
-  download?: { url: string; name: string };
-}
 
 /** The right-hand panel's tabs. */
 type PanelTab = 'span' | 'suggestions' | 'entities' | 'guide';
@@ -890,17 +885,7 @@ export function App() {
           <span>{saveError}</span>
         </div>
       ) : null}
-      {notice ? (
-        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span data-testid="notice">{notice.text}</span>
-          {notice.download ? (
-            <a href={notice.download.url} download={notice.download.name}>
-              Download
-            </a>
-          ) : null}
-          <button onClick={() => setNotice(null)} aria-label="Dismiss">×</button>
-        </div>
-      ) : null}
+      {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(null)} /> : null}
     </div>
   );
 }

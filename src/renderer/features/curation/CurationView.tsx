@@ -7,6 +7,7 @@
 // an in-memory undo stack.
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { NoticeBar, type Notice } from '../NoticeBar';
 import {
   acceptedSides,
   computeAgreement,
@@ -47,13 +48,6 @@ export interface CurationViewProps {
   onExit: () => void;
 }
 
-/** A message to the lead: what loaded, where the gold went, what went wrong. */
-interface Notice {
-  kind: 'info' | 'error';
-  text: string;
-  path?: string;
-  download?: { url: string; name: string };
-}
 
 /** The loaded inputs and the corpus read from them. */
 interface Loaded {
@@ -703,17 +697,7 @@ export function CurationView({ schema, hostKind, onExit }: CurationViewProps) {
 
       {dragging ? <div className="drop-overlay">Drop the exports to add them to the merge</div> : null}
 
-      {notice ? (
-        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span data-testid="curation-notice" data-path={notice.path ?? ''}>{notice.text}</span>
-          {notice.download ? (
-            <a href={notice.download.url} download={notice.download.name}>
-              Download
-            </a>
-          ) : null}
-          <button onClick={() => setNotice(null)} aria-label="Dismiss">×</button>
-        </div>
-      ) : null}
+      {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(null)} testId="curation-notice" /> : null}
     </div>
   );
 }
