@@ -11,6 +11,7 @@ import { sliceCodePoints } from '../../core/model/offsets';
 import { UsageError } from '../command';
 import { main } from '../main';
 import { command } from './suggest';
+import { runCommand } from '../../../test/fixtures/cli';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -26,24 +27,11 @@ afterEach(() => {
 });
 
 /** Runs `suggest` in-process, capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await command.run(args), out, err };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
-}
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const run = (...args: string[]) => runCommand(command, args);
+const file = (name: string, content: string | Uint8Array) => {
+  const p = join(dir, name);
+  return writeFile(p, content).then(() => p);
+};
 
 const EN = 'Exports rose 12.5% to $3.2 billion in 2023, and more than 140 countries and regions buy them.\n';
 const ZH = '\ufeff上海跨境电商进出口实现2623.9亿元,\r\n同比增长42.5%,建有海外仓138个。\r\n';

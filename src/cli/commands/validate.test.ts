@@ -1,10 +1,11 @@
 // `marginalia validate` on every bad input we could think of: each reported as FILE:LINE: message, all of them.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { command } from './validate';
+import { runCommand } from '../../../test/fixtures/cli';
 import { buildCorpus, corpusJsonl } from '../../../test/fixtures/format/corpus';
 import type { NativeLine } from '../../core/format/native';
 
@@ -16,20 +17,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the command, returning its exit code and what it printed on stdout (the problems). */
+/** Runs the command, returning its exit code and the lines it printed on stdout (the problems). */
 async function run(...args: string[]): Promise<{ code: number; out: string[] }> {
-  const out: string[] = [];
-  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(...String(s).split('\n').filter(Boolean));
-    return true;
-  });
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await command.run(args), out };
-  } finally {
-    so.mockRestore();
-    se.mockRestore();
-  }
+  const { code, out } = await runCommand(command, args);
+  return { code, out: out.split('\n').filter(Boolean) };
 }
 
 /** Writes a file named `name` and returns its path. */
