@@ -37,6 +37,9 @@ const STATUS: Record<ApiErrorShape['code'], number> = {
   'not-found': 404,
   io: 500,
   internal: 500,
+  'disk-full': 507,
+  'read-only': 503,
+  unauthorized: 401,
 };
 
 /** Services that push events: the host forwards every one of them to the connected UIs. */

@@ -48,6 +48,11 @@ export function entryProblem(v: unknown): string | null {
       return isId(own(v, 'id')) ? null : '"id" must be a non-empty string';
     case 'status':
       return (DOC_STATUSES as readonly unknown[]).includes(own(v, 'status')) ? null : `"status" must be one of ${DOC_STATUSES.join(', ')}`;
+    case 'reject':
+    case 'unreject':
+      return typeof own(v, 'key') === 'string' && own(v, 'key') !== '' ? null : '"key" must be a non-empty string';
+    case 'doc-meta':
+      return isObj(own(v, 'meta')) ? null : '"meta" must be an object';
   }
   return 'unknown op';
 }
@@ -79,6 +84,11 @@ function keyOf(e: JournalEntry): string {
       return `relation\u0000${e.id}`;
     case 'status':
       return `status\u0000${e.docId}`;
+    case 'reject':
+    case 'unreject':
+      return `reject\u0000${e.docId}\u0000${e.key}`;
+    case 'doc-meta':
+      return `meta\u0000${e.docId}`;
   }
 }
 

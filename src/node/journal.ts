@@ -91,7 +91,7 @@ export function writeFailure(e: unknown, count: number, file: string): ApiError 
   return new ApiError('io', `${what}${code && WRITE_ERRORS[code] ? ` (${code})` : ''}: ${n} not written to ${file}; the entries written before are safe`);
 }
 
-type Task = { kind: 'append'; data: Buffer; count: number; resolve: (r: AppendJournalResult) => void; reject: (e: unknown) => void } | { kind: 'run'; fn: () => Promise<void> };
+type Task = { kind: 'append'; data: Buffer; count: number; eids: string[]; resolve: (r: AppendJournalResult) => void; reject: (e: unknown) => void } | { kind: 'run'; fn: () => Promise<void> };
 
 /** One annotator's journal: a queue of appends and exclusive tasks (read, compact), run in call order. */
 class JournalFile {
@@ -110,9 +110,9 @@ class JournalFile {
   ) {}
 
   /** Queues `data` (whole lines) and resolves once it is written and fsynced. */
-  append(data: Buffer, count: number): Promise<AppendJournalResult> {
+  append(data: Buffer, count: number, eids: string[] = []): Promise<AppendJournalResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'append', data, count, resolve, reject });
+      this.queue.push({ kind: 'append', data, count, eids, resolve, reject });
       void this.pump();
     });
   }
@@ -209,7 +209,7 @@ class JournalFile {
     }
     this.size = before + data.length;
     this.needsNewline = false;
-    for (const t of group) t.resolve({ written: t.count, bytes: t.data.length, path: this.file });
+    for (const t of group) t.resolve({ written: t.count, acknowledged: t.eids, bytes: t.data.length, path: this.file });
   }
 
   /** Every line of the file: entries in order, and the lines that are not entries. */
@@ -317,13 +317,13 @@ export class JournalStore {
       throw new ApiError('bad-request', `${entries.length} entries in one call; at most ${MAX_ENTRIES_PER_CALL}: split the call; nothing was written`);
     }
     const checked = checkEntries(entries, this.now());
-    if (checked.length === 0) return { written: 0, bytes: 0, path: j.file };
+    if (checked.length === 0) return { written: 0, acknowledged: [], bytes: 0, path: j.file };
     const lines = checked.map((e, i) => {
       const line = JSON.stringify(e) + '\n';
       if (Buffer.byteLength(line) > MAX_JOURNAL_LINE_BYTES) throw new ApiError('bad-request', `entry ${i} is over ${MAX_JOURNAL_LINE_BYTES} bytes as JSON; nothing of this call was written`);
       return line;
     });
-    return j.append(Buffer.from(lines.join('')), checked.length);
+    return j.append(Buffer.from(lines.join('')), checked.length, checked.flatMap((e) => (e.eid ? [e.eid] : [])));
   }
 
   /** See `readJournal` in the contract. */
@@ -335,6 +335,7 @@ export class JournalStore {
       path: j.file,
       exists: all.exists,
       view: raw ? 'raw' : 'compacted',
+      endByte: all.bytes ?? 0,
       entries: raw ? all.entries : compactEntries(all.entries),
       bad: all.bad.map(({ text: _t, ...b }) => b),
     };

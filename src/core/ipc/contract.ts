@@ -160,16 +160,43 @@ export interface SetEncodingRequest {
   encoding: string | null;
 }
 
+/** What every journal entry carries besides its op. */
+export interface JournalEntryBase {
+  docId: string;
+  /** When the change was made (ISO); the host fills it where missing. Orders writes of one object: the latest `at` (then `eid`) wins. */
+  at?: string;
+  /**
+   * The entry's unique id, `<writer>:<seq>`: the writing browser profile's id and its sequence number.
+   * Reconciliation compares the store and the journal by it; a reader keeps the first line of an eid and
+   * ignores repeats (a batch re-sent after a lost acknowledgement). Lines written before eids existed have none.
+   */
+  eid?: string;
+}
+
+/** An annotator's free-text comment and "unsure" flag on a document. */
+export interface DocMeta {
+  comment?: string;
+  unsure?: boolean;
+}
+
 /** One change of an annotator's work, as the host journals it. Ops are applied in journal order. */
-export type JournalEntry =
-  | { op: 'put-span'; docId: string; at?: string; span: Span }
-  | { op: 'delete-span'; docId: string; at?: string; id: string }
-  | { op: 'put-relation'; docId: string; at?: string; relation: Relation }
-  | { op: 'delete-relation'; docId: string; at?: string; id: string }
-  | { op: 'status'; docId: string; at?: string; status: DocStatus };
+export type JournalEntry = JournalEntryBase &
+  (
+    | { op: 'put-span'; span: Span }
+    | { op: 'delete-span'; id: string }
+    | { op: 'put-relation'; relation: Relation }
+    | { op: 'delete-relation'; id: string }
+    | { op: 'status'; status: DocStatus }
+    /** A suggestion rejected for good (its key as the suggestion queue has it). */
+    | { op: 'reject'; key: string }
+    /** A rejection taken back (undo). */
+    | { op: 'unreject'; key: string }
+    /** The document's comment and unsure flag, whole. */
+    | { op: 'doc-meta'; meta: DocMeta }
+  );
 
 /** Every op of {@link JournalEntry}. */
-export const JOURNAL_OPS = ['put-span', 'delete-span', 'put-relation', 'delete-relation', 'status'] as const satisfies readonly JournalEntry['op'][];
+export const JOURNAL_OPS = ['put-span', 'delete-span', 'put-relation', 'delete-relation', 'status', 'reject', 'unreject', 'doc-meta'] as const satisfies readonly JournalEntry['op'][];
 
 /** What `appendJournal` takes. */
 export interface AppendJournalRequest {
@@ -182,6 +209,8 @@ export interface AppendJournalRequest {
 /** What `appendJournal` answers once the entries are on disk (written and fsynced). */
 export interface AppendJournalResult {
   written: number;
+  /** The `eid`s of the entries now on disk (all of the call's, since a call is written whole or not at all). */
+  acknowledged: string[];
   bytes: number;
   /** The journal file (absolute). */
   path: string;
@@ -203,6 +232,8 @@ export interface JournalRead {
   exists: boolean;
   /** `compacted`: the latest entry per span, relation and document status (deletions kept as tombstones); `raw`: every line. */
   view: 'compacted' | 'raw';
+  /** The byte offset after the last whole line read: pass it as `fromByte` to read only what was appended since. */
+  endByte: number;
   entries: JournalEntry[];
   /** Lines that were skipped: malformed, over the size limit, or torn. */
   bad: JournalBadLine[];
@@ -337,7 +368,7 @@ export interface MarginaliaApi {
    * the compacted view (apply the entries in order: puts, then tombstones delete), or every
    * line with `raw: true`. Malformed and torn lines are listed in `bad` with their numbers.
    */
-  readJournal(req: { annotator: string; raw?: boolean }): Promise<JournalRead>;
+  readJournal(req: { annotator: string; raw?: boolean; fromByte?: number }): Promise<JournalRead>;
   /** Size and counts of an annotator's journal, e.g. to offer compaction when `lines` is well over `live`. */
   journalInfo(req: { annotator: string }): Promise<JournalInfo>;
   /**
@@ -395,10 +426,12 @@ export interface HostEvents {
    * from `previousDocIds`. Ignore an event whose `root` is not the open corpus.
    */
   documentsChanged: DocumentsChange;
+  /** An annotator's journal grew or changed on disk (another host, profile or machine wrote it): reconcile with it. */
+  journalChanged: { annotator: string; bytes: number };
 }
 
 /** Every event name of {@link HostEvents}, for clients that subscribe by name (EventSource). */
-export const HOST_EVENTS = ['corpusChanged', 'menuCommand', 'scanProgress', 'documentsChanged'] as const satisfies readonly (keyof HostEvents)[];
+export const HOST_EVENTS = ['corpusChanged', 'menuCommand', 'scanProgress', 'documentsChanged', 'journalChanged'] as const satisfies readonly (keyof HostEvents)[];
 
 // Fails to compile when an event of HostEvents is missing from HOST_EVENTS.
 type MissingEvents = Exclude<keyof HostEvents, (typeof HOST_EVENTS)[number]>;
@@ -410,7 +443,11 @@ export const IPC_PREFIX = 'marginalia:';
 
 /** A failure crossing the boundary: a code the UI can branch on and a message a user can read. */
 export interface ApiErrorShape {
-  code: 'bad-request' | 'not-found' | 'forbidden' | 'io' | 'internal';
+  /**
+   * `disk-full` (ENOSPC, EDQUOT) and `read-only` (EROFS, EACCES on the journal) say why a write did not reach disk;
+   * `unauthorized`: the request's token is not this host's (a restarted host): reload from the printed URL.
+   */
+  code: 'bad-request' | 'not-found' | 'forbidden' | 'io' | 'internal' | 'disk-full' | 'read-only' | 'unauthorized';
   message: string;
 }
 

@@ -55,7 +55,7 @@ export async function rebuildIfEmpty(db: MarginaliaDb, api: MarginaliaApi, corpu
     else if (e.op === 'delete-span') spans.delete(e.id);
     else if (e.op === 'put-relation') relations.set(e.relation.id, { ...e.relation, annotator });
     else if (e.op === 'delete-relation') relations.delete(e.id);
-    else statuses.set(e.docId, e.status);
+    else if (e.op === 'status') statuses.set(e.docId, e.status);
   }
   const now = new Date().toISOString();
   const rows: DocState[] = [...docs].map((docId) => {
