@@ -10,8 +10,8 @@
 import search from 'approx-string-match';
 import { alignQuote, codePoints, prefixDistance, quoteDistance, reversed } from './align';
 import { type AnchorText, NL } from './anchor-text';
-import { QUOTE_CONTEXT } from './quote';
-import type { TextQuote, Utf16 } from './types';
+import { QUOTE_CONTEXT } from '../model/quote';
+import type { TextQuote, Utf16 } from '../model/types';
 
 // Thresholds. Chosen against bench/reanchor.ts (synthetic edits of English and Chinese news
 // text with known truth), favouring orphaned over misplaced; see bench/results/reanchor.json.
@@ -121,9 +121,9 @@ export interface PreparedQuote {
   leftText: string;
   rightText: string;
   /** Weights (see QUOTE_WEIGHT_CAP). */
-  wq: number;
-  wl: number;
-  wr: number;
+  quoteWeight: number;
+  prefixWeight: number;
+  suffixWeight: number;
 }
 
 /** A stored quote made ready for scoring: code points, contexts cut at line breaks, weights. */
@@ -154,7 +154,7 @@ export function prepareQuote(quote: TextQuote): PreparedQuote {
     fullRight: suf.length < QUOTE_CONTEXT ? [...suf, NL] : suf,
     leftText: String.fromCodePoint(...(leftEdge ? left.slice(1) : left)),
     rightText: String.fromCodePoint(...(rightEdge ? right.slice(0, -1) : right)),
-    wq: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), wl: left.length, wr: right.length,
+    quoteWeight: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), prefixWeight: left.length, suffixWeight: right.length,
   };
 }
 
@@ -163,13 +163,13 @@ export interface Candidate {
   start: number;
   end: number;
   /** Quote similarity: 1 − edits / quote length, at least 0 (run-aware edits, see `quoteDistance`). */
-  q: number;
+  quoteSimilarity: number;
   /** Prefix and suffix context agreement, each in [0, 1]: 1 − edits / context length. */
-  p: number;
-  s: number;
+  prefixAgreement: number;
+  suffixAgreement: number;
   /** Edits in the prefix and suffix contexts. */
-  dl: number;
-  dr: number;
+  prefixEdits: number;
+  suffixEdits: number;
   score: number;
   /**
    * Whether the characters next to both boundaries confirm them (see `edgeSupported`). An
@@ -180,15 +180,15 @@ export interface Candidate {
 
 /**
  * The score of a place, in [0, 1]: the weighted share of the evidence that agrees.
- *   quote:    wq = min(quote length, 64) characters, times its similarity;
- *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
- *   suffix:   wr = likewise;
+ *   quote:    quoteWeight = min(quote length, 64) characters, times its similarity;
+ *   prefix:   prefixWeight = the stored prefix's length (to its line break), times its agreement;
+ *   suffix:   suffixWeight = likewise;
  *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
  * So an edit in a context costs one character of evidence and an edit inside the quote
- * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
+ * costs quoteWeight / length: less than one in a long quote, whose own text is most of the evidence.
  */
-function scoreOf(pq: PreparedQuote, q: number, p: number, s: number, pos: number): number {
-  return (pq.wq * q + pq.wl * p + pq.wr * s + POSITION_WEIGHT * pos) / (pq.wq + pq.wl + pq.wr + POSITION_WEIGHT);
+function scoreOf(pq: PreparedQuote, quoteSimilarity: number, prefixAgreement: number, suffixAgreement: number, positionAgreement: number): number {
+  return (pq.quoteWeight * quoteSimilarity + pq.prefixWeight * prefixAgreement + pq.suffixWeight * suffixAgreement + POSITION_WEIGHT * positionAgreement) / (pq.quoteWeight + pq.prefixWeight + pq.suffixWeight + POSITION_WEIGHT);
 }
 
 function overlaps(a: Candidate, b: Candidate): boolean {
@@ -197,7 +197,7 @@ function overlaps(a: Candidate, b: Candidate): boolean {
 
 /** True when both contexts of a place agree strongly (see STRONG_CONTEXT). */
 export function isStrong(c: Candidate): boolean {
-  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
+  return c.prefixAgreement >= STRONG_CONTEXT && c.suffixAgreement >= STRONG_CONTEXT;
 }
 
 /**
@@ -246,16 +246,16 @@ export class QuoteFinder {
   /** Scores the place [start, end); `exact` when the text there is known to be the quote. */
   evaluate(start: number, end: number, exact: boolean): Candidate {
     const { doc, pq } = this;
-    let q = 1;
-    if (!exact) q = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
+    let quoteSimilarity = 1;
+    if (!exact) quoteSimilarity = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
     const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
-    const dl = prefixDistance(reversed(pq.left), reversed(before));
+    const prefixEdits = prefixDistance(reversed(pq.left), reversed(before));
     const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
-    const dr = prefixDistance(pq.right, after);
-    const p = 1 - dl / pq.left.length;
-    const s = 1 - dr / pq.right.length;
+    const suffixEdits = prefixDistance(pq.right, after);
+    const prefixAgreement = 1 - prefixEdits / pq.left.length;
+    const suffixAgreement = 1 - suffixEdits / pq.right.length;
     const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
-    return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
+    return { start, end, quoteSimilarity, prefixAgreement, suffixAgreement, prefixEdits, suffixEdits, score: scoreOf(pq, quoteSimilarity, prefixAgreement, suffixAgreement, pos), supported: true };
   }
 
   /**
@@ -321,16 +321,16 @@ export class QuoteFinder {
    * one's context is the first one's, shifted), that place replaces it.
    */
   confirmExact(c: Candidate): Candidate {
-    if (c.dl + c.dr === 0) return c;
+    if (c.prefixEdits + c.suffixEdits === 0) return c;
     const { pq } = this;
     // A better place can be no further off than the context edits it would explain.
-    const r = ALIGN_RADIUS + Math.ceil(c.dl + c.dr);
+    const r = ALIGN_RADIUS + Math.ceil(c.prefixEdits + c.suffixEdits);
     const aligned = this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r);
     if (!aligned) return c;
     // Edits of the aligned place: its contexts', and its quote's (whole edits, as a share of its length).
-    const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * pq.exactCps.length);
+    const cost = aligned.prefixEdits + aligned.suffixEdits + Math.round((1 - aligned.quoteSimilarity) * pq.exactCps.length);
     // The better explanation replaces the occurrence even when it cannot be placed itself.
-    return cost < c.dl + c.dr ? aligned : c;
+    return cost < c.prefixEdits + c.suffixEdits ? aligned : c;
   }
 
   /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
@@ -422,17 +422,17 @@ export function dedupe(cands: Candidate[]): Candidate[] {
  * (RIVAL_SIDE), and, with one context disagreeing, be more than one character long.
  */
 export function decide(pq: PreparedQuote, cands: Candidate[]): Candidate | null {
-  if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
+  if (pq.quoteWeight + pq.prefixWeight + pq.suffixWeight < MIN_WEIGHT) return null;
   // All places compete, including those where the quote is mostly gone: when the best
   // explanation of the context is "the quote was here and was rewritten", an intact copy
   // elsewhere is not the span.
   const ranked = [...cands].sort((x, y) => y.score - x.score);
   const best = ranked[0];
-  if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
+  if (!best || !best.supported || best.end <= best.start || best.quoteSimilarity < MIN_QUOTE || best.score < MIN_SCORE) return null;
   const runner = ranked.find((c) => !overlaps(c, best));
   if (runner && best.score - runner.score < MARGIN) return null;
-  const bestSide = Math.max(best.p, best.s);
-  if (ranked.some((c) => !overlaps(c, best) && Math.max(c.p, c.s) >= Math.max(RIVAL_SIDE, bestSide))) return null;
+  const bestSide = Math.max(best.prefixAgreement, best.suffixAgreement);
+  if (ranked.some((c) => !overlaps(c, best) && Math.max(c.prefixAgreement, c.suffixAgreement) >= Math.max(RIVAL_SIDE, bestSide))) return null;
   if (!isStrong(best) && pq.exactCps.length < MIN_ONE_SIDED_QUOTE) return null;
   return best;
 }
