@@ -11,6 +11,7 @@ export interface ProgressStream {
 const TTY_INTERVAL_MS = 100;
 const PLAIN_INTERVAL_MS = 5_000;
 const BAR_WIDTH = 30;
+const QUIET_START_MS = 1_000;
 
 function mb(bytes: number): string {
   return (bytes / 1e6).toFixed(bytes < 10e6 ? 1 : 0);
@@ -19,15 +20,19 @@ function mb(bytes: number): string {
 /** Progress in bytes of input read, out of a known total. */
 export class Progress {
   private done = 0;
-  private lastDraw = 0;
   private drawn = false;
-  private readonly started = Date.now();
+  private readonly started: number;
+  /** Nothing is shown in the first second: a short run needs no progress. */
+  private lastDraw: number;
 
   constructor(
     private readonly label: string,
     private readonly total: number,
     private readonly options: { quiet?: boolean; stream?: ProgressStream; now?: () => number } = {},
-  ) {}
+  ) {
+    this.started = this.now();
+    this.lastDraw = this.started + QUIET_START_MS - ((this.stream.isTTY === true) ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS);
+  }
 
   private get stream(): ProgressStream {
     return this.options.stream ?? process.stderr;
