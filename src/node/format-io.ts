@@ -46,6 +46,8 @@ export class ChunkWriter {
   private readonly base: string;
   private readonly streams = new Map<string, { stream: WriteStream; tmp: string; final: string }>();
   private readonly made = new Set<string>();
+  /** Whole files written so far: a second write to one is a name clash, never an overwrite. */
+  private readonly written = new Set<string>();
 
   constructor(out: string, layout: 'file' | 'folder') {
     this.out = resolve(out);
@@ -71,6 +73,13 @@ export class ChunkWriter {
   async write(chunk: OutputChunk): Promise<void> {
     const final = this.target(chunk.file);
     if (chunk.complete) {
+      if (this.written.has(final)) {
+        const clash: NodeJS.ErrnoException = new Error(`two outputs would both be written to ${final}: refusing to overwrite one with the other`);
+        clash.code = 'EEXIST';
+        clash.path = final;
+        throw clash;
+      }
+      this.written.add(final);
       await this.dir(final);
       await writeFile(final, chunk.data, 'utf8');
       return;
@@ -98,6 +107,8 @@ export class ChunkWriter {
   /** Drops every unfinished streamed file. */
   async abort(): Promise<void> {
     for (const { stream, tmp } of this.streams.values()) {
+      // A write still in flight fails once the stream is destroyed: that is the point of aborting.
+      stream.on('error', () => {});
       stream.destroy();
       await rm(tmp, { force: true });
     }

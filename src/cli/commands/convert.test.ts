@@ -64,7 +64,7 @@ describe('marginalia convert', () => {
     const out = join(dir, 'hf', 'train.jsonl');
     const { code, err } = await convert(src, '--to', 'hf', '--labels', 'FIGURE,ORG', '--out', out);
     expect(code).toBe(0);
-    expect(err).toMatch(/5 lines converted to hf/);
+    expect(err).toMatch(/7 lines converted to hf/);
     expect(JSON.parse(await readFile(join(dir, 'hf', 'labels.json'), 'utf8'))).toEqual(['O', 'B-FIGURE', 'I-FIGURE', 'B-ORG', 'I-ORG']);
     const back = join(dir, 'hf.back.jsonl');
     expect((await convert(out, '--from', 'hf', '--out', back)).code).toBe(0);
@@ -80,7 +80,7 @@ describe('marginalia convert', () => {
     expect((await convert(out, '--from', 'conll', '--out', back)).code).toBe(0);
     expect((await validateFile(back)).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const lines = await readLines(back);
-    expect(lines.map((l) => l.annotator).sort()).toEqual(['imported', 'imported', 'imported', 'imported-2', 'imported-3']);
+    expect(lines.map((l) => l.annotator).sort()).toEqual(['imported', 'imported', 'imported', 'imported', 'imported', 'imported-2', 'imported-3']);
     expect(lines.some((l) => l.text!.includes('据上海市统计局介绍，2023年全市生产总值达4.72万亿元'))).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('marginalia convert', () => {
     expect(err).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: spans\\[0\\] .*past the end of the text`, 'm'));
     expect(err).toMatch(/:2: not valid JSON/);
     expect(err).toMatch(/2 invalid lines left out/);
-    expect((await readFile(out, 'utf8')).split('\n').filter(Boolean)).toHaveLength(4);
+    expect((await readFile(out, 'utf8')).split('\n').filter(Boolean)).toHaveLength(6);
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ import { fromSpacyRecord } from '../../core/format/spacy';
 import { fromDoccanoRecord } from '../../core/format/doccano';
 import { HF_LABELS_FILE, fromHfRecord } from '../../core/format/hf';
 import { fromLabelStudioTask } from '../../core/format/label-studio';
-import { BRAT_MANIFEST, fromBrat, type BratManifestEntry } from '../../core/format/brat';
+import { annotatorFromFolder, BRAT_MANIFEST, fromBrat, type BratManifestEntry } from '../../core/format/brat';
 import { ConllReader } from '../../core/format/conll';
 import { ChunkWriter, InvalidLineError, listFiles, readJsonlLines, sha256Hex } from '../../node/format-io';
 import { NATIVE_INPUT_OPTIONS, NATIVE_INPUT_USAGE, NativeInputs, stoppedMessage } from '../native-input';
@@ -345,7 +345,7 @@ async function importFile(a: ConvertArgs): Promise<number> {
           lines.push(
             fromBrat(await readFile(join(a.input, f), 'utf8'), await readFile(join(a.input, annFile), 'utf8'), {
               file: f,
-              annotator: parts.length > 1 ? parts[0] : undefined,
+              annotator: parts.length > 1 ? annotatorFromFolder(parts[0]!) : undefined,
               manifest: manifest.get(f),
             }, ctx),
           );
