@@ -121,6 +121,26 @@ describe('marginalia convert', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('never writes a native line that validate refuses: an imported label with a tab is left out and named', async () => {
+    const input = join(dir, 'tab.doccano.jsonl');
+    await writeFile(input, JSON.stringify({ text: 'Chint grew 5%.', label: [[11, 13, 'FIGURE']] }) + '\n' + JSON.stringify({ text: 'Chint fell.', label: [[0, 5, 'OR\tG']] }) + '\n');
+    const out = join(dir, 'tab.native.jsonl');
+    const { code, err } = await convert(input, '--from', 'doccano', '--offsets', 'codepoint', '--out', out);
+    expect(code).toBe(1);
+    expect(err).toMatch(/left out, it would not be valid native JSONL: spans\[0\]\.label: must not hold a tab/);
+    expect((await validateFile(out)).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await readLines(out)).map((l) => l.text)).toEqual(['Chint grew 5%.']);
+  });
+
+  it('--sort writes a native file in doc_id order, which merge can then read', async () => {
+    const lines = (await readFile(src, 'utf8')).trimEnd().split('\n').reverse();
+    const shuffled = join(dir, 'reversed.jsonl');
+    await writeFile(shuffled, lines.join('\n') + '\n');
+    const sorted = join(dir, 'sorted.jsonl');
+    expect((await convert(shuffled, '--to', 'native', '--sort', '--out', sorted)).code).toBe(0);
+    expect(await readFile(sorted, 'utf8')).toBe(await readFile(src, 'utf8'));
+  });
+
   it('refuses bad command lines with a usage error', async () => {
     await expect(command.run([src, '--out', 'x'])).rejects.toThrow(UsageError);
     await expect(command.run([src, '--to', 'spacy', '--from', 'hf', '--out', 'x'])).rejects.toThrow(/exactly one of --to/);

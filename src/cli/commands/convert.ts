@@ -361,6 +361,9 @@ async function importFile(a: ConvertArgs): Promise<number> {
   lines.sort(compareLines);
   const seen = new Set<string>();
   const writer = new ChunkWriter(a.out, 'file');
+  // What is written must pass `marginalia validate`: each line is checked as validate checks it.
+  const check = new NativeValidator({ sha256Hex });
+  let written = 0;
   try {
     for (const l of lines) {
       const key = JSON.stringify([l.doc_id, l.annotator]);
@@ -369,14 +372,22 @@ async function importFile(a: ConvertArgs): Promise<number> {
         continue;
       }
       seen.add(key);
-      await writer.write({ file: '', data: serializeNativeLine(l) + '\n' });
+      const data = serializeNativeLine(l);
+      const problems = check.checkText(data, written + 1).filter((p) => p.severity === 'error');
+      if (problems.length > 0) {
+        bad++;
+        process.stderr.write(`${a.input}: doc ${l.doc_id} (${l.annotator}): left out, it would not be valid native JSONL: ${problems.map((p) => p.message).join('; ')}\n`);
+        continue;
+      }
+      written++;
+      await writer.write({ file: '', data: data + '\n' });
     }
     await writer.close();
   } catch (e) {
     await writer.abort();
     throw e;
   }
-  process.stderr.write(`${a.out}: ${seen.size} native line${seen.size === 1 ? '' : 's'} from ${a.format}${bad ? `, ${bad} record${bad === 1 ? '' : 's'} skipped` : ''}\n`);
+  process.stderr.write(`${a.out}: ${plural(written, 'native line')} from ${a.format}${bad ? `, ${plural(bad, 'record')} skipped` : ''}\n`);
   return bad > 0 ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bioTags, readBio } from './bio';
 import { joinTokens, wordTokens } from './tokens';
-import type { NativeSpan } from './native';
+import type { NativeLine, NativeSpan } from './native';
 import type { ConvertWarning } from './convert-types';
 import { locate } from '../../../test/fixtures/format/corpus';
 
@@ -103,7 +103,7 @@ describe('CoNLL columns', () => {
   it('refuses a label with whitespace instead of writing it raw into the tag column', async () => {
     const { toConll } = await import('./conll');
     const text = 'Chint grew.';
-    const line = { format: 'marginalia/1', doc_id: 'sha256:x', source: 's', text, annotator: 'a', status: 'done', updated_at: '', relations: [] } as const;
+    const line: Omit<NativeLine, 'spans'> = { format: 'marginalia/1', doc_id: 'sha256:x', source: 's', text, annotator: 'a', status: 'done', updated_at: '', relations: [] };
     for (const label of ['MY\tORG', 'MY ORG', 'ORG\n']) {
       expect(() => toConll({ ...line, spans: [{ id: 's1', start: 0, end: 5, label, text: 'Chint', attrs: {} }] })).toThrow(/would split a CoNLL column/);
     }
