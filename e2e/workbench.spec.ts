@@ -216,7 +216,9 @@ test('find in the document, find across the corpus and label from the list, filt
 
   // The shortcut overlay lists every shortcut.
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('undo / redo');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+Shift+Z / Ctrl+Y');
+  // Read from the keymap: a row for each binding, word steps included.
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('move the selected span’s end by one word');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 });
