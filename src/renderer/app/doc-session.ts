@@ -67,6 +67,7 @@ export class DocSession {
     this.history = init.history;
     this.rejected = new Set(init.rejected);
     this.store = new SessionStore(persist, (status) => {
+      if (status === this.status) return;
       this.status = status;
       this.notify();
     });

@@ -29,6 +29,8 @@ export class SessionStore {
   save: SaveState = { pending: 0, error: null, savedAt: null };
   version = 0;
   private writes: Promise<unknown> = Promise.resolve();
+  /** Status changes queued so far: a write queued before the latest one must not bring back an older status. */
+  private statusChanges = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -52,14 +54,16 @@ export class SessionStore {
   /** Queues one change; it is written after the next paint, after every change queued before it. */
   persist(change: AnnotationChange): void {
     this.set({ ...this.save, pending: this.save.pending + 1 });
+    if (change.status) this.statusChanges++;
+    const statusChanges = this.statusChanges;
     const painted = new Promise<void>((resolve) => afterPaint(resolve));
-    this.writes = this.writes.then(() => painted).then(() => this.write(change));
+    this.writes = this.writes.then(() => painted).then(() => this.write(change, statusChanges));
   }
 
-  private async write(change: AnnotationChange): Promise<void> {
+  private async write(change: AnnotationChange, statusChanges: number): Promise<void> {
     try {
       const state = await this.target.local(change);
-      if (!change.status) this.onStatus(state.status);
+      if (!change.status && statusChanges === this.statusChanges) this.onStatus(state.status);
     } catch (e) {
       const err = e as Error;
       const why = err.name === 'QuotaExceededError' ? "the browser's storage is full" : err.message;
