@@ -74,22 +74,23 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
       try {
         const doc = await host.api.readDocument({ path: target.path });
         texts.current.set(target.path, doc.text);
+        // The open document's last changes are stored before any annotations are read back or moved.
+        await current.current?.flushed();
         const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
+        if (moved) await journalMigration(host.api, annotator, doc.docId, moved);
+        const ann = await loadAnnotations(db, doc.docId, annotator);
+        void rememberText(db, doc.docId, doc.text);
+        const s = new DocSession(doc.docId, annotator, target.path, doc.text, ann, persistTo(db, host.api, doc.docId, annotator));
+        setEntry(target);
+        setSession(s);
+        // Said with the switch (one render), so the notice belongs to the document now open.
         if (moved) {
-          await journalMigration(host.api, annotator, doc.docId, moved);
           sayAbout(
             doc.docId,
             `The file changed since it was annotated: ${moved.placed} span${moved.placed === 1 ? '' : 's'} re-anchored` +
               (moved.orphaned ? `, ${moved.orphaned} could not be placed with confidence — place or delete them in the Spans panel.` : '.'),
           );
         }
-        // The open document's last changes are stored before any document is read back (the same one reopened).
-        await current.current?.flushed();
-        const ann = await loadAnnotations(db, doc.docId, annotator);
-        void rememberText(db, doc.docId, doc.text);
-        const s = new DocSession(doc.docId, annotator, target.path, doc.text, ann, persistTo(db, host.api, doc.docId, annotator));
-        setEntry(target);
-        setSession(s);
         if (then) requestAnimationFrame(() => then(s));
       } catch (e) {
         fail(`Cannot open ${target.path}`, e);
