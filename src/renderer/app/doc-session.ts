@@ -94,11 +94,15 @@ export class DocSession {
     return this.selectedId ? this.index.get(this.selectedId) : undefined;
   }
 
-  /** The spans placed in the text (not orphaned). */
+  /** The spans placed in the text (not orphaned), in reading order: the same array until the spans change (never mutate it). */
   get placedSpans(): Span[] {
-    const all = this.index.all;
-    return this.index.orphanCount ? all.filter((x) => !x.orphaned) : [...all];
+    if (this.placed?.revision !== this.index.revision) {
+      const all = this.index.all;
+      this.placed = { revision: this.index.revision, spans: this.index.orphanCount ? all.filter((x) => !x.orphaned) : [...all] };
+    }
+    return this.placed.spans;
   }
+  private placed: { revision: number; spans: Span[] } | null = null;
 
   /** Spans waiting for the annotator to place or delete them after the text changed. */
   get orphanedSpans(): Span[] {

@@ -24,6 +24,8 @@ export class SpanIndex {
   private readonly labels = new Map<string, number>();
   private readonly ranges = new Map<string, number>();
   private orphans = 0;
+  /** Changes with every put and delete, for readers that cache what they derive. */
+  revision = 0;
 
   constructor(spans: readonly Span[] = []) {
     for (const s of [...spans].sort(compareSpans)) {
@@ -131,6 +133,7 @@ export class SpanIndex {
   }
 
   private count(s: Span, by: 1 | -1): void {
+    this.revision++;
     if (by > 0) this.byId.set(s.id, s);
     else this.byId.delete(s.id);
     this.labels.set(s.label, (this.labels.get(s.label) ?? 0) + by);

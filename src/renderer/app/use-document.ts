@@ -2,7 +2,7 @@
 // session, following it when its file changes on disk; and, once per corpus, the rebuild of a
 // wiped browser profile from the journal.
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusEntry, CorpusInfo, DocumentsChange } from '../../core/ipc/contract';
 import { OffsetMap } from '../../core/model/offsets';
 import { host } from '../api/client';
@@ -34,10 +34,20 @@ export interface OpenDocument {
   storeInOther(target: CorpusEntry, makeSpan: (text: string, map: OffsetMap) => Span): Promise<void>;
 }
 
-/** Subscribes React to a session (or to nothing); returns its version. */
+/**
+ * Subscribes React to a session (or to nothing); returns its version. The session tells after
+ * the paint, and React renders the lists and panels as a transition: in slices that yield to
+ * the next key, so a burst of keys is never held up by the panels of the previous one.
+ */
 export function useSessionVersion(session: DocSession | null): number {
-  const subscribe = useCallback((l: () => void) => (session ? session.subscribe(l) : () => {}), [session]);
-  return useSyncExternalStore(subscribe, () => (session ? session.version : 0));
+  const [seen, setSeen] = useState<{ session: DocSession | null; version: number }>({ session, version: session?.version ?? 0 });
+  useEffect(() => {
+    if (!session) return;
+    const follow = () => startTransition(() => setSeen({ session, version: session.version }));
+    follow();
+    return session.subscribe(follow);
+  }, [session]);
+  return seen.session === session ? seen.version : (session?.version ?? 0);
 }
 
 /** The open document of an annotator in a corpus. */
