@@ -124,8 +124,3 @@ export function formatKey(name: string, opts: { mac?: boolean } = {}): string {
 export function formatBinding(binding: KeyBinding, opts: { mac?: boolean } = {}): string {
   return binding.display ?? binding.keys.map((k) => formatKey(k, opts)).join(' / ');
 }
-
-/** The ids of a table, each once: a repeated id is a mistake the tests catch. */
-export function bindingIds(keymap: Keymap): string[] {
-  return keymap.map((b) => b.id);
-}

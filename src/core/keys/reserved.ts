@@ -39,6 +39,3 @@ export function reservedHotkeys(views: readonly [string, Keymap][] = VIEWS): Map
   }
   return new Map([...uses].map(([key, list]) => [key, list.join('; ')]));
 }
-
-/** The named keys a one-character hotkey cannot be anyway, kept by every view. */
-export const NAMED_KEYS: readonly string[] = ['Enter', 'Escape', 'Delete', 'Backspace', 'Tab'];

@@ -7,7 +7,7 @@
 // (`labels[2].hotkey`). It also keeps ajv, which compiles validators with `new Function`,
 // out of the renderer and its content security policy.
 
-import { NAMED_KEYS, reservedHotkeys } from '../keys/reserved';
+import { reservedHotkeys } from '../keys/reserved';
 import type { AttrDef, AttrType, LabelDef, LabelGroup, LabelSchema, RelationDef } from './schema';
 
 /** The outcome of {@link validateSchema}: the schema, normalized, or every problem found. */
@@ -26,13 +26,6 @@ export const ATTR_TYPES: readonly AttrType[] = ['enum', 'text', 'number', 'boole
  * so "G" (previous suggestion) is covered by "g".
  */
 export const RESERVED_HOTKEYS: ReadonlyMap<string, string> = reservedHotkeys();
-
-/**
- * Every key the app keeps: the single keys of {@link RESERVED_HOTKEYS} and the named keys
- * (which a one-character hotkey cannot be anyway): Enter edits or accepts, Escape cancels,
- * Delete and Backspace delete, Tab moves between candidates.
- */
-export const RESERVED_KEYS: readonly string[] = [...RESERVED_HOTKEYS.keys(), ...NAMED_KEYS];
 
 /** Label names as the guidelines write them: upper case, digits, `_` and `-`, starting with a letter. */
 const LABEL_NAME = /^[A-Z][A-Z0-9_-]*$/;

@@ -24,8 +24,3 @@ export function afterPaint(work: () => void): () => void {
     clearTimeout(fallback);
   };
 }
-
-/** A promise of {@link afterPaint}. */
-export function nextPaint(): Promise<void> {
-  return new Promise((resolve) => afterPaint(resolve));
-}
