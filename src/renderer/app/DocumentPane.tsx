@@ -12,6 +12,7 @@ import { SaveIndicator } from '../features/SaveIndicator';
 import type { WorkbenchActions } from './actions';
 import type { DocSession, SessionEvent } from './doc-session';
 import { FONT_STACKS } from './fonts';
+import { keyHint } from './key-labels';
 import type { LinkMode } from './link-mode';
 
 /** Paints one session event in the editor. */
@@ -83,8 +84,8 @@ export function DocumentPane(props: DocumentPaneProps) {
           <div className="doc-toolbar">
             <LabelBar labels={schema.labels} onApply={(l) => actions.label(l)} />
             <SaveIndicator session={session} />
-            <button onClick={() => actions.undoRedo('undo')} disabled={!session.history.done.length} title={`Undo ${session.history.done.at(-1)?.label ?? ''} (Ctrl+Z)`}>Undo</button>
-            <button onClick={() => actions.undoRedo('redo')} disabled={!session.history.undone.length} title={`Redo ${session.history.undone.at(-1)?.label ?? ''} (Ctrl+Shift+Z)`}>Redo</button>
+            <button onClick={() => actions.undoRedo('undo')} disabled={!session.history.done.length} title={`Undo ${session.history.done.at(-1)?.label ?? ''}${keyHint('undo')}`}>Undo</button>
+            <button onClick={() => actions.undoRedo('redo')} disabled={!session.history.undone.length} title={`Redo ${session.history.undone.at(-1)?.label ?? ''}${keyHint('redo')}`}>Redo</button>
             <label className="status-choice">
               Status{' '}
               <select value={session.status} onChange={(e) => actions.setStatus(e.target.value as DocStatus)} data-testid="doc-status">
@@ -94,7 +95,7 @@ export function DocumentPane(props: DocumentPaneProps) {
                 <option value="skipped">skipped</option>
               </select>
             </label>
-            <button onClick={() => actions.setStatus('done')} disabled={session.status === 'done'} title="Ctrl+Shift+Enter" data-testid="mark-done">
+            <button onClick={() => actions.setStatus('done')} disabled={session.status === 'done'} title={`Mark the document done${keyHint('toggle-done')}`} data-testid="mark-done">
               Mark done
             </button>
           </div>

@@ -1,9 +1,8 @@
 // The workbench's top bar: corpus name, corpus search, curation, shortcuts, font, annotator, schema, export.
 
-import { formatKey } from '../../core/keys/keymap';
-import { WORKBENCH_KEYMAP } from '../../core/keys/workbench-keys';
 import type { CorpusInfo } from '../../core/ipc/contract';
 import { FONT_STACKS } from './fonts';
+import { keyHint } from './key-labels';
 
 /** Props of {@link TopBar}. */
 export interface TopBarProps {
@@ -19,12 +18,6 @@ export interface TopBarProps {
   onExport: () => void;
 }
 
-/** The key of a binding as a button's title shows it ("Ctrl+E"). */
-function keyOf(id: string): string {
-  const key = WORKBENCH_KEYMAP.find((b) => b.id === id)?.keys[0];
-  return key ? ` (${formatKey(key)})` : '';
-}
-
 /** The bar. */
 export function TopBar(props: TopBarProps) {
   const { corpus } = props;
@@ -33,9 +26,9 @@ export function TopBar(props: TopBarProps) {
       <h1>Marginalia</h1>
       <span className="corpus-name" title={corpus?.root}>{corpus ? corpus.name : 'No corpus'}</span>
       <span className="spacer" />
-      <button onClick={props.onSearch} title={`Find across the corpus${keyOf('search-corpus')}`}>Search corpus</button>
+      <button onClick={props.onSearch} title={`Find across the corpus${keyHint('search-corpus')}`}>Search corpus</button>
       <button onClick={props.onCurate} title="Merge annotators' exports, agreement, adjudication" data-testid="open-curation">Curation</button>
-      <button onClick={props.onShortcuts} title={`Keyboard shortcuts${keyOf('shortcuts')}`}>?</button>
+      <button onClick={props.onShortcuts} title={`Keyboard shortcuts${keyHint('shortcuts')}`}>?</button>
       <label className="font-choice">
         Font{' '}
         <select value={props.font} onChange={(e) => props.onFont(e.target.value)}>
@@ -46,7 +39,7 @@ export function TopBar(props: TopBarProps) {
         Annotator: {props.annotator}
       </button>
       <button onClick={props.onSchema} title="Edit the label schema">Schema</button>
-      <button onClick={props.onExport} disabled={!corpus} data-testid="export" title={`Export${keyOf('export')}`}>
+      <button onClick={props.onExport} disabled={!corpus} data-testid="export" title={`Export${keyHint('export')}`}>
         Export…
       </button>
     </header>
