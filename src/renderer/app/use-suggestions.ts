@@ -4,11 +4,12 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CodePoint } from '../../core/model/types';
-import { compareSuggestions, mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
+import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 import type { EditorHandle } from '../editor/Editor';
 import { afterPaint } from './after-paint';
 import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
+import { nextSuggestion } from './suggestion-order';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 import { useSessionVersion } from './use-document';
 
@@ -106,18 +107,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
         list = find(session);
         setAll({ session, list });
       }
-      const live = openOf(list, session);
-      if (!live.length) return undefined;
-      const i = focusedKey ? live.findIndex((s) => s.key === focusedKey) : -1;
-      let next: DocSuggestion | undefined;
-      if (i >= 0) next = live[(i + by + live.length) % live.length];
-      else {
-        // From the last one judged (document order), else from the caret.
-        const from = lastJudged.current;
-        const after = (s: DocSuggestion) => (from ? compareSuggestions(s, from) > 0 : s.start >= caret);
-        const before = (s: DocSuggestion) => (from ? compareSuggestions(s, from) < 0 : s.start < caret);
-        next = by > 0 ? (live.find(after) ?? live[0]) : ([...live].reverse().find(before) ?? live[live.length - 1]);
-      }
+      const next = nextSuggestion(openOf(list, session), { focusedKey, lastJudged: lastJudged.current, caret }, by);
       if (next) setFocusedKey(next.key);
       return next;
     },
