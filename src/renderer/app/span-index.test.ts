@@ -55,6 +55,13 @@ describe('SpanIndex', () => {
     expect(index.covers('ORG', 0, 4)).toBe(false);
     expect(index.labelCounts()).toEqual({ LOC: 1 });
     expect(index.delete('nope')).toBeUndefined();
+    // Several spans from one start: only the same label and end count.
+    const more = new SpanIndex([span(2, 9, 'CLAIM'), span(2, 5, 'ORG'), span(2, 5, 'LOC'), span(1, 5, 'ORG'), span(3, 5, 'ORG')]);
+    expect(more.covers('ORG', 2, 5)).toBe(true);
+    expect(more.covers('CLAIM', 2, 5)).toBe(false);
+    expect(more.covers('CLAIM', 2, 9)).toBe(true);
+    expect(more.covers('ORG', 2, 9)).toBe(false);
+    expect(more.covers('ORG', 2, 4)).toBe(false);
   });
 
   it('steps through placed spans in reading order, wrapping, skipping orphans', () => {

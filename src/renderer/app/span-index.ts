@@ -9,11 +9,6 @@ export function compareSpans(a: Span, b: Span): number {
   return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The key of a label over a range, which a suggestion of the same label and range is already done by. */
-export function rangeKey(s: { label: string; start: number; end: number }): string {
-  return `${s.label}:${s.start}:${s.end}`;
-}
-
 /**
  * A mutable index of one document's spans. Owned by the document session, which replaces
  * spans through it; readers get the sorted array read-only.
@@ -22,7 +17,6 @@ export class SpanIndex {
   private readonly sorted: Span[] = [];
   private readonly byId = new Map<string, Span>();
   private readonly labels = new Map<string, number>();
-  private readonly ranges = new Map<string, number>();
   private orphans = 0;
   /** Changes with every put and delete, for readers that cache what they derive. */
   revision = 0;
@@ -63,9 +57,14 @@ export class SpanIndex {
     return out;
   }
 
-  /** Whether a span of this label covers exactly this range. */
+  /** Whether a span of this label covers exactly this range (a binary search, then the few spans starting there). */
   covers(label: string, start: number, end: number): boolean {
-    return (this.ranges.get(rangeKey({ label, start, end })) ?? 0) > 0;
+    for (let i = this.firstAtOrAfter(start); i < this.sorted.length; i++) {
+      const s = this.sorted[i]!;
+      if (s.start !== start || s.end > end) return false;
+      if (s.end === end && s.label === label) return true;
+    }
+    return false;
   }
 
   /** Adds a span, or replaces the one with its id; returns the replaced one. */
@@ -137,10 +136,6 @@ export class SpanIndex {
     if (by > 0) this.byId.set(s.id, s);
     else this.byId.delete(s.id);
     this.labels.set(s.label, (this.labels.get(s.label) ?? 0) + by);
-    const key = rangeKey(s);
-    const n = (this.ranges.get(key) ?? 0) + by;
-    if (n > 0) this.ranges.set(key, n);
-    else this.ranges.delete(key);
     if (s.orphaned) this.orphans += by;
   }
 }
