@@ -37,11 +37,8 @@ export interface AppliedChange {
 export class DocSession {
   readonly map: OffsetMap;
   readonly index: SpanIndex;
-  status: DocStatus;
-  history: History;
-  rejected: Set<string>;
-  selectedId: string | null = null;
-  version = 0;
+  private state: { status: DocStatus; history: History; selectedId: string | null; version: number };
+  private readonly rejectedKeys: Set<string>;
   private relationList: Relation[];
   private readonly relationById: Map<string, Relation>;
   private readonly store: SessionStore;
@@ -63,17 +60,41 @@ export class DocSession {
     this.index = new SpanIndex(init.spans);
     this.relationList = [...init.relations];
     this.relationById = new Map(this.relationList.map((r) => [r.id, r]));
-    this.status = init.state?.status ?? 'todo';
-    this.history = init.history;
-    this.rejected = new Set(init.rejected);
+    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0 };
+    this.rejectedKeys = new Set(init.rejected);
     this.store = new SessionStore(persist, (status) => {
-      if (status === this.status) return;
-      this.status = status;
+      if (status === this.state.status) return;
+      this.state.status = status;
       this.notify();
     });
   }
 
   // --- Reading -------------------------------------------------------------------------------
+
+  /** The document's status (todo, in progress, done, skipped). */
+  get status(): DocStatus {
+    return this.state.status;
+  }
+
+  /** The undo history: a persistent value, replaced by each action. */
+  get history(): History {
+    return this.state.history;
+  }
+
+  /** The selected span's id, or null. */
+  get selectedId(): string | null {
+    return this.state.selectedId;
+  }
+
+  /** A number that changes with every change, for React. */
+  get version(): number {
+    return this.state.version;
+  }
+
+  /** The suggestion keys rejected for good. */
+  get rejected(): ReadonlySet<string> {
+    return this.rejectedKeys;
+  }
 
   /** Every span in reading order (orphans included). */
   get spans(): readonly Span[] {
@@ -158,7 +179,7 @@ export class DocSession {
 
   /** Counts a change and tells React after the paint, once per frame however many changes came. */
   private notify(): void {
-    this.version++;
+    this.state.version++;
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     afterPaint(() => {
@@ -184,9 +205,9 @@ export class DocSession {
     for (const r of change.putRelations) this.relationById.set(r.id, r);
     const relationsChanged = change.putRelations.length > 0 || change.deleteRelationIds.length > 0;
     if (relationsChanged) this.relationList = [...this.relationById.values()];
-    this.history = history;
-    if (extra.status) this.status = extra.status;
-    if (this.selectedId && !this.index.has(this.selectedId)) this.selectedId = null;
+    this.state.history = history;
+    if (extra.status) this.state.status = extra.status;
+    if (this.state.selectedId && !this.index.has(this.state.selectedId)) this.state.selectedId = null;
     // Orphaned spans (not placed after a text change) are listed for review, never painted.
     const paint = change.putSpans.filter((x) => !x.orphaned);
     const unpaint = [...change.deleteSpanIds, ...change.putSpans.filter((x) => x.orphaned).map((x) => x.id)];
@@ -236,22 +257,22 @@ export class DocSession {
 
   /** Sets the document's status. */
   setStatus(status: DocStatus): void {
-    this.status = status;
+    this.state.status = status;
     this.store.persist({ ...emptyChange(), status, history: this.history });
     this.notify();
   }
 
   /** Marks a span as selected (null: none) and tells the editor. */
   select(id: string | null, scroll = false, collapse = false): void {
-    this.selectedId = id && this.index.has(id) ? id : null;
+    this.state.selectedId = id && this.index.has(id) ? id : null;
     this.emit({ type: 'select', id: this.selectedId, scroll, collapse });
     this.notify();
   }
 
   /** Remembers rejected suggestions for good. */
   reject(keys: string[]): void {
-    for (const k of keys) this.rejected.add(k);
-    this.store.persist({ ...emptyChange(), history: this.history, rejected: [...this.rejected] });
+    for (const k of keys) this.rejectedKeys.add(k);
+    this.store.persist({ ...emptyChange(), history: this.history, rejected: [...this.rejectedKeys] });
     this.notify();
   }
 }
