@@ -25,7 +25,7 @@ describe('Progress', () => {
     f.advance(2000);
     p.add(50e6);
     expect(f.writes).toHaveLength(1);
-    expect(f.writes[0]).toMatch(/^\rmerge \[#{15} {15}\]  50% 50\/100 MB 25 MB\/s/);
+    expect(f.writes[0]).toMatch(/^\rmerge \[#{15} {15}\] {2}50% 50\/100 MB 25 MB\/s/);
     p.finish();
     expect(f.writes[1]).toBe('\r\x1b[K');
   });
