@@ -19,9 +19,10 @@ import { w2 } from './workloads/w2-corpus';
 import { w3 } from './workloads/w3-store';
 import { w4 } from './workloads/w4-export';
 import { w5 } from './workloads/w5-merge';
+import { w6 } from './workloads/w6-scale';
 
 /** Every workload, in the order they run: the browser ones together, so one Chromium serves them all. */
-const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5];
+const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5, w6];
 /** Workloads that load Marginalia's built UI. */
 const NEEDS_UI = new Set(['W1', 'peers']);
 
