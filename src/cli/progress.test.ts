@@ -53,3 +53,13 @@ describe('Progress', () => {
     expect(f.writes).toEqual([]);
   });
 });
+
+describe('Progress on small inputs', () => {
+  it('stays silent below 10 MB, however slow the machine', () => {
+    const f = fake(true);
+    const p = new Progress('merge', 5e6, { stream: f.stream, now: f.now });
+    f.advance(60_000);
+    p.add(5e6);
+    expect(f.writes).toEqual([]);
+  });
+});
