@@ -140,8 +140,8 @@ export function App() {
   // A wiped browser profile: rebuild this annotator's work from the journal on disk.
   useEffect(() => {
     if (!corpus || !annotator) return;
-    void rebuildIfEmpty(db, host.api, corpus, annotator).then(
-      (r) => r && say(`This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${r.documents} documents from the journal in .marginalia.${r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : ''}`),
+    void rebuildIfEmpty(db, host.api, corpus, annotator, (l) => host.on(l)).then(
+      (r) => r && say(r.message),
       (e) => fail('Could not rebuild from the journal', e),
     );
     // Once per corpus and annotator.
@@ -173,7 +173,7 @@ export function App() {
         }
         const ann = await loadAnnotations(db, doc.docId, annotator);
         void rememberText(db, doc.docId, doc.text);
-        const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann, (change) => journalChange(host.api, annotator, doc.docId, change));
+        const s = new DocSession(db, doc.docId, annotator, target.path, doc.text, ann);
         setLink(null);
         setFocusedSuggestion(null);
         setFindOpen(false);
@@ -449,7 +449,6 @@ export function App() {
       const span = makeSpan({ text, map: new (await import('../../core/model/offsets')).OffsetMap(text), docId: target.docId, annotator, label, ...match });
       if (labelDef(schema, label)?.group === 'figure') span.attrs = figureAttrs(text, span.start, span.end);
       await applyChange(db, target.docId, annotator, { putSpans: [span] });
-      await journalChange(host.api, annotator, target.docId, { putSpans: [span] });
     },
     [annotator, createSpan, loadText, schema, session],
   );

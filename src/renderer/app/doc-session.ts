@@ -136,9 +136,12 @@ export class DocSession {
     this.setSave({ ...this.save, pending: this.save.pending + 1 });
     const counts = { spanCount: this.spans.length, labelCounts: countLabels(this.spans) };
     const status = change.status;
+    // Handed to the store at once: writes queued while one commits go together in the next transaction.
+    const stored = applyChange(this.db, this.docId, this.annotator, { ...change, status, history, rejected, counts });
+    stored.catch(() => undefined);
     this.writes = this.writes.then(async () => {
       try {
-        const state = await applyChange(this.db, this.docId, this.annotator, { ...change, status, history, rejected, counts });
+        const state = await stored;
         if (!status && state.status !== this.status) this.status = state.status;
       } catch (e) {
         const err = e as Error;
