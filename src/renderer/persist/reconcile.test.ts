@@ -1,0 +1,146 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applyChange } from '../db/annotations';
+import { MarginaliaDb } from '../db/db';
+import { setOutboxRoot } from './outbox';
+import { lastWrites, reconcile } from './reconcile';
+import { saveState } from './save-state';
+import { JournalSync } from './sync';
+import { FakeJournalHost, settle, testSpan } from './test-support';
+
+const ROOT = '/corpus';
+const DOCS = new Set(['d1', 'd2']);
+
+/** One browser profile of alice: its own store and sync, against the shared host. */
+function profile(host: FakeJournalHost) {
+  const db = new MarginaliaDb(`profile-${Math.random()}`);
+  const sync = new JournalSync({ db, api: host, root: ROOT, annotator: 'alice', docIds: DOCS, writer: { coalesceMs: 0 } });
+  return { db, sync };
+}
+
+/** Waits until a profile's outbox is empty (its writer has sent everything). */
+async function drained(db: MarginaliaDb): Promise<void> {
+  for (let i = 0; i < 200 && (await db.outbox.count()); i++) await settle(5);
+  expect(await db.outbox.count()).toBe(0);
+}
+
+/** What a profile shows: spans (id, label, bounds), rejections, statuses and comments. */
+async function view(db: MarginaliaDb) {
+  const spans = (await db.spans.toArray()).map((s) => `${s.docId}/${s.id}:${s.label}:${s.start}-${s.end}`).sort();
+  const rejected = (await db.rejected.toArray()).map((r) => `${r.docId}:${[...r.keys].sort().join(',')}`).sort();
+  const states = (await db.docState.toArray()).map((s) => `${s.docId}:${s.status}:${s.spanCount}:${s.meta?.comment ?? ''}`).sort();
+  return { spans, rejected, states };
+}
+
+describe('reconciliation with the journal', () => {
+  beforeEach(() => {
+    saveState.reset();
+    setOutboxRoot(ROOT);
+  });
+
+  it('rebuilds a wiped profile: spans, relations, rejections, status and comment', async () => {
+    const host = new FakeJournalHost();
+    const a = profile(host);
+    await a.sync.start();
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [testSpan('s1', 0, 4), testSpan('s2', 5, 11)] });
+    await applyChange(a.db, 'd1', 'alice', { putRelations: [{ id: 'r1', docId: 'd1', annotator: 'alice', label: 'cites', head: 's1', tail: 's2' }] });
+    await applyChange(a.db, 'd1', 'alice', { deleteSpanIds: ['s2'], deleteRelationIds: ['r1'] });
+    await applyChange(a.db, 'd1', 'alice', { rejected: ['FIGURE:17:21'] });
+    await applyChange(a.db, 'd2', 'alice', { status: 'done', meta: { comment: 'two sources disagree', unsure: true } });
+    await drained(a.db);
+    a.sync.stop();
+
+    const b = profile(host);
+    const r = await b.sync.start();
+    expect(r).toMatchObject({ wasEmpty: true, spans: 1, relations: 0, sent: 0 });
+    expect(await view(b.db)).toEqual(await view(a.db));
+    expect((await b.db.rejected.get(['d1', 'alice']))!.keys).toEqual(['FIGURE:17:21']);
+    expect((await b.db.docState.get(['d2', 'alice']))!.meta).toEqual({ comment: 'two sources disagree', unsure: true });
+    b.sync.stop();
+  });
+
+  it('makes two profiles of one annotator converge, the later write of an object winning in both', async () => {
+    const host = new FakeJournalHost();
+    const a = profile(host);
+    const b = profile(host);
+    await a.sync.start();
+    await b.sync.start();
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [testSpan('s1', 0, 4), testSpan('s2', 5, 11)] });
+    await drained(a.db);
+    await b.sync.start();
+    // b relabels s1 after a made it; a, meanwhile, deletes s2 and b (still holding it) moves it: both later than a's put.
+    await applyChange(b.db, 'd1', 'alice', { putSpans: [{ ...testSpan('s1', 0, 4), label: 'FIGURE' }, { ...testSpan('s2', 5, 12) }] });
+    await applyChange(a.db, 'd1', 'alice', { deleteSpanIds: ['s2'], putSpans: [testSpan('s3', 12, 20)] });
+    await applyChange(b.db, 'd2', 'alice', { putSpans: [testSpan('t1', 0, 4, 'alice', 'd2')], rejected: ['ORG:0:4'] });
+    await drained(a.db);
+    await drained(b.db);
+    // Each learns of the other's writes (at start, on reconnect or on journalChanged).
+    await a.sync.start();
+    await b.sync.start();
+    await drained(a.db);
+    await drained(b.db);
+    const va = await view(a.db);
+    expect(va).toEqual(await view(b.db));
+    expect(va.spans).toContain('d1/s1:FIGURE:0-4');
+    expect(va.spans).toContain('d1/s3:CLAIM:12-20');
+    expect(va.spans).toContain('d2/t1:CLAIM:0-4');
+    expect(va.rejected).toEqual(['d2:ORG:0:4']);
+    a.sync.stop();
+    b.sync.stop();
+  });
+
+  it('sends again what a journal restored from an older backup lacks, keeping the eids', async () => {
+    const host = new FakeJournalHost();
+    const a = profile(host);
+    await a.sync.start();
+    for (let i = 0; i < 6; i++) await applyChange(a.db, 'd1', 'alice', { putSpans: [testSpan(`s${i}`, i, i + 3)] });
+    await drained(a.db);
+    const all = host.eids('alice');
+    expect(all).toHaveLength(6);
+    // The journal is put back to a copy of two days ago: its first two lines.
+    host.lines.set('alice', host.lines.get('alice')!.slice(0, 2));
+    const r = await a.sync.start();
+    expect(r.sent).toBe(4);
+    await drained(a.db);
+    expect(host.eids('alice').sort()).toEqual([...all].sort());
+    // Nothing more to send the next time.
+    expect((await a.sync.start()).sent).toBe(0);
+    a.sync.stop();
+  });
+
+  it('applies only what was appended since the last read, and a store that lags takes the newer write', async () => {
+    const host = new FakeJournalHost();
+    const a = profile(host);
+    const b = profile(host);
+    await a.sync.start();
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [testSpan('s1', 0, 4)] });
+    await drained(a.db);
+    const first = await reconcile(b.db, host, { annotator: 'alice', docIds: DOCS });
+    expect(first.applied).toBe(1);
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [{ ...testSpan('s1', 0, 4), label: 'ORG' }] });
+    await drained(a.db);
+    const next = await reconcile(b.db, host, { annotator: 'alice', docIds: DOCS, fromByte: first.endByte });
+    expect(next).toMatchObject({ applied: 1, sent: 0 });
+    expect((await b.db.spans.get('s1'))!.label).toBe('ORG');
+    // Read again from the same byte: nothing new is applied twice.
+    expect((await reconcile(b.db, host, { annotator: 'alice', docIds: DOCS, fromByte: next.endByte })).applied).toBe(0);
+    // a writes s1 and then b writes it (not yet sent): the journal's older write must not overwrite b's.
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [{ ...testSpan('s1', 0, 4), label: 'LOC' }] });
+    await drained(a.db);
+    await new Promise((r) => setTimeout(r, 5));
+    await applyChange(b.db, 'd1', 'alice', { putSpans: [{ ...testSpan('s1', 0, 4), label: 'PERSON' }] });
+    const later = await reconcile(b.db, host, { annotator: 'alice', docIds: DOCS, fromByte: next.endByte });
+    expect(later.applied).toBe(0);
+    expect((await b.db.spans.get('s1'))!.label).toBe('PERSON');
+    a.sync.stop();
+  });
+
+  it('orders writes of one object by time, then writer, then sequence number as a number', () => {
+    const put = (eid: string, at: string, label: string) => ({ op: 'put-span' as const, docId: 'd1', at, eid, span: { ...testSpan('s1', 0, 4), label } });
+    const same = '2026-01-01T00:00:00.000Z';
+    expect(lastWrites([put('p:10', same, 'B'), put('p:9', same, 'A')]).get('span\u0000d1\u0000s1')!.span.label).toBe('B');
+    expect(lastWrites([put('q:1', '2026-01-02T00:00:00.000Z', 'late'), put('p:99', same, 'early')]).get('span\u0000d1\u0000s1')!.span.label).toBe('late');
+    // A repeated eid (a batch sent again) counts once.
+    expect(lastWrites([put('p:1', same, 'A'), put('p:1', same, 'A')]).size).toBe(1);
+  });
+});
