@@ -8,7 +8,8 @@
 
 import { AnchorText } from './anchor-text';
 import { EditMap } from './edit-map';
-import { type Candidate, QuoteFinder, decide, dedupe, isStrong, prepareQuote, sameAt } from './match-quote';
+import { QuoteFinder, sameAt } from './match-quote';
+import { type Candidate, decide, dedupe, isStrong, prepareQuote } from './quote-score';
 import { sliceCodePoints } from '../model/offsets';
 import { quoteOf } from '../model/quote';
 import type { CodePoint, TextQuote } from '../model/types';
