@@ -53,11 +53,6 @@ export class SaveState {
 /** The app's save state. */
 export const saveState = new SaveState();
 
-/** True when every change is on disk: nothing being stored, nothing in the outbox, nothing refused. */
-export function isAllSaved(s: SaveSnapshot): boolean {
-  return s.storing === 0 && s.pending === 0 && !s.storeError && s.refused === 0;
-}
-
 const REASONS: Record<UnsavedReason, string> = {
   unreachable: 'the host does not answer (is `marginalia serve` running?)',
   'disk-full': 'the disk is full: free some space',

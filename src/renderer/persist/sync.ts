@@ -92,8 +92,3 @@ export function startSync(target: SyncTarget): Promise<ReconcileResult> {
   current = new JournalSync(target);
   return current.start();
 }
-
-/** The running sync, if any. */
-export function currentSync(): JournalSync | null {
-  return current;
-}

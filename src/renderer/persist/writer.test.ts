@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyChange } from '../db/annotations';
 import { MarginaliaDb } from '../db/db';
 import { setOutboxRoot } from './outbox';
-import { isAllSaved, saveState } from './save-state';
+import { describeSave, saveState, type SaveSnapshot } from './save-state';
+
+const isAllSaved = (s: SaveSnapshot) => describeSave(s).state === 'saved';
 import { FakeHostError, FakeJournalHost, ManualClock, settle, testSpan } from './test-support';
 import { BACKOFF_MS, classifyFailure, OutboxWriter, REFUSED_KEY } from './writer';
 
