@@ -136,6 +136,23 @@ describe('reconciliation with the journal', () => {
     a.sync.stop();
   });
 
+  it('upgrades a store written before eids: sends what the journal lacks, keeps a local edit newer than the journal', async () => {
+    const host = new FakeJournalHost();
+    const db = new MarginaliaDb(`legacy-${Math.random()}`);
+    // What the old app left: three spans in IndexedDB; the journal (lines without eids) got s1 and an older s2.
+    const t = (m: number) => `2026-01-01T00:0${m}:00.000Z`;
+    await db.spans.bulkPut([{ ...testSpan('s1', 0, 4), updatedAt: t(1) }, { ...testSpan('s2', 5, 11), label: 'ORG', updatedAt: t(3) }, { ...testSpan('s3', 12, 20), updatedAt: t(4) }]);
+    host.lines.set('alice', [
+      JSON.stringify({ op: 'put-span', docId: 'd1', at: t(1).replace('00.000', '00.001'), span: testSpan('s1', 0, 4) }) + '\n',
+      JSON.stringify({ op: 'put-span', docId: 'd1', at: t(2), span: testSpan('s2', 5, 11) }) + '\n',
+    ]);
+    const r = await reconcile(db, host, { annotator: 'alice', docIds: DOCS });
+    expect(r.sent).toBe(2);
+    const queued = (await db.outbox.toArray()).map((row) => (row.entry.op === 'put-span' ? `${row.entry.span.id}:${row.entry.span.label}` : row.entry.op));
+    expect(queued.sort()).toEqual(['s2:ORG', 's3:CLAIM']);
+    expect((await db.spans.get('s2'))!.label).toBe('ORG');
+  });
+
   it('orders writes of one object by time, then writer, then sequence number as a number', () => {
     const put = (eid: string, at: string, label: string) => ({ op: 'put-span' as const, docId: 'd1', at, eid, span: { ...testSpan('s1', 0, 4), label } });
     const same = '2026-01-01T00:00:00.000Z';

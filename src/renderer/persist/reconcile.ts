@@ -90,6 +90,16 @@ async function applyEntry(db: MarginaliaDb, annotator: string, e: JournalEntry, 
   }
 }
 
+/**
+ * True when the store holds a span written before eids existed that is newer than the journal's entry
+ * (its journal append had failed): it stays, and is sent as it is (see {@link backfillUnversioned}).
+ */
+async function storedFromBeforeEids(db: MarginaliaDb, annotator: string, entry: JournalEntry): Promise<boolean> {
+  if (entry.op !== 'put-span' && entry.op !== 'delete-span') return false;
+  const local = await db.spans.get(entry.op === 'put-span' ? entry.span.id : entry.id);
+  return !!local && local.annotator === annotator && local.docId === entry.docId && local.updatedAt > (entry.at ?? '');
+}
+
 /** Recounts the spans of documents the journal changed, and derives a status where none was set. */
 async function refreshStates(db: MarginaliaDb, annotator: string, docIds: Iterable<string>): Promise<void> {
   for (const docId of docIds) {
@@ -153,6 +163,7 @@ export async function reconcile(db: MarginaliaDb, api: Pick<MarginaliaApi, 'read
     for (const [i, [key, entry]] of candidates.entries()) {
       const mine = stored[i];
       if (mine && compareWrites(entry, mine) <= 0) continue;
+      if (!mine && (await storedFromBeforeEids(db, annotator, entry))) continue;
       await applyEntry(db, annotator, entry, tally);
       newVersions.push({ annotator, key, docId: entry.docId, at: entry.at ?? '', eid: entry.eid ?? '', entry });
       touched.add(entry.docId);
