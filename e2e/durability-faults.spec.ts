@@ -187,3 +187,33 @@ test('rejected suggestions stay rejected in a wiped profile', async ({ browser, 
   expect(journal.trim().split('\n').map((l) => JSON.parse(l).op)).toEqual(['reject', 'reject', 'status']);
   await second.close();
 });
+
+test('the host restarted with a new token: the toolbar says to reload from the printed URL, and after that nothing is missing', async ({ browser }) => {
+  const w = await claimsCorpus();
+  try {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await openAs(page, w.url, 'alice');
+    await atFirstClaim(page);
+    await claimBurst(page, 10);
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    const exited = new Promise((r) => w.process.once('exit', r));
+    w.process.kill('SIGTERM');
+    await exited;
+    // The same port (the browser profile's store belongs to the origin), another token.
+    const url = new URL(w.url);
+    url.searchParams.set('token', 'a-new-token-of-this-run');
+    const restarted = await restartWorkbenchInPlace({ ...w, url: url.toString() });
+    w.process = restarted.process;
+    await claimBurst(page, 5);
+    await expect(page.getByTestId('save-state')).toContainText('restarted with a new token: reload from the URL it printed', { timeout: 30_000 });
+    await page.goto(url.toString());
+    await expect.poll(() => listedSpanCount(page, DOC)).toBe(15);
+    await openDocument(page, DOC);
+    await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 30_000 });
+    expect((await journaledSpanIds(w.corpusDir, 'alice')).size).toBe(15);
+    await ctx.close();
+  } finally {
+    await stopWorkbench(w);
+  }
+});
