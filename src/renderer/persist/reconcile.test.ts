@@ -7,7 +7,7 @@ import { setOutboxRoot } from './outbox';
 import { lastWrites, reconcile } from './reconcile';
 import { saveState } from './save-state';
 import { JournalSync } from './sync';
-import { FakeJournalHost, settle, testSpan } from './test-support';
+import { FakeHostError, FakeJournalHost, settle, testSpan } from './test-support';
 
 const ROOT = '/corpus';
 const DOCS = new Set(['d1', 'd2']);
@@ -134,6 +134,22 @@ describe('reconciliation with the journal', () => {
     expect(later.applied).toBe(0);
     expect((await b.db.spans.get('s1'))!.label).toBe('PERSON');
     a.sync.stop();
+  });
+
+  it('reconciles by itself once a host that was away at start answers', async () => {
+    const host = new FakeJournalHost();
+    const a = profile(host);
+    await a.sync.start();
+    await applyChange(a.db, 'd1', 'alice', { putSpans: [testSpan('s1', 0, 4)] });
+    await drained(a.db);
+    a.sync.stop();
+    host.fail = new FakeHostError('io', 'the Marginalia host does not answer');
+    const b = profile(host);
+    await expect(b.sync.start()).rejects.toThrow('does not answer');
+    host.fail = null;
+    for (let i = 0; i < 100 && !(await b.db.spans.count()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await b.db.spans.get('s1'))?.label).toBe('CLAIM');
+    b.sync.stop();
   });
 
   it('upgrades a store written before eids: sends what the journal lacks, keeps a local edit newer than the journal', async () => {

@@ -5,7 +5,7 @@ import type { HostEvents, MarginaliaApi } from '../../core/ipc/contract';
 import type { MarginaliaDb } from '../db/db';
 import { adoptUnrooted, setOutboxRoot } from './outbox';
 import { reconcile, type ReconcileResult } from './reconcile';
-import { OutboxWriter, type WriterOptions } from './writer';
+import { BACKOFF_MS, OutboxWriter, type WriterOptions } from './writer';
 
 /** Subscribes to the host's events; returns the unsubscribe function. */
 export type EventSubscriber = (listener: <K extends keyof HostEvents>(event: K, payload: HostEvents[K]) => void) => () => void;
@@ -45,7 +45,22 @@ export class JournalSync {
       this.target.subscribe?.((event, payload) => {
         if (event === 'journalChanged' && (payload as HostEvents['journalChanged']).annotator === this.target.annotator) void this.queue(() => this.incremental());
       }) ?? null;
-    return this.queue(() => this.full(false));
+    try {
+      return await this.queue(() => this.full(false));
+    } catch (e) {
+      // The host may be away at start: reconcile as soon as it answers again, the user is told of this failure now.
+      this.retryFull(0);
+      throw e;
+    }
+  }
+
+  /** Tries the whole reconciliation again after a backoff, until it succeeds (or the sync stops). */
+  private retryFull(attempt: number): void {
+    const wait = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]!;
+    setTimeout(() => {
+      if (this.stopped) return;
+      this.queue(() => this.full(true)).catch(() => this.retryFull(attempt + 1));
+    }, wait);
   }
 
   /** Stops the writer and the watch (a corpus or annotator change). */

@@ -34,6 +34,7 @@ export class FakeJournalHost {
   };
 
   readJournal = async (req: { annotator: string; raw?: boolean; fromByte?: number }): Promise<JournalRead> => {
+    if (this.fail) throw this.fail;
     const file = this.lines.get(req.annotator) ?? [];
     const all = file.join('');
     const from = req.fromByte ?? 0;
