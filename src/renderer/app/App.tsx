@@ -140,7 +140,7 @@ export function App() {
   // A wiped browser profile: rebuild this annotator's work from the journal on disk.
   useEffect(() => {
     if (!corpus || !annotator) return;
-    void rebuildIfEmpty(db, host.api, corpus, annotator, (l) => host.on(l)).then(
+    void rebuildIfEmpty(db, host.api, corpus, annotator, (l) => host.on(l), (r) => say(r.message)).then(
       (r) => r && say(r.message),
       (e) => fail('Could not rebuild from the journal', e),
     );

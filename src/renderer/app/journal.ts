@@ -45,11 +45,22 @@ export function describeReconcile(r: ReconcileResult, documents: number): string
  * start, on reconnect and on `journalChanged` when `subscribe` is given) and answers what the first
  * reconciliation brought in: a wiped profile is rebuilt. Null when the store lacked nothing.
  */
-export async function rebuildIfEmpty(db: MarginaliaDb, api: MarginaliaApi, corpus: CorpusInfo, annotator: string, subscribe?: EventSubscriber): Promise<RebuildResult | null> {
+export async function rebuildIfEmpty(
+  db: MarginaliaDb,
+  api: MarginaliaApi,
+  corpus: CorpusInfo,
+  annotator: string,
+  subscribe?: EventSubscriber,
+  /** Told of later reconciliations that brought changes in (another profile wrote the journal meanwhile). */
+  onLater?: (result: RebuildResult, docIds: string[]) => void,
+): Promise<RebuildResult | null> {
   const docIds = new Set(corpus.documents.flatMap((d) => [d.docId, ...(d.previousDocIds ?? [])]));
-  const r = await startSync({ db, api, root: corpus.root, annotator, docIds, subscribe });
-  if (!r.applied) return null;
-  const states = await db.docState.bulkGet(r.docIds.map((d) => [d, annotator] as [string, string]));
-  const documents = states.filter((s) => s && (s.spanCount > 0 || s.status !== 'todo')).length;
-  return { documents, spans: r.spans, relations: r.relations, badLines: r.badLines, message: describeReconcile(r, documents) };
+  const summarize = async (r: ReconcileResult): Promise<RebuildResult> => {
+    const states = await db.docState.bulkGet(r.docIds.map((d) => [d, annotator] as [string, string]));
+    const documents = states.filter((s) => s && (s.spanCount > 0 || s.status !== 'todo')).length;
+    return { documents, spans: r.spans, relations: r.relations, badLines: r.badLines, message: describeReconcile(r, documents) };
+  };
+  const onReconciled = onLater && ((r: ReconcileResult) => void summarize(r).then((s) => onLater(s, r.docIds)));
+  const r = await startSync({ db, api, root: corpus.root, annotator, docIds, subscribe, onReconciled });
+  return r.applied ? summarize(r) : null;
 }
