@@ -43,6 +43,8 @@ class JournalFile {
   private created = false;
   private readonly queue: Task[] = [];
   private running = false;
+  /** Settles once the name is checked against the other journals' (see JournalStore.caseClash). */
+  ready: Promise<void> = Promise.resolve();
   /** The file's size after this process's last write, so a watcher can tell others' writes from ours. */
   lastOwnSize = -1;
 
@@ -220,45 +222,60 @@ export class JournalStore {
    * The journal of `annotator`. Refuses a name whose journal would share its file with another
    * annotator's on a case-insensitive disk (macOS, Windows): `Alice` and `alice`.
    */
-  private async journal(annotator: unknown): Promise<JournalFile> {
+  private journal(annotator: unknown): JournalFile {
     const name = journalFileName(annotator);
     let j = this.files.get(name);
     if (!j) {
-      const folded = name.toLowerCase();
-      const others = [...this.files.keys(), ...(await readdir(this.dir).catch(() => [] as string[]))];
-      const clash = others.find((n) => n !== name && n.toLowerCase() === folded && annotatorOfFile(n) !== null);
-      if (clash) {
-        throw new ApiError(
-          'bad-request',
-          `annotator name "${annotator as string}" differs only in case from "${annotatorOfFile(clash)}", who already has a journal here; on a case-insensitive disk (macOS, Windows) both would share one file: choose a distinct name`,
-        );
-      }
       j = new JournalFile(annotator as string, path.join(this.dir, name), this.dir, this.io);
+      j.ready = this.caseClash(name, annotator as string);
+      // A refused name is checked again next time (the other journal may be gone by then).
+      j.ready.catch(() => this.files.delete(name));
       this.files.set(name, j);
     }
     return j;
   }
 
+  /** Refuses a name whose journal differs from another's only in case: on macOS and Windows both would be one file. */
+  private async caseClash(name: string, annotator: string): Promise<void> {
+    const folded = name.toLowerCase();
+    const others = [...this.files.keys(), ...(await readdir(this.dir).catch(() => [] as string[]))];
+    const clash = others.find((n) => n !== name && n.toLowerCase() === folded && annotatorOfFile(n) !== null);
+    if (clash) {
+      throw new ApiError(
+        'bad-request',
+        `annotator name "${annotator}" differs only in case from "${annotatorOfFile(clash)}", who already has a journal here; on a case-insensitive disk (macOS, Windows) both would share one file: choose a distinct name`,
+      );
+    }
+  }
+
+  /** The journal of `annotator` once its name is checked; calls that wait here go on in call order. */
+  private async checked(annotator: unknown): Promise<JournalFile> {
+    const j = this.journal(annotator);
+    await j.ready;
+    return j;
+  }
+
   /** See `appendJournal` in the contract. */
   async append(annotator: unknown, entries: unknown): Promise<AppendJournalResult> {
-    const j = await this.journal(annotator);
+    const j = this.journal(annotator);
     if (Array.isArray(entries) && entries.length > MAX_ENTRIES_PER_CALL) {
       throw new ApiError('bad-request', `${entries.length} entries in one call; at most ${MAX_ENTRIES_PER_CALL}: split the call; nothing was written`);
     }
     const checked = checkEntries(entries, this.now());
-    if (checked.length === 0) return { written: 0, acknowledged: [], bytes: 0, path: j.file };
     const lines = checked.map((e, i) => {
       const line = JSON.stringify(e) + '\n';
       if (Buffer.byteLength(line) > MAX_JOURNAL_LINE_BYTES) throw new ApiError('bad-request', `entry ${i} is over ${MAX_JOURNAL_LINE_BYTES} bytes as JSON; nothing of this call was written`);
       return line;
     });
+    await j.ready;
+    if (checked.length === 0) return { written: 0, acknowledged: [], bytes: 0, path: j.file };
     return j.append(Buffer.from(lines.join('')), checked.length, checked.flatMap((e) => (e.eid ? [e.eid] : [])));
   }
 
   /** See `readJournal` in the contract: `fromByte` reads only what was appended after an earlier read's `endByte`. */
   async read(annotator: unknown, raw = false, fromByte = 0): Promise<JournalRead> {
     if (!Number.isFinite(fromByte) || fromByte < 0) throw new ApiError('bad-request', '"fromByte" must be a byte offset (a number >= 0)');
-    const j = await this.journal(annotator);
+    const j = await this.checked(annotator);
     const all = await j.exclusive(() => j.readAll(fromByte));
     return {
       annotator: j.annotator,
@@ -273,7 +290,7 @@ export class JournalStore {
 
   /** See `journalInfo` in the contract. */
   async info(annotator: unknown): Promise<JournalInfo> {
-    const j = await this.journal(annotator);
+    const j = await this.checked(annotator);
     const all = await j.exclusive(() => j.readAll());
     const info: JournalInfo = {
       annotator: j.annotator,
@@ -291,7 +308,7 @@ export class JournalStore {
 
   /** See `compactJournal` in the contract. */
   async compact(annotator: unknown): Promise<CompactJournalResult> {
-    const j = await this.journal(annotator);
+    const j = await this.checked(annotator);
     return j.exclusive(async () => {
       await this.sweepTemporaries(path.basename(j.file));
       return j.compact();
