@@ -35,7 +35,7 @@ const realClock: Clock = {
 export function classifyFailure(e: unknown): { reason: UnsavedReason; message: string } {
   const code = (e as { code?: string })?.code;
   const message = (e as Error)?.message ?? String(e);
-  if (code === 'disk-full' || code === 'read-only' || code === 'unauthorized') return { reason: code, message };
+  if (code === 'disk-full' || code === 'read-only' || code === 'unauthorized' || code === 'unreachable') return { reason: code, message };
   if (code === 'forbidden' && /token/i.test(message)) return { reason: 'unauthorized', message };
   if (code === 'bad-request') return { reason: 'refused', message };
   if (/ENOSPC|EDQUOT|disk full|quota/i.test(message)) return { reason: 'disk-full', message };
