@@ -1,17 +1,18 @@
 // The app's door to the journal on disk: changes stored outside a session go to the outbox, and opening a corpus starts
 // the sync that reconciles the store with the journal (a wiped profile is rebuilt by that same path).
 
-import type { CorpusInfo, MarginaliaApi } from '../../core/ipc/contract';
+import type { CorpusInfo, JournalEntry, MarginaliaApi } from '../../core/ipc/contract';
 import { db as appDb, type MarginaliaDb } from '../db/db';
 import { enqueueWrite } from '../db/write-queue';
-import { changeEntries, type EntryChange } from '../persist/entries';
+import { changeEntries, objectKey, type EntryChange } from '../persist/entries';
 import { outboxTables, stampEntries } from '../persist/outbox';
 import type { ReconcileResult } from '../persist/reconcile';
 import { startSync, type EventSubscriber } from '../persist/sync';
 
 /**
  * Puts a change that is already in the store (e.g. spans moved by re-anchoring) in the outbox, so the
- * journal gets it. Changes made through `applyChange` are in the outbox already: never pass them here.
+ * journal gets it. Idempotent: entries the store already records as the latest write of their object
+ * (every change made through `applyChange` is) are skipped, so passing such a change again costs nothing.
  * Resolves once the outbox rows are committed (the journal follows, acknowledged, by itself).
  */
 export async function journalChange(api: MarginaliaApi, annotator: string, docId: string, change: EntryChange, db: MarginaliaDb = appDb): Promise<void> {
@@ -19,8 +20,18 @@ export async function journalChange(api: MarginaliaApi, annotator: string, docId
   const entries = changeEntries(docId, change, new Date().toISOString());
   if (!entries.length) return;
   await enqueueWrite(db, () => outboxTables(db), {
-    run: async () => ({ value: undefined, outboxRows: (await stampEntries(db, annotator, entries)).length }),
+    run: async () => {
+      const versions = await db.versions.bulkGet(entries.map((e) => [annotator, objectKey(e)] as [string, string]));
+      const fresh = entries.filter((e, i) => !versions[i] || !sameWrite(versions[i].entry, e));
+      return { value: undefined, outboxRows: (await stampEntries(db, annotator, fresh)).length };
+    },
   });
+}
+
+/** True when two entries write the same thing (their times and eids aside). */
+function sameWrite(a: JournalEntry, b: JournalEntry): boolean {
+  const strip = ({ at: _at, eid: _eid, ...rest }: JournalEntry) => JSON.stringify(rest);
+  return strip(a) === strip(b);
 }
 
 /** What the first reconciliation with the journal brought into this browser. */
