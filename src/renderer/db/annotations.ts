@@ -72,7 +72,11 @@ function changeTables(db: MarginaliaDb) {
  */
 export async function applyChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange): Promise<DocState> {
   const at = new Date().toISOString();
-  return enqueueWrite(db, () => changeTables(db), { run: () => writeChange(db, docId, annotator, change, at) });
+  return enqueueWrite(db, () => changeTables(db), {
+    // A burst's changes of one document commit together: only the last one's undo history is written.
+    replaces: change.history ? `history\u0000${docId}\u0000${annotator}` : undefined,
+    run: (superseded) => writeChange(db, docId, annotator, superseded ? { ...change, history: undefined } : change, at),
+  });
 }
 
 async function writeChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange, at: string): Promise<{ value: DocState; outboxRows: number }> {

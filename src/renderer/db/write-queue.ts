@@ -8,11 +8,15 @@ import type { MarginaliaDb } from './db';
 
 /** One write: its work inside the shared transaction, and what it added to the outbox. */
 export interface QueuedWrite<T> {
-  run(): Promise<{ value: T; outboxRows: number }>;
+  /** `supersededLater`: a later write of the same batch has the same `replaces` key (its whole-value rows may be skipped). */
+  run(supersededLater: boolean): Promise<{ value: T; outboxRows: number }>;
+  /** Writes with the same key replace the same whole-value rows (a document's undo history): only the last of a batch need write them. */
+  replaces?: string;
 }
 
 interface Waiting {
-  run: () => Promise<{ value: unknown; outboxRows: number }>;
+  run: (supersededLater: boolean) => Promise<{ value: unknown; outboxRows: number }>;
+  replaces?: string;
   resolve: (value: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -47,7 +51,7 @@ export function enqueueWrite<T>(db: MarginaliaDb, tables: () => Table[], write: 
   let q = queues.get(db);
   if (!q) queues.set(db, (q = { waiting: [], running: false }));
   const queue = q;
-  const done = new Promise<T>((resolve, reject) => queue.waiting.push({ run: () => write.run(), resolve: resolve as (v: unknown) => void, reject }));
+  const done = new Promise<T>((resolve, reject) => queue.waiting.push({ run: (later) => write.run(later), replaces: write.replaces, resolve: resolve as (v: unknown) => void, reject }));
   saveState.update((s) => ({ storing: s.storing + 1 }));
   if (!queue.running) void pump(db, queue, tables);
   return done;
@@ -56,7 +60,7 @@ export function enqueueWrite<T>(db: MarginaliaDb, tables: () => Table[], write: 
 async function commit(db: MarginaliaDb, tables: () => Table[], batch: Waiting[]) {
   return db.transaction('rw', tables(), async () => {
     const out: { value: unknown; outboxRows: number }[] = [];
-    for (const w of batch) out.push(await w.run());
+    for (const [i, w] of batch.entries()) out.push(await w.run(w.replaces !== undefined && batch.some((x, j) => j > i && x.replaces === w.replaces)));
     return out;
   });
 }
