@@ -17,9 +17,10 @@ export function SaveIndicator({ session }: { session?: DocSession | null }) {
     return () => clearInterval(timer);
   }, [snapshot.retryAt]);
   const sessionError = session?.save.error ?? null;
+  // The session counts a change from the key, the store from its hand-over after the paint: the same changes, counted once.
   const { text, state } = sessionError
     ? { text: 'Not saved in this browser!', state: 'unsaved' as const }
-    : describeSave({ ...snapshot, storing: snapshot.storing + (session?.save.pending ?? 0) }, now);
+    : describeSave({ ...snapshot, storing: Math.max(snapshot.storing, session?.save.pending ?? 0) }, now);
   return (
     <span className={`save-state${state === 'unsaved' ? ' error' : ''}`} data-testid="save-state" data-state={state} role="status" style={state === 'unsaved' ? UNSAVED_STYLE : undefined} title={sessionError ?? snapshot.message ?? undefined}>
       {text}
