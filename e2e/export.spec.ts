@@ -26,7 +26,7 @@ test('export spaCy JSONL with a label filter, and a brat folder, from the dialog
   await page.getByLabel('Label PERSON').check();
   await page.getByLabel('Label LOC').check();
   await page.getByTestId('run-export').click();
-  await expect(page.getByTestId('export-summary')).toContainText('Exported 1 documents (2 spans)');
+  await expect(page.getByTestId('export-summary')).toContainText('Exported 1 document (2 spans)');
   const exportsDir = path.join(workbench.corpusDir, '.marginalia', 'exports');
   const spacy = JSON.parse((await readFile(path.join(exportsDir, 'spacy.jsonl'), 'utf8')).trim());
   expect(spacy.spans.map((s: { label: string }) => s.label)).toEqual(['LOC', 'PERSON']);

@@ -200,7 +200,7 @@ test('find in the document, find across the corpus and label from the list, filt
   await page.keyboard.press('e');
   await expect(page.locator('.search-row .labelled').first()).toHaveText('✓ EVENT');
   await page.getByRole('button', { name: 'Close corpus search' }).click();
-  await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 spans');
+  await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 span');
 
   // Status and label filters.
   await page.getByTestId('mark-done').click();

@@ -38,6 +38,10 @@ export interface Span {
   orphaned?: boolean;
   /** On adjudicated spans: the annotators who marked this span (exported as `sources`). */
   sources?: string[];
+  /** The annotator's free-text comment on the span. */
+  comment?: string;
+  /** The annotator is unsure of the span (its label, bounds or attributes) and flags it for review. */
+  unsure?: boolean;
 }
 
 /** A directed, labelled link between two spans of one document. */

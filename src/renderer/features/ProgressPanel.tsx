@@ -3,6 +3,11 @@
 import type { CorpusEntry } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocState } from '../db/db';
+import { counted } from './plural';
+import './panels.css';
+
+/** The statuses drawn on the bar, left to right; "todo" is the bar's background. */
+const SEGMENTS = ['done', 'in-progress', 'skipped'] as const;
 
 /** Props of {@link ProgressPanel}. */
 export interface ProgressPanelProps {
@@ -25,9 +30,10 @@ export function ProgressPanel({ documents, states, schema }: ProgressPanelProps)
   return (
     <div className="progress" data-testid="progress">
       <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={documents.length} aria-valuenow={counts.done} aria-label="Documents done">
-        <span className="seg done" style={{ width: pct(counts.done) }} />
-        <span className="seg in-progress" style={{ width: pct(counts['in-progress']) }} />
-        <span className="seg skipped" style={{ width: pct(counts.skipped) }} />
+        {/* A segment only for a status some document has: an empty one would still show (and once did, grey, for "skipped"). */}
+        {SEGMENTS.filter((status) => counts[status] > 0).map((status) => (
+          <span key={status} className={`seg ${status}`} style={{ width: pct(counts[status]) }} data-segment={status} title={`${counted(counts[status], 'document')} ${status.replace('-', ' ')}`} />
+        ))}
       </div>
       <div className="progress-text" data-testid="progress-text">
         {counts.done} of {documents.length} done · {counts['in-progress']} in progress{counts.skipped ? ` · ${counts.skipped} skipped` : ''}

@@ -114,8 +114,5 @@ export async function runExport(
   return { documents: entries.length, spans, warnings, path: await sink.finish() };
 }
 
-/** The suggested file name of an export: corpus, annotator and date. */
-export function exportFileName(corpusName: string, annotator: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  return `${corpusName}-${annotator}-${stamp}.jsonl`;
-}
+/** Re-exported: App names exports through this module. */
+export { exportFileName } from './export-name';
