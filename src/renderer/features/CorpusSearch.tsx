@@ -50,7 +50,7 @@ export function CorpusSearch({ documents, schema, loadText, onLabel, onOpen, onC
     for (const entry of documents) {
       const text = await loadText(entry);
       const map = new OffsetMap(text);
-      for (const match of findAll(text, query, { map, limit: MAX_PER_DOCUMENT })) out.push({ entry, match, context: contextLine(text, match.start, match.end, map, CONTEXT_WIDTH) });
+      for (const match of findAll(text, query, { map, limit: MAX_PER_DOCUMENT })) out.push({ entry, match, context: contextLine(text, match.start, match.end, map, CONTEXT_WIDTH, CONTEXT_WIDTH) });
     }
     setRows(out);
     setLabelled({});

@@ -39,7 +39,7 @@ export function SpanList({ spans, selectedId, colorOf, onSelect }: SpanListProps
             >
               <span className="span-row-label" style={{ background: colorOf(s.label) }}>{s.label}</span>
               <span className="span-row-text">{s.quote.exact}</span>
-              {s.unsure ? <span className="unsure-flag" title="Flagged unsure" data-testid="span-unsure">unsure</span> : null}
+              {s.unsure ? <span className="unsure-flag" title="Flagged unsure" data-testid="span-row-unsure">unsure</span> : null}
               {s.comment ? <span className="comment-flag" title={s.comment} aria-label={`Comment: ${s.comment}`}>✎</span> : null}
               <span className="span-row-offsets">{s.start}–{s.end}</span>
             </div>

@@ -116,7 +116,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
             </select>
           </div>
           <p className="hint" data-testid="queue-summary">
-            {counted(shownCount, 'suggestion')} in {counted(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text: g / Shift+G step, Enter accepts, Backspace rejects. Here: ↑/↓ move, A accepts, Backspace rejects.
+            {counted(shownCount, 'suggestion')} in {counted(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, A accepts, Backspace rejects.
           </p>
         </>
       ) : (
@@ -156,19 +156,23 @@ function QueueRowView({ row, index, focusedKey, colorOf, text, map, onFocus, jud
     <li className={`queue-row${focused ? ' focused' : ''}`} data-row={row.key} data-count={n} data-suggestion-row={first.key}>
       <div className="queue-head">
         <span className="span-row-label" style={{ background: colorOf(row.label) }}>{row.label}</span>
-        <button className="link queue-main" data-queue-main onClick={() => onFocus(first)} title={many ? `Show the first of ${n} in the text` : 'Show it in the text'}>
+        <button className="link queue-main" data-queue-main onClick={() => onFocus(first)} title={many ? `${row.text}: show the first of ${n} in the text` : `${row.text}: show it in the text`}>
           {row.text}
         </button>
         {many ? <span className="queue-count" data-testid="queue-count">×{n}</span> : null}
-        {first.kind === 'figure' && first.attrs.value != null ? <span className="muted">= {String(first.attrs.value)} {String(first.attrs.unit ?? '')}</span> : null}
-        <span className="queue-source" data-testid="queue-source" title="Where the suggestion comes from">{row.sources.join(' · ')}</span>
-        {row.score !== undefined ? <span className="queue-score" title={many ? 'Best score of the row' : 'Score'} data-testid="queue-score">{formatScore(row.score)}</span> : null}
         <button className="queue-accept" onClick={() => judge(index, [...row.items], 'accept', true)} aria-label={many ? `Accept all ${n} ${row.text}` : `Accept ${row.text}`} title={many ? `Accept all ${n} (A)` : 'Accept (A)'}>
           ✓{many ? ' all' : ''}
         </button>
         <button className="queue-reject" onClick={() => judge(index, [...row.items], 'reject', true)} aria-label={many ? `Reject all ${n} ${row.text}` : `Reject ${row.text}`} title={many ? `Reject all ${n} (Backspace)` : 'Reject (Backspace)'}>
           ✗{many ? ' all' : ''}
         </button>
+      </div>
+      <div className="queue-meta">
+        <span className="queue-source" data-testid="queue-source" title="Where the suggestion comes from">{row.sources.join(' · ')}</span>
+        {row.score !== undefined ? <span className="queue-score" title={many ? 'Best score of the row' : 'Score'} data-testid="queue-score">score {formatScore(row.score)}</span> : null}
+        {first.kind === 'figure' && typeof first.attrs.value === 'number' ? (
+          <span className="queue-value" title="The figure as parsed">= {first.attrs.value.toLocaleString('en')} {String(first.attrs.unit ?? '')}</span>
+        ) : null}
       </div>
       {text !== undefined && map ? <Context text={text} map={map} s={first} /> : null}
       {many ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasNotes, normalizeComment, notesSummary, withNotes } from './notes';
+import { hasNotes, normalizeComment, notesSummary, withNotes, type Notes } from './notes';
 
 describe('normalizeComment', () => {
   it('trims, turns CRLF into LF and stores nothing for blank text', () => {
@@ -13,7 +13,7 @@ describe('normalizeComment', () => {
 });
 
 describe('withNotes', () => {
-  const span = { id: 's1', label: 'FIGURE', attrs: { value: 1 } };
+  const span: { id: string; label: string; attrs: { value: number } } & Notes = { id: 's1', label: 'FIGURE', attrs: { value: 1 } };
 
   it('sets a comment and a flag on a copy', () => {
     const out = withNotes(span, { comment: ' recheck ', unsure: true });

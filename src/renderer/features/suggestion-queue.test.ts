@@ -120,7 +120,7 @@ describe('contextLine', () => {
     const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
     const text = `${words} Beijing ${words}`;
     const s = at(text, 'Beijing', 'LOC');
-    const c = contextLine(text, s.start, s.end, undefined, 30);
+    const c = contextLine(text, s.start, s.end, undefined, 30, 30);
     expect(c.clippedBefore).toBe(true);
     expect(c.clippedAfter).toBe(true);
     expect(c.before).toMatch(/^word\d+ /);
@@ -132,10 +132,18 @@ describe('contextLine', () => {
   it('clips Chinese (no spaces) by width without dropping anything else', () => {
     const text = '据介绍，'.repeat(20) + '上海' + '，其中约3000家'.repeat(10);
     const s = at(text, '上海', 'LOC');
-    const c = contextLine(text, s.start, s.end, undefined, 10);
+    const c = contextLine(text, s.start, s.end, undefined, 10, 10);
     expect([...c.before]).toHaveLength(10);
     expect([...c.after]).toHaveLength(10);
     expect(text).toContain(c.before + c.match + c.after);
+  });
+
+  it('takes different widths before and after', () => {
+    const text = 'one two three four X five six seven eight nine';
+    const c = contextLine(text, 19, 20, undefined, 8, 16);
+    expect(c).toMatchObject({ before: 'four ', match: 'X', after: ' five six seven', clippedBefore: true, clippedAfter: true });
+    // A cut inside the only word near the match keeps the part rather than show nothing.
+    expect(contextLine('abcdefghij X abcdefghij', 11, 12, undefined, 3, 6)).toMatchObject({ before: 'ij ', after: ' abcde' });
   });
 
   it('shows runs of white space as one space', () => {

@@ -124,22 +124,25 @@ export interface ContextLine {
   clippedAfter: boolean;
 }
 
-/** Code points of context shown on each side: a panel row's width of text. */
-export const CONTEXT_WIDTH = 48;
+/** Code points of context before a suggestion: about half a panel row of Latin text, so the start of the line is seldom cut. */
+export const CONTEXT_BEFORE = 24;
+/** Code points of context after a suggestion. */
+export const CONTEXT_AFTER = 48;
 
 /** How far back a clipped side may drop a partial word to start on a word (code points). */
 const WORD_SLACK = 12;
 
 /**
  * The line of text around `start`–`end` (code points), never crossing a line break,
- * white space runs shown as one space, up to `width` code points each side. A side
+ * white space runs shown as one space, up to `width` code points before and `widthAfter`
+ * after. A side
  * cut by the width starts (or ends) on a whole word where a space is near.
  */
-export function contextLine(text: string, start: number, end: number, map = new OffsetMap(text), width = CONTEXT_WIDTH): ContextLine {
+export function contextLine(text: string, start: number, end: number, map = new OffsetMap(text), width = CONTEXT_BEFORE, widthAfter = CONTEXT_AFTER): ContextLine {
   const s = map.toUtf16(start as CodePoint);
   const e = map.toUtf16(end as CodePoint);
   const b = map.toUtf16(Math.max(0, start - width) as CodePoint);
-  const a = map.toUtf16(Math.min(map.codePointLength, end + width) as CodePoint);
+  const a = map.toUtf16(Math.min(map.codePointLength, end + widthAfter) as CodePoint);
   // Line breaks are looked for inside the window only: a million-character line costs no more than a short one.
   let before = text.slice(b, s);
   let after = text.slice(e, a);
@@ -149,13 +152,14 @@ export function contextLine(text: string, start: number, end: number, map = new 
   const clippedAfter = breakAfter === -1 && a < text.length;
   if (breakBefore !== -1) before = before.slice(breakBefore + 1);
   if (breakAfter !== -1) after = after.slice(0, breakAfter);
+  // A partial word at a cut side is dropped when a space is near and words are left to show.
   if (clippedBefore) {
     const space = before.search(/\s/);
-    if (space >= 0 && space < WORD_SLACK) before = before.slice(space + 1);
+    if (space >= 0 && space < WORD_SLACK && /\S/.test(before.slice(space + 1))) before = before.slice(space + 1);
   }
   if (clippedAfter) {
     const space = after.search(/\s\S*$/);
-    if (space >= 0 && after.length - space < WORD_SLACK) after = after.slice(0, space);
+    if (space >= 0 && after.length - space < WORD_SLACK && /\S/.test(after.slice(0, space))) after = after.slice(0, space);
   }
   const flat = (x: string) => x.replace(/\s+/g, ' ');
   return { before: flat(before), match: flat(text.slice(s, e)), after: flat(after), clippedBefore, clippedAfter };
