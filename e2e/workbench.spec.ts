@@ -195,7 +195,7 @@ test('find in the document, find across the corpus and label from the list, filt
   await page.keyboard.press('Control+Shift+F');
   await page.keyboard.type('Lantern Festival');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 documents');
+  await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 document');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('e');
   await expect(page.locator('.search-row .labelled').first()).toHaveText('✓ EVENT');

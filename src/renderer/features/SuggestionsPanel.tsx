@@ -128,7 +128,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
         ))}
       </ul>
       {rows.length > shown.length ? (
-        <button onClick={() => setPages((p) => p + 1)}>Show {Math.min(ROWS_PER_PAGE, rows.length - shown.length)} more of {rows.length - shown.length} rows</button>
+        <button onClick={() => setPages((p) => p + 1)}>Show {Math.min(ROWS_PER_PAGE, rows.length - shown.length)} more of {counted(rows.length - shown.length, 'row')}</button>
       ) : null}
     </div>
   );
