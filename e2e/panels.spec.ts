@@ -84,9 +84,10 @@ test('the suggestion queue groups identical strings with a count and source, fil
   await expect(page.locator(`.queue-row[data-row="${percentKey}"]`)).toHaveCount(0);
   expect(await focusInQueue(page)).toEqual({ main: true, reject: false, row: yuanKey });
 
-  // By keyboard: Backspace rejects the focused row; with no row after it, the focus goes to the one before.
-  await page.keyboard.press('Backspace');
+  // By keyboard: A accepts the focused row; with no row after it, the focus goes to the one before.
+  await page.keyboard.press('a');
   await expect(page.locator(`.queue-row[data-row="${yuanKey}"]`)).toHaveCount(0);
+  await expect.poll(() => paintedSpans(page)).toEqual(['FIGURE:3.2 billion yuan']);
   expect(await focusInQueue(page)).toEqual({ main: true, reject: false, row: beijingKey });
   // The workbench did not also take the key (no span deleted, nothing else rejected).
   await expect(page.locator('.queue-row')).toHaveCount(1);
@@ -101,6 +102,7 @@ test('the suggestion queue groups identical strings with a count and source, fil
   await group.getByRole('button', { name: `Accept all ${MENTIONS - 1} Beijing` }).click();
   await expect(page.locator('.queue-row')).toHaveCount(0);
   await expect.poll(async () => (await paintedSpans(page)).filter((s) => s === 'LOC:Beijing').length).toBe(MENTIONS - 1);
+  expect(await paintedSpans(page)).not.toContain('FIGURE:12.5%');
   await expect(page.getByTestId('suggestion-queue')).toContainText('No open suggestions');
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, sourceOf, type QueueItem } from './suggestion-queue';
+import { columnsOf, contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, sourceOf, type QueueItem } from './suggestion-queue';
 
 /** A suggestion over `text` at the `nth` occurrence of `needle`, in code points. */
 function at(text: string, needle: string, label: string, extra: Partial<QueueItem> = {}, nth = 0): QueueItem {
@@ -92,6 +92,13 @@ describe('filterQueue and facetsOf', () => {
   });
 });
 
+describe('columnsOf', () => {
+  it('counts Chinese, kana, Hangul, full-width forms and astral ideographs as two columns, the rest as one', () => {
+    for (const ch of ['中', '。', 'カ', '한', '％', '𠀀']) expect(columnsOf(ch.codePointAt(0)!)).toBe(2);
+    for (const ch of ['a', 'é', ' ', '%', '😀', 'я']) expect(columnsOf(ch.codePointAt(0)!)).toBe(1);
+  });
+});
+
 describe('focusAfter', () => {
   it('goes to the next row, else the previous, else nowhere', () => {
     expect(focusAfter(['a', 'b', 'c'], 0)).toBe('b');
@@ -129,13 +136,22 @@ describe('contextLine', () => {
     expect([...c.before].length).toBeLessThanOrEqual(30);
   });
 
-  it('clips Chinese (no spaces) by width without dropping anything else', () => {
+  it('clips Chinese (no spaces) by width, a Chinese character taking two columns, without dropping anything else', () => {
     const text = '据介绍，'.repeat(20) + '上海' + '，其中约3000家'.repeat(10);
     const s = at(text, '上海', 'LOC');
     const c = contextLine(text, s.start, s.end, undefined, 10, 10);
-    expect([...c.before]).toHaveLength(10);
-    expect([...c.after]).toHaveLength(10);
+    expect(c.before).toBe('，据介绍，');
+    expect(c.after).toBe('，其中约30');
     expect(text).toContain(c.before + c.match + c.after);
+    expect(contextLine('甲乙丙丁戊己庚辛X', 8, 9, undefined, 6, 6)).toMatchObject({ before: '己庚辛', clippedBefore: true, after: '', clippedAfter: false });
+  });
+
+  it('never splits an astral character at a cut', () => {
+    const text = '😀'.repeat(30) + ' X ' + '𠀀'.repeat(30);
+    const c = contextLine(text, 31, 32, undefined, 7, 7);
+    expect(c.before).toBe('😀'.repeat(6) + ' ');
+    expect(c.after).toBe(' 𠀀𠀀𠀀');
+    expect(c.before + c.after).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 
   it('takes different widths before and after', () => {

@@ -124,34 +124,64 @@ export interface ContextLine {
   clippedAfter: boolean;
 }
 
-/** Code points of context before a suggestion: about half a panel row of Latin text, so the start of the line is seldom cut. */
-export const CONTEXT_BEFORE = 24;
-/** Code points of context after a suggestion. */
-export const CONTEXT_AFTER = 48;
+/** Columns of context before a suggestion (a Chinese character is two): about half a panel row, so the start is seldom cut by layout. */
+export const CONTEXT_BEFORE = 22;
+/** Columns of context after a suggestion. */
+export const CONTEXT_AFTER = 44;
 
-/** How far back a clipped side may drop a partial word to start on a word (code points). */
+/** How far back a clipped side may drop a partial word to start on a word (UTF-16 units). */
 const WORD_SLACK = 12;
 
 /**
+ * Columns a character takes in a line of UI text: two for the wide characters of
+ * Chinese, Japanese and Korean (Hangul Jamo, CJK symbols to Yi, Hangul syllables,
+ * compatibility ideographs and forms, full-width forms, the supplementary ideograph
+ * planes), one for the rest. Roughly what a proportional UI font gives.
+ */
+export function columnsOf(codePoint: number): number {
+  const wide =
+    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd);
+  return wide ? 2 : 1;
+}
+
+/**
  * The line of text around `start`–`end` (code points), never crossing a line break,
- * white space runs shown as one space, up to `width` code points before and `widthAfter`
- * after. A side
- * cut by the width starts (or ends) on a whole word where a space is near.
+ * white space runs shown as one space, up to `width` columns before and `widthAfter`
+ * after (see {@link columnsOf}). A side cut by the width starts (or ends) on a whole
+ * word where a space is near. Only the window is read: a million-character line costs
+ * no more than a short one.
  */
 export function contextLine(text: string, start: number, end: number, map = new OffsetMap(text), width = CONTEXT_BEFORE, widthAfter = CONTEXT_AFTER): ContextLine {
   const s = map.toUtf16(start as CodePoint);
   const e = map.toUtf16(end as CodePoint);
-  const b = map.toUtf16(Math.max(0, start - width) as CodePoint);
-  const a = map.toUtf16(Math.min(map.codePointLength, end + widthAfter) as CodePoint);
-  // Line breaks are looked for inside the window only: a million-character line costs no more than a short one.
+  let b: number = s;
+  for (let used = 0; b > 0; ) {
+    // Stepping back one code point: a low surrogate with its high one before it is one character.
+    const unit = text.charCodeAt(b - 1);
+    const pair = unit >= 0xdc00 && unit <= 0xdfff && b >= 2 && text.charCodeAt(b - 2) >= 0xd800 && text.charCodeAt(b - 2) <= 0xdbff;
+    const cp = pair ? text.codePointAt(b - 2)! : unit;
+    if (cp === 0x0a || used + columnsOf(cp) > width) break;
+    used += columnsOf(cp);
+    b -= pair ? 2 : 1;
+  }
+  let a: number = e;
+  for (let used = 0; a < text.length; ) {
+    const cp = text.codePointAt(a)!;
+    if (cp === 0x0a || used + columnsOf(cp) > widthAfter) break;
+    used += columnsOf(cp);
+    a += cp > 0xffff ? 2 : 1;
+  }
+  const clippedBefore = b > 0 && text.charCodeAt(b - 1) !== 0x0a;
+  const clippedAfter = a < text.length && text.charCodeAt(a) !== 0x0a;
   let before = text.slice(b, s);
   let after = text.slice(e, a);
-  const breakBefore = before.lastIndexOf('\n');
-  const breakAfter = after.indexOf('\n');
-  const clippedBefore = breakBefore === -1 && b > 0;
-  const clippedAfter = breakAfter === -1 && a < text.length;
-  if (breakBefore !== -1) before = before.slice(breakBefore + 1);
-  if (breakAfter !== -1) after = after.slice(0, breakAfter);
   // A partial word at a cut side is dropped when a space is near and words are left to show.
   if (clippedBefore) {
     const space = before.search(/\s/);
