@@ -6,7 +6,7 @@ import { findAll, type TextMatch } from '../../core/model/find';
 import { OffsetMap } from '../../core/model/offsets';
 import type { LabelSchema } from '../../core/model/schema';
 import { ContextText } from './ContextText';
-import { counted } from './plural';
+import { plural } from './plural';
 import { contextLine, type ContextLine } from './suggestion-queue';
 
 /** Matches listed per document at most, so one common word does not bury the rest. */
@@ -84,7 +84,7 @@ export function CorpusSearch({ documents, schema, loadText, onLabel, onOpen, onC
         <button onClick={() => void run()} disabled={searching}>{searching ? 'Searching…' : 'Search'}</button>
         <button onClick={onClose} aria-label="Close corpus search">×</button>
       </div>
-      {rows ? <p className="search-summary" data-testid="search-summary">{counted(rows.length, 'match', 'matches')} in {counted(byDoc.size, 'document')}</p> : null}
+      {rows ? <p className="search-summary" data-testid="search-summary">{plural(rows.length, 'match', 'matches')} in {plural(byDoc.size, 'document')}</p> : null}
       <div className="search-results" ref={list}>
         {[...byDoc.entries()].map(([path, docRows]) => (
           <div key={path} className="search-doc">

@@ -6,7 +6,7 @@ import type { CorpusEntry, DocMeta } from '../../core/ipc/contract';
 import type { DocState } from '../db/db';
 import { formatBytes } from './format';
 import { notesSummary } from './notes';
-import { counted } from './plural';
+import { plural } from './plural';
 import './panels.css';
 
 /** Height of one row in pixels; the virtualizer needs it up front. */
@@ -55,7 +55,7 @@ export function DocList({ documents, states, activePath, onOpen, onEncoding, met
               <div className="doc-meta">
                 <span className="doc-path">{d.path}</span>
                 <span>{formatBytes(d.size)}</span>
-                <span className="doc-count" data-testid="span-count">{counted(st?.spanCount ?? 0, 'span')}</span>
+                <span className="doc-count" data-testid="span-count">{plural(st?.spanCount ?? 0, 'span')}</span>
                 <span className={`status status-${status}`} data-testid="status">{status.replace('-', ' ')}</span>
                 {d.encodingUncertain || d.encodingChosen ? (
                   <button

@@ -8,7 +8,7 @@ import type { LabelSchema } from '../../core/model/schema';
 import { DOC_STATUSES, type DocStatus } from '../../core/model/types';
 import type { ExportChoice, ExportSummary } from './export';
 import { warningsByDocument } from './export-words';
-import { counted } from './plural';
+import { plural } from './plural';
 import './panels.css';
 
 /** Props of {@link ExportDialog}. */
@@ -139,11 +139,11 @@ export function ExportDialog({ schema, run, downloadUrl, onClose, documentName }
         ) : null}
         {summary ? (
           <div className="export-summary" role="status" data-testid="export-summary">
-            Exported {counted(summary.documents, 'document')} ({counted(summary.spans, 'span')}) to <code>{summary.path}</code>.
+            Exported {plural(summary.documents, 'document')} ({plural(summary.spans, 'span')}) to <code>{summary.path}</code>.
             {url ? <> <a href={url} download>Download</a></> : null}
             {summary.warnings.length ? (
               <details>
-                <summary>{counted(summary.warnings.length, 'warning')}: what the format could not carry as it is</summary>
+                <summary>{plural(summary.warnings.length, 'warning')}: what the format could not carry as it is</summary>
                 <ul className="export-warnings" data-testid="export-warnings">
                   {warningsByDocument(summary.warnings, documentName).map((g) => (
                     <li key={g.document}>

@@ -3,7 +3,7 @@
 import type { CorpusEntry } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocState } from '../db/db';
-import { counted } from './plural';
+import { plural } from './plural';
 import './panels.css';
 
 /** The statuses drawn on the bar, left to right; "todo" is the bar's background. */
@@ -32,7 +32,7 @@ export function ProgressPanel({ documents, states, schema }: ProgressPanelProps)
       <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={documents.length} aria-valuenow={counts.done} aria-label="Documents done">
         {/* A segment only for a status some document has: an empty one would still show (and once did, grey, for "skipped"). */}
         {SEGMENTS.filter((status) => counts[status] > 0).map((status) => (
-          <span key={status} className={`seg ${status}`} style={{ width: pct(counts[status]) }} data-segment={status} title={`${counted(counts[status], 'document')} ${status.replace('-', ' ')}`} />
+          <span key={status} className={`seg ${status}`} style={{ width: pct(counts[status]) }} data-segment={status} title={`${plural(counts[status], 'document')} ${status.replace('-', ' ')}`} />
         ))}
       </div>
       <div className="progress-text" data-testid="progress-text">

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { OffsetMap } from '../../core/model/offsets';
 import type { DocSuggestion } from '../app/assist';
 import { ContextText } from './ContextText';
-import { counted } from './plural';
+import { plural } from './plural';
 import { contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, type QueueFilter, type QueueOrder, type QueueRow } from './suggestion-queue';
 import './panels.css';
 
@@ -116,7 +116,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
             </select>
           </div>
           <p className="hint" data-testid="queue-summary">
-            {counted(shownCount, 'suggestion')} in {counted(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, A accepts, Backspace rejects.
+            {plural(shownCount, 'suggestion')} in {plural(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, A accepts, Backspace rejects.
           </p>
         </>
       ) : (
@@ -128,7 +128,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
         ))}
       </ul>
       {rows.length > shown.length ? (
-        <button onClick={() => setPages((p) => p + 1)}>Show {Math.min(ROWS_PER_PAGE, rows.length - shown.length)} more of {counted(rows.length - shown.length, 'row')}</button>
+        <button onClick={() => setPages((p) => p + 1)}>Show {Math.min(ROWS_PER_PAGE, rows.length - shown.length)} more of {plural(rows.length - shown.length, 'row')}</button>
       ) : null}
     </div>
   );

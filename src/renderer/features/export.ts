@@ -39,7 +39,7 @@ export interface ExportSummary {
 /** Bytes buffered before a chunk batch goes to the host: large enough to keep calls few, small enough to keep memory flat. */
 const BATCH_CHARS = 1_000_000;
 
-/** Warnings kept for the summary; the rest are counted. */
+/** Warnings kept for the summary; the rest are plural. */
 const MAX_WARNINGS = 200;
 
 /**

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { counted } from './plural';
+import { plural } from './plural';
 
-describe('counted', () => {
+describe('plural', () => {
   it('says one in the singular and every other count in the plural', () => {
-    expect(counted(1, 'span')).toBe('1 span');
-    expect(counted(0, 'span')).toBe('0 spans');
-    expect(counted(2, 'mention')).toBe('2 mentions');
-    expect(counted(1.5, 'document')).toBe('1.5 documents');
+    expect(plural(1, 'span')).toBe('1 span');
+    expect(plural(0, 'span')).toBe('0 spans');
+    expect(plural(2, 'mention')).toBe('2 mentions');
+    expect(plural(1.5, 'document')).toBe('1.5 documents');
   });
   it('takes an irregular plural', () => {
-    expect(counted(1, 'match', 'matches')).toBe('1 match');
-    expect(counted(7, 'match', 'matches')).toBe('7 matches');
+    expect(plural(1, 'match', 'matches')).toBe('1 match');
+    expect(plural(7, 'match', 'matches')).toBe('7 matches');
   });
   it('groups thousands as English readers do', () => {
-    expect(counted(12000, 'span')).toBe('12,000 spans');
+    expect(plural(12000, 'span')).toBe('12,000 spans');
   });
 });

@@ -4,9 +4,9 @@
 const RULES = new Intl.PluralRules('en');
 
 /**
- * A count with its noun in the right number: `counted(1, 'span')` is "1 span",
- * `counted(3, 'match', 'matches')` is "3 matches". The plural defaults to the noun plus "s".
+ * A count with its noun in the right number: `plural(1, 'span')` is "1 span",
+ * `plural(3, 'match', 'matches')` is "3 matches". The plural defaults to the noun plus "s".
  */
-export function counted(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${RULES.select(n) === 'one' ? one : many}`;
 }
