@@ -244,3 +244,22 @@ test('a comment and an unsure flag on a span, kept across a reload', async ({ pa
   await expect(page.getByTestId('span-comment')).toHaveValue('Is she still the director?');
   await expect(page.getByTestId('span-unsure')).toBeChecked();
 });
+
+test('export warnings speak the dialog’s words, not command-line flags', async ({ page, workbench }) => {
+  await openAs(page, workbench.url, 'alice');
+  await openDocument(page, '01-harbour-robotics.txt');
+  // A claim with a person inside it: CoNLL has one tag per token, so one of them cannot be tagged.
+  await selectWithMouse(page, 'Port director Maria Okonkwo said automated cranes now move more than 60% of all containers at the Eastgate terminal.');
+  await page.keyboard.press('c');
+  await page.keyboard.press('Escape');
+  await selectWithMouse(page, 'Maria Okonkwo');
+  await page.keyboard.press('p');
+  await page.getByTestId('export').click();
+  await page.locator('select[aria-label=Format]').selectOption('conll');
+  await page.getByTestId('run-export').click();
+  await expect(page.getByTestId('export-summary')).toContainText('Exported 1 document (2 spans)');
+  await page.getByTestId('export-summary').locator('summary').click();
+  const warnings = page.getByTestId('export-warnings');
+  await expect(warnings).toContainText('under Labels');
+  expect(await warnings.textContent()).not.toMatch(/--[a-z]/);
+});

@@ -1,7 +1,7 @@
 // The suggestion queue: each open suggestion with its line of context, its source and score; identical strings
 // in one row ("Beijing" ×37) judged together or one by one; filters by label and source; the keyboard stays in the queue.
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { OffsetMap } from '../../core/model/offsets';
 import type { DocSuggestion } from '../app/assist';
 import { ContextText } from './ContextText';
@@ -49,6 +49,13 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
   const rows = useMemo(() => groupQueue(filterQueue(all, filter), order), [all, filter, order]);
   const shown = rows.slice(0, pages * ROWS_PER_PAGE);
   const shownCount = rows.reduce((n, r) => n + r.items.length, 0);
+
+  // The suggestion focused in the text (g / Shift+G) is brought into view in the queue.
+  useEffect(() => {
+    if (!focusedKey) return;
+    const row = list.current?.querySelector(`[data-member="${CSS.escape(focusedKey)}"]`) ?? list.current?.querySelector(`[data-suggestion-row="${CSS.escape(focusedKey)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [focusedKey]);
 
   const setFilter = (next: QueueFilter) => {
     setFilterState(next);
