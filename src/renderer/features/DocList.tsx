@@ -12,6 +12,11 @@ import './panels.css';
 /** Height of one row in pixels; the virtualizer needs it up front. */
 const ROW_HEIGHT = 56;
 
+/** A document state's note, where the store keeps one (the `doc-meta` journal op's value). */
+function metaOfState(st: DocState | undefined): DocMeta | undefined {
+  return (st as (DocState & { meta?: DocMeta }) | undefined)?.meta;
+}
+
 /** Props of {@link DocList}. */
 export interface DocListProps {
   documents: CorpusEntry[];
@@ -20,7 +25,7 @@ export interface DocListProps {
   onOpen: (entry: CorpusEntry) => void;
   /** Opens the encoding chooser of a document whose encoding is a guess. */
   onEncoding?: (entry: CorpusEntry) => void;
-  /** A document's note (comment, unsure flag), so flagged documents stand out in the list. */
+  /** A document's note (comment, unsure flag), so flagged documents stand out in the list; by default the state's own `meta`. */
   metaOf?: (docId: string) => DocMeta | undefined;
 }
 
@@ -35,7 +40,7 @@ export function DocList({ documents, states, activePath, onOpen, onEncoding, met
           const d = documents[row.index]!;
           const st = states.get(d.docId);
           const status = st?.status ?? 'todo';
-          const meta = metaOf?.(d.docId);
+          const meta = metaOf?.(d.docId) ?? metaOfState(st);
           return (
             <div
               key={d.path}

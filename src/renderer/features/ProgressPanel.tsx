@@ -1,6 +1,6 @@
 // Corpus progress at a glance: documents done, in progress, skipped, and spans per label.
 
-import type { CorpusEntry } from '../../core/ipc/contract';
+import type { CorpusEntry, DocMeta } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocState } from '../db/db';
 import { plural } from './plural';
@@ -19,10 +19,12 @@ export interface ProgressPanelProps {
 /** The progress bar and label counts. */
 export function ProgressPanel({ documents, states, schema }: ProgressPanelProps) {
   const counts = { done: 0, 'in-progress': 0, skipped: 0, todo: 0 };
+  let unsure = 0;
   const labels: Record<string, number> = {};
   for (const d of documents) {
     const st = states.get(d.docId);
     counts[st?.status ?? 'todo']++;
+    if ((st as (DocState & { meta?: DocMeta }) | undefined)?.meta?.unsure) unsure++;
     for (const [l, n] of Object.entries(st?.labelCounts ?? {})) labels[l] = (labels[l] ?? 0) + n;
   }
   const total = documents.length || 1;
@@ -36,7 +38,7 @@ export function ProgressPanel({ documents, states, schema }: ProgressPanelProps)
         ))}
       </div>
       <div className="progress-text" data-testid="progress-text">
-        {counts.done} of {documents.length} done · {counts['in-progress']} in progress{counts.skipped ? ` · ${counts.skipped} skipped` : ''}
+        {counts.done} of {documents.length} done · {counts['in-progress']} in progress{counts.skipped ? ` · ${counts.skipped} skipped` : ''}{unsure ? ` · ${unsure} unsure` : ''}
       </div>
       <div className="label-counts">
         {schema.labels.map((l) => (
