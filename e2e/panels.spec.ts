@@ -263,3 +263,18 @@ test('export warnings speak the dialog’s words, not command-line flags', async
   await expect(warnings).toContainText('under Labels');
   expect(await warnings.textContent()).not.toMatch(/--[a-z]/);
 });
+
+test('a comment and an unsure flag on a document, kept across a reload and shown in the list', async ({ page, workbench }) => {
+  await openAs(page, workbench.url, 'alice');
+  await openDocument(page, '02-lake-energy.md');
+  test.skip((await page.getByTestId('doc-notes').count()) === 0, 'App does not show DocNotes yet (the workbench helper places it)');
+  await page.getByTestId('doc-notes').locator('summary').click();
+  await page.getByTestId('document-unsure').check();
+  await page.getByTestId('document-comment').fill('Two sources disagree on the capacity.');
+  await page.getByTestId('document-comment').press('Control+Enter');
+  await expect(page.locator('.doc-row[data-path="02-lake-energy.md"] [data-testid=doc-unsure]')).toBeVisible();
+  await page.reload();
+  await openDocument(page, '02-lake-energy.md');
+  await expect(page.getByTestId('document-comment')).toHaveValue('Two sources disagree on the capacity.');
+  await expect(page.getByTestId('document-unsure')).toBeChecked();
+});

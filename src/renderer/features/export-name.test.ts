@@ -1,3 +1,4 @@
+// The export file name: one rule for every format, safe on every file system.
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../core/format/formats';
 import { exportFileName } from './export-name';

@@ -1,3 +1,4 @@
+// Converter warnings reworded for the dialog: every real warning of the token formats loses its CLI flags.
 import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../core/format/formats';
 import type { NativeLine } from '../../core/format/native';

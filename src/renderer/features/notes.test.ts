@@ -1,3 +1,4 @@
+// Notes on spans and documents: stored trimmed, cleared without leaving empty fields.
 import { describe, expect, it } from 'vitest';
 import { hasNotes, normalizeComment, notesSummary, withNotes, type Notes } from './notes';
 

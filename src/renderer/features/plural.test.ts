@@ -1,3 +1,4 @@
+// Counts with their noun in the right number.
 import { describe, expect, it } from 'vitest';
 import { plural } from './plural';
 

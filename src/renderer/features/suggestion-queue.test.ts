@@ -1,3 +1,4 @@
+// The suggestion queue: grouping, filters, sources, focus target and the line of context, in code points and columns.
 import { describe, expect, it } from 'vitest';
 import { columnsOf, contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, sourceOf, type QueueItem } from './suggestion-queue';
 
