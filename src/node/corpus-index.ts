@@ -2,10 +2,9 @@
 // for JSONL), skipped reasons, and earlier docIds; so reopening an unchanged corpus only stats its files.
 // It is a cache: a missing or damaged index costs one full read, never data. Encoding choices live apart.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentKind, EncodingCandidate } from '../core/ipc/contract';
-import { writeFileAtomic } from './files';
+import { readDataFile, writeDataFile } from './files';
 
 /** Bumped when the record shape changes; an index of another version is ignored (one full read). */
 export const INDEX_VERSION = 1;
@@ -96,7 +95,7 @@ export async function loadIndex(marginaliaDir: string): Promise<LoadedIndex> {
   const files = new Map<string, IndexedFile>();
   let raw: string;
   try {
-    raw = await readFile(path.join(marginaliaDir, INDEX_FILE), 'utf8');
+    raw = await readDataFile(path.join(marginaliaDir, INDEX_FILE));
   } catch {
     return { files };
   }
@@ -116,5 +115,5 @@ export async function loadIndex(marginaliaDir: string): Promise<LoadedIndex> {
 /** Writes the index atomically (temporary file, fsync, rename). */
 export async function saveIndex(marginaliaDir: string, files: Iterable<IndexedFile>): Promise<void> {
   const body = JSON.stringify({ version: INDEX_VERSION, savedAt: new Date().toISOString(), files: [...files] });
-  await writeFileAtomic(path.join(marginaliaDir, INDEX_FILE), body);
+  await writeDataFile(path.join(marginaliaDir, INDEX_FILE), body);
 }

@@ -18,11 +18,14 @@ import {
 import { loadIndex, saveIndex, type IndexedDoc, type IndexedFile, type IndexedLine } from './corpus-index';
 import { watchCorpus, type CorpusWatch } from './corpus-watch';
 import { canonicalEncoding } from './decode';
-import { kindOf, loadTextFile, MAX_JSONL_FILE_BYTES, readErrorReason, scanReader, type ReadFileFn } from './document-file';
+import { kindOf, loadTextFile, MAX_JSONL_FILE_BYTES, readErrorReason, readWholeFile, scanReader, type ReadFileFn } from './document-file';
 import { loadEncodingChoices, saveEncodingChoices } from './encoding-choices';
 import { readJsonlCorpus, readJsonlLineAt } from './jsonl-corpus';
 import { isInside, resolveInCorpus, toCorpusPath } from './paths';
 import { walkCorpus } from './walk';
+import { isHiddenName, isListablePath } from './hidden-path';
+
+export { isListablePath } from './hidden-path';
 
 /** The folder inside a corpus where Marginalia keeps its own files (index, journals, exports). */
 export const MARGINALIA_DIR = '.marginalia';
@@ -94,13 +97,6 @@ export function nextHistory(oldId: string | undefined, oldHistory: string[] | un
   if (!oldId || oldId === next) return oldHistory?.length ? oldHistory.filter((d) => d !== next) : undefined;
   const list = [oldId, ...(oldHistory ?? [])].filter((d, i, all) => d !== next && all.indexOf(d) === i).slice(0, PREVIOUS_DOC_IDS_MAX);
   return list.length ? list : undefined;
-}
-
-/** True for a corpus-relative path the walk could produce: forward slashes, no empty, `.`, `..`, hidden or node_modules segment. */
-export function isListablePath(rel: string): boolean {
-  // A backslash is a separator on Windows only (elsewhere a file name may hold one).
-  if (rel === '' || rel.startsWith('/') || /^[a-zA-Z]:/.test(rel) || (path.sep === '\\' && rel.includes('\\')) || rel.includes('\0')) return false;
-  return rel.split('/').every((seg) => seg !== '' && !seg.startsWith('.') && seg !== 'node_modules');
 }
 
 /** A file's stat, or null when it is gone or unreadable. */
@@ -639,7 +635,7 @@ export class CorpusSession {
     if (typeof file !== 'string' || file === '') throw new ApiError('bad-request', 'path must be a non-empty string');
     const abs = await resolveInCorpus(this.root, file);
     const rel = toCorpusPath(this.root, abs);
-    if (kindOf(rel) === null || rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) {
+    if (kindOf(rel) === null || rel.split('/').some(isHiddenName)) {
       throw new ApiError('forbidden', `"${file}" is not a document of the corpus`);
     }
     if (!isInside(this.root, abs)) throw new ApiError('forbidden', `path "${file}" is outside the corpus`);
@@ -659,8 +655,10 @@ export class CorpusSession {
     }
     if (line !== undefined) throw new ApiError('bad-request', `"${reqPath}": only JSONL files have lines`);
     const st = await stat(abs);
+    if (!st.isFile()) throw new ApiError('forbidden', `${rel} is not a regular file (a FIFO, socket or device is never opened)`);
     const choice = this.choices.get(rel);
-    const loaded = await loadTextFile(abs, st.size, kind, choice, this.readFile);
+    // Always asynchronous: a slow file (a network share) must not hold up other requests.
+    const loaded = await loadTextFile(abs, st.size, kind, choice, this.options.readFile ?? readWholeFile);
     if ('reason' in loaded) throw new ApiError('bad-request', `${rel}: ${loaded.reason}`);
     const rec = this.records.get(rel);
     if (rec?.doc?.docId !== loaded.docId) void this.applyBatch(new Set([rel]), 'watch');
