@@ -3,10 +3,11 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { DocumentKind, EncodingCandidate } from '../core/ipc/contract';
+import type { DocumentKind } from '../core/ipc/contract';
 import { docIdFromHex, normalizeText, titleOf } from '../core/model/text';
 import { isNotRegular, readCorpusFile, readCorpusFileSync } from './confined';
 import { decodeBytes, decodeWith } from './decode';
+import type { DocDescription } from './doc-description';
 import { declaredCharset, htmlToText } from './html-text';
 
 /** Files over this size are skipped: 50 MiB of text is far past any document an annotator reads. */
@@ -74,17 +75,11 @@ export function scanReader(): ReadFileFn {
   };
 }
 
-/** A decoded, normalized document. */
+/** A decoded, normalized document: its kind and text, and its description as the index keeps it. */
 export interface LoadedText {
   kind: DocumentKind;
   text: string;
-  docId: string;
-  title: string;
-  encoding: string;
-  uncertain?: boolean;
-  candidates?: EncodingCandidate[];
-  /** True when decoded with the user's chosen encoding. */
-  chosen?: boolean;
+  doc: DocDescription;
 }
 
 /** Why a file is not a document. */
@@ -123,13 +118,13 @@ export function loadTextBytes(bytes: Uint8Array, kind: Exclude<DocumentKind, 'js
     title = page.title;
     if (text.trim() === '') return { reason: 'no text in the page' };
   } else if (text.trim() === '') return { reason: 'empty file' };
-  const loaded: LoadedText = { kind, text, docId: docIdOf(text), title: title ?? titleOf(text, path.basename(fileName)), encoding: decoded.encoding };
-  if (encoding) loaded.chosen = true;
+  const doc: DocDescription = { docId: docIdOf(text), title: title ?? titleOf(text, path.basename(fileName)), encoding: decoded.encoding };
+  if (encoding) doc.chosen = true;
   if (decoded.uncertain) {
-    loaded.uncertain = true;
-    loaded.candidates = decoded.candidates;
+    doc.uncertain = true;
+    doc.candidates = decoded.candidates;
   }
-  return loaded;
+  return { kind, text, doc };
 }
 
 /** Reads and loads one text-like file of `size` bytes (from the caller's stat); the reason when it is not a document. */

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { docIdFromHex, normalizeText, titleOf } from '../core/model/text';
+import type { LineDescription } from './doc-description';
 import { splitJsonl } from './jsonl-lines';
 
 /** Opens a corpus file for reading without waiting on a FIFO (O_NONBLOCK) and refuses anything but a regular file. */
@@ -23,16 +24,6 @@ export const MAX_JSONL_LINE_BYTES = 16 * 1024 * 1024;
 /** The native export format's marker: such a file is annotations, not a corpus. */
 const EXPORT_FORMAT = 'marginalia/1';
 
-/** One document line of a JSONL corpus, as the index keeps it (the text itself is not kept). */
-export interface JsonlDocLine {
-  line: number;
-  offset: number;
-  bytes: number;
-  docId: string;
-  title: string;
-  id?: string;
-}
-
 /** A parsed document line, text included. */
 export interface ParsedLine {
   text: string;
@@ -43,7 +34,7 @@ export interface ParsedLine {
 
 /** What a JSONL corpus file holds. */
 export interface JsonlCorpus {
-  docs: JsonlDocLine[];
+  docs: LineDescription[];
   skipped: { line: number; reason: string }[];
   /** Set when the whole file is not a corpus (e.g. a Marginalia export). */
   refused?: string;
@@ -103,7 +94,7 @@ export function parseCorpusLine(line: string): ParsedLine | { reason: string } {
  * A file of Marginalia exports (`format: marginalia/1`) is refused as a whole.
  */
 export async function readJsonlCorpus(abs: string, fileName: string, maxLineBytes = MAX_JSONL_LINE_BYTES): Promise<JsonlCorpus> {
-  const docs: JsonlDocLine[] = [];
+  const docs: LineDescription[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const ids = new Map<string, number>();
   const handle = await openRegularForReading(abs);
