@@ -21,7 +21,6 @@ const APP_FRAME = { senderFrame: { url: 'app://marginalia/index.html', parent: n
 let corpusDir: string;
 let tmpDir: string;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = any;
 let stub: Stub;
 let win: Stub;
