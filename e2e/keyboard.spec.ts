@@ -145,3 +145,25 @@ test('notices stay with their document; the link notice leaves the text uncovere
     await expect(page.getByRole('dialog')).toBeVisible();
   });
 });
+
+test('a key pressed right after a click acts on what was clicked, not on the selection before it', async ({ page, workbench }) => {
+  await openAs(page, workbench.url, 'alice');
+  await openDocument(page, '02-lake-energy.md');
+  await selectWithMouse(page, 'Chen Rui');
+  await page.keyboard.press('p');
+  await selectWithMouse(page, 'Northern Daily');
+  await page.keyboard.press('o');
+  await expect.poll(() => paintedSpans(page)).toEqual(['PERSON:Chen Rui', 'ORG:Northern Daily']);
+  // ORG is selected. Click the PERSON and press Delete in one task: the editor reports the click
+  // in a later task, and the key must wait for it.
+  await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('.doc-text .span[data-label=PERSON]')!;
+    const r = el.getBoundingClientRect();
+    const at = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0, view: window };
+    el.dispatchEvent(new MouseEvent('mousedown', at));
+    el.dispatchEvent(new MouseEvent('mouseup', at));
+    el.dispatchEvent(new MouseEvent('click', at));
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => paintedSpans(page)).toEqual(['ORG:Northern Daily']);
+});

@@ -62,6 +62,8 @@ export interface DocumentPaneProps {
   font: string;
   editor: RefObject<EditorHandle | null>;
   actions: WorkbenchActions;
+  /** Told when the editor reported a click (keys pressed since waited for it). */
+  onClickSettled: () => void;
   link: LinkMode | null;
   findOpen: boolean;
   onFindClosed: () => void;
@@ -124,8 +126,14 @@ export function DocumentPane(props: DocumentPaneProps) {
             spans={initialSpans}
             colorOf={props.colorOf}
             font={FONT_STACKS[props.font]}
-            onSpanClick={actions.clickSpan}
-            onSuggestionClick={actions.clickSuggestion}
+            onSpanClick={(id) => {
+              props.onClickSettled();
+              actions.clickSpan(id);
+            }}
+            onSuggestionClick={(key) => {
+              props.onClickSettled();
+              actions.clickSuggestion(key);
+            }}
           />
         </>
       ) : (
