@@ -23,16 +23,9 @@ export type SessionEvent =
   /** The selected span changed (null: none); `scroll` brings it into view, `collapse` puts the caret after it. */
   | { type: 'select'; id: string | null; scroll: boolean; collapse: boolean };
 
-/** The annotations of one change, with what it did, for the lists that follow it. */
-export interface AppliedChange {
-  change: ChangeSet;
-  /** The spans the change replaced or deleted, as they were. */
-  before: Span[];
-}
-
 /**
  * One annotator's session on one document. Listeners of {@link on} hear each change at once;
- * React reads it through `subscribe`/`version` (useSyncExternalStore), told after the paint.
+ * React reads it through `subscribe`/`version`, told after the paint.
  */
 export class DocSession {
   readonly map: OffsetMap;
@@ -44,7 +37,6 @@ export class DocSession {
   private readonly store: SessionStore;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(event: SessionEvent) => void>();
-  private readonly changeListeners = new Set<(applied: AppliedChange) => void>();
   private notifyScheduled = false;
 
   constructor(
@@ -167,12 +159,6 @@ export class DocSession {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Subscribes to every applied change with what it replaced (for lists kept up to date from changes). */
-  onChange(listener: (applied: AppliedChange) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
   private emit(event: SessionEvent): void {
     for (const l of this.eventListeners) l(event);
   }
@@ -192,15 +178,8 @@ export class DocSession {
 
   /** Applies a change in memory and on screen, then persists it after the paint. */
   private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[] } = {}): void {
-    const before: Span[] = [];
-    for (const id of change.deleteSpanIds) {
-      const old = this.index.delete(id);
-      if (old) before.push(old);
-    }
-    for (const s of change.putSpans) {
-      const old = this.index.put(s);
-      if (old) before.push(old);
-    }
+    for (const id of change.deleteSpanIds) this.index.delete(id);
+    for (const s of change.putSpans) this.index.put(s);
     for (const id of change.deleteRelationIds) this.relationById.delete(id);
     for (const r of change.putRelations) this.relationById.set(r.id, r);
     const relationsChanged = change.putRelations.length > 0 || change.deleteRelationIds.length > 0;
@@ -213,7 +192,6 @@ export class DocSession {
     const unpaint = [...change.deleteSpanIds, ...change.putSpans.filter((x) => x.orphaned).map((x) => x.id)];
     this.emit({ type: 'spans', paint, unpaint });
     if (relationsChanged || change.deleteSpanIds.length) this.emit({ type: 'relations', relations: this.relationList });
-    for (const l of this.changeListeners) l({ change, before });
     this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts: { spanCount: this.index.size, labelCounts: this.index.labelCounts() } });
     this.notify();
   }
