@@ -1,9 +1,9 @@
 // The export dialog: other formats, a label filter, a status filter; files checked as a Python pipeline reads them.
 
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, openAs, openDocument, selectWithMouse, test, ROOT } from './support/workbench';
+import { python3 } from './support/python';
 
 test('export spaCy JSONL with a label filter, and a brat folder, from the dialog', async ({ page, workbench }) => {
   await openAs(page, workbench.url, 'alice');
@@ -33,7 +33,7 @@ test('export spaCy JSONL with a label filter, and a brat folder, from the dialog
     expect(spacy.spans.map((s: { label: string }) => s.label)).toEqual(['LOC', 'PERSON']);
     for (const s of spacy.spans) expect([...spacy.text].slice(s.start, s.end).join('')).toBe(s.label === 'LOC' ? '𠀀𠀁 village' : 'Ana Lindqvist');
     const py = `import json,sys\nd=json.loads(open(sys.argv[1],encoding='utf-8').read())\nprint('|'.join(d['text'][s['start']:s['end']] for s in d['spans']))`;
-    expect(execFileSync('python3', ['-c', py, path.join(exportsDir, 'spacy.jsonl')], { encoding: 'utf8' }).trim()).toBe('𠀀𠀁 village|Ana Lindqvist');
+    expect(python3(['-c', py, path.join(exportsDir, 'spacy.jsonl')]).trim()).toBe('𠀀𠀁 village|Ana Lindqvist');
   });
 
   await test.step('brat: a folder of .txt and .ann files', async () => {
