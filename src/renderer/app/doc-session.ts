@@ -186,6 +186,8 @@ export class DocSession {
     if (relationsChanged) this.relationList = [...this.relationById.values()];
     this.state.history = history;
     if (extra.status) this.state.status = extra.status;
+    // The store's rule, applied at once so the toolbar does not change a moment later: a first span starts the document.
+    else if (this.state.status === 'todo' && this.index.size > 0) this.state.status = 'in-progress';
     if (this.state.selectedId && !this.index.has(this.state.selectedId)) this.state.selectedId = null;
     // Orphaned spans (not placed after a text change) are listed for review, never painted.
     const paint = change.putSpans.filter((x) => !x.orphaned);
