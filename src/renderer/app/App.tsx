@@ -245,6 +245,7 @@ export function App() {
           schema={schema}
           run={exportRunner({ corpus, annotator, session, say })}
           downloadUrl={(summary) => (hostInfo?.kind === 'browser' ? downloadUrlOf(summary.path) : undefined)}
+          documentName={(docId) => corpus?.documents.find((d) => d.docId === docId)?.path}
           onClose={() => toggle('export', false)}
         />
       ) : null}

@@ -6,6 +6,7 @@ import type { CorpusEntry } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocStatus } from '../../core/model/types';
 import { Editor, type EditorHandle } from '../editor/Editor';
+import { DocNotes } from '../features/DocNotes';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
 import { SaveIndicator } from '../features/SaveIndicator';
@@ -100,6 +101,7 @@ export function DocumentPane(props: DocumentPaneProps) {
             <button onClick={() => actions.setStatus('done')} disabled={session.status === 'done'} title={`Mark the document done${keyHint('toggle-done')}`} data-testid="mark-done">
               Mark done
             </button>
+            <DocNotes docId={session.docId} meta={session.meta} onChange={(meta) => session.setMeta(meta)} />
           </div>
           {props.findOpen ? (
             <FindBar

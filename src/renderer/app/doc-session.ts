@@ -6,6 +6,7 @@
 
 import { emptyChange, record, redo, stepFor, undo, type ChangeSet, type History } from '../../core/model/history';
 import { OffsetMap } from '../../core/model/offsets';
+import type { DocMeta } from '../../core/ipc/contract';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 import type { DocAnnotations } from '../db/annotations';
 import { afterPaint } from './after-paint';
@@ -30,12 +31,12 @@ export type SessionEvent =
 export class DocSession {
   readonly map: OffsetMap;
   readonly index: SpanIndex;
-  private state: { status: DocStatus; history: History; selectedId: string | null; version: number };
+  private state: { status: DocStatus; history: History; selectedId: string | null; version: number; meta: DocMeta | undefined };
   private readonly rejectedKeys: Set<string>;
   private relationList: Relation[];
   private readonly relationById: Map<string, Relation>;
   private readonly store: SessionStore;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(urgent: boolean) => void>();
   private readonly eventListeners = new Set<(event: SessionEvent) => void>();
   private notifyScheduled = false;
 
@@ -52,7 +53,7 @@ export class DocSession {
     this.index = new SpanIndex(init.spans);
     this.relationList = [...init.relations];
     this.relationById = new Map(this.relationList.map((r) => [r.id, r]));
-    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0 };
+    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0, meta: init.state?.meta };
     this.rejectedKeys = new Set(init.rejected);
     this.store = new SessionStore(persist, (status) => {
       if (status === this.state.status) return;
@@ -81,6 +82,11 @@ export class DocSession {
   /** A number that changes with every change, for React. */
   get version(): number {
     return this.state.version;
+  }
+
+  /** The document's own note (comment, unsure flag), if any. */
+  get meta(): DocMeta | undefined {
+    return this.state.meta;
   }
 
   /** The suggestion keys rejected for good. */
@@ -147,8 +153,12 @@ export class DocSession {
 
   // --- Listening -----------------------------------------------------------------------------
 
-  /** Subscribes React to changes, told after the frame that shows them; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
+  /**
+   * Subscribes React to changes, told after the frame that shows them, or at once (`urgent`) for
+   * a change made in a form, whose controlled fields must show it in the same event; returns the
+   * unsubscribe function.
+   */
+  subscribe = (listener: (urgent: boolean) => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
@@ -163,21 +173,25 @@ export class DocSession {
     for (const l of this.eventListeners) l(event);
   }
 
-  /** Counts a change and tells React after the paint, once per frame however many changes came. */
-  private notify(): void {
+  /** Counts a change and tells React after the paint, once per frame however many changes came; `urgent`: at once. */
+  private notify(urgent = false): void {
     this.state.version++;
+    if (urgent) {
+      for (const l of this.listeners) l(true);
+      return;
+    }
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     afterPaint(() => {
       this.notifyScheduled = false;
-      for (const l of this.listeners) l();
+      for (const l of this.listeners) l(false);
     });
   }
 
   // --- Changing ------------------------------------------------------------------------------
 
   /** Applies a change in memory and on screen, then persists it after the paint. */
-  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[] } = {}): void {
+  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[]; urgent?: boolean } = {}): void {
     for (const id of change.deleteSpanIds) this.index.delete(id);
     for (const s of change.putSpans) this.index.put(s);
     for (const id of change.deleteRelationIds) this.relationById.delete(id);
@@ -195,15 +209,15 @@ export class DocSession {
     this.emit({ type: 'spans', paint, unpaint });
     if (relationsChanged || change.deleteSpanIds.length) this.emit({ type: 'relations', relations: this.relationList });
     this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts: { spanCount: this.index.size, labelCounts: this.index.labelCounts() } });
-    this.notify();
+    this.notify(extra.urgent);
   }
 
-  /** Records and applies one user action; false when the change is empty. */
-  commit(label: string, change: Partial<ChangeSet>): boolean {
+  /** Records and applies one user action; false when the change is empty. `urgent`: made in a form (see {@link subscribe}). */
+  commit(label: string, change: Partial<ChangeSet>, options: { urgent?: boolean } = {}): boolean {
     const full: ChangeSet = { ...emptyChange(), ...change };
     if (!full.putSpans.length && !full.deleteSpanIds.length && !full.putRelations.length && !full.deleteRelationIds.length) return false;
     const step = stepFor(label, { span: (id) => this.index.get(id), relation: (id) => this.relationById.get(id) }, full);
-    this.apply(full, record(this.history, step));
+    this.apply(full, record(this.history, step), { urgent: options.urgent });
     return true;
   }
 
@@ -235,11 +249,18 @@ export class DocSession {
     return r.step.label;
   }
 
-  /** Sets the document's status. */
+  /** Sets the document's status (chosen in a form or by key: React hears it at once). */
   setStatus(status: DocStatus): void {
     this.state.status = status;
     this.store.persist({ ...emptyChange(), status, history: this.history });
-    this.notify();
+    this.notify(true);
+  }
+
+  /** Sets the document's note, whole (journaled as its `doc-meta`); made in a form, so React hears it at once. */
+  setMeta(meta: DocMeta): void {
+    this.state.meta = meta;
+    this.store.persist({ ...emptyChange(), history: this.history, meta });
+    this.notify(true);
   }
 
   /** Marks a span as selected (null: none) and tells the editor. */
