@@ -38,9 +38,9 @@ export interface Span {
   orphaned?: boolean;
   /** On adjudicated spans: the annotators who marked this span (exported as `sources`). */
   sources?: string[];
-  /** The annotator's free-text comment on the span. */
+  /** The annotator's free-text note on the span (native `comment`, brat `#` AnnotatorNotes, Label Studio `meta.text`). */
   comment?: string;
-  /** The annotator is unsure of the span (its label, bounds or attributes) and flags it for review. */
+  /** The annotator flagged the span as unsure (native `unsure`). */
   unsure?: boolean;
 }
 
