@@ -96,6 +96,12 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
       const mains = [...(list.current?.querySelectorAll<HTMLElement>('[data-queue-main], [data-member-main]') ?? [])].filter((el) => el.offsetParent !== null);
       const from = rowEl ? mains.indexOf(target.closest('li')!.querySelector<HTMLElement>('[data-queue-main], [data-member-main]')!) : -1;
       (mains[from === -1 ? 0 : from + (e.key === 'ArrowDown' ? 1 : -1)] ?? mains[from])?.focus();
+    } else if (rowEl && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      // → opens a group's places and goes to the first; ← closes them and goes back to the row.
+      const places = rowEl.querySelector<HTMLDetailsElement>('details.queue-members');
+      if (!places) return;
+      places.open = e.key === 'ArrowRight';
+      (e.key === 'ArrowRight' ? places.querySelector<HTMLElement>('[data-member-main]') : rowEl.querySelector<HTMLElement>('[data-queue-main]'))?.focus();
     } else if (row && (e.key === 'a' || e.key === 'A')) {
       judge(index, member ? [member] : [...row.items], 'accept', !member);
     } else if (row && (e.key === 'Backspace' || e.key === 'Delete')) {
@@ -123,7 +129,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
             </select>
           </div>
           <p className="hint" data-testid="queue-summary">
-            {plural(shownCount, 'suggestion')} in {plural(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, A accepts, Backspace rejects.
+            {plural(shownCount, 'suggestion')} in {plural(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, → opens a group, A accepts, Backspace rejects.
           </p>
         </>
       ) : (
