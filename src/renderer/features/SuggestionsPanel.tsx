@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { OffsetMap } from '../../core/model/offsets';
 import type { DocSuggestion } from '../app/assist';
 import { ContextText } from './ContextText';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import { contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, type QueueFilter, type QueueOrder, type QueueRow } from './suggestion-queue';
 import './panels.css';
 
