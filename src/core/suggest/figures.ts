@@ -169,8 +169,9 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
     }
     case 'noun':
       if (n.kind === 'words' && q.value === 1) return drop('article');
-      // "2025 targets", "the 2022 plan": a year before a noun is an attribute, unless an approximator ("over 2000 firms") makes it a count.
-      if (isYearLike(text, q) && !ab) return drop('year');
+      // "2025 targets", "the 2022 plan": a year before a noun is an attribute, unless an approximator ("over 2000 firms")
+      // or a range ("1500 to 2000 workers", read with allowRange false) makes it a count.
+      if (isYearLike(text, q) && !ab && allowRange) return drop('year');
       if (capitalizedBefore) return drop('name');
       break;
     case 'counter':

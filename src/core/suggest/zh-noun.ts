@@ -14,7 +14,7 @@ const WINDOW = 24;
 
 /** Last characters of common nouns: what a counted phrase may end on. */
 const NOUN_HEAD = new Set(
-  [...'业司家区国地目品人员者所院校站厂园线车机船店户道群台器馆场港城市省县镇村团队组局厅委会社心室库仓位书网物货箭药苗型款链路桥楼房田林树鱼猪牛羊奖卡头岸屏灯桩井画片件包衣鞋表艇舰剂端码题项域段座门柜塔罐炉坝湖河江海山岛湾峰星球池板芯屋窑矿井厂商']
+  [...'业司家区国地目品人员者所院校站厂园线车机船店户道群台器馆场港城市省县镇村团队组局厅委会社心室库仓位书网物货箭药苗型款链路桥楼房田林树鱼猪牛羊奖卡头岸屏灯桩井画片件包衣鞋表艇舰剂端码题项域段座门柜塔罐炉坝湖河江海山岛湾峰星球池板芯屋窑矿商工备施料术策金源权标案系统']
 );
 /** Words that end the phrase: function words and verbs that follow counts in news. */
 const STOP = new Set(
