@@ -9,7 +9,7 @@
 import { OffsetMap } from '../../model/offsets';
 import type { Utf16 } from '../../model/types';
 import { makeSuggestion, type SpanLike, type Suggestion } from '../suggestions';
-import { tokenFeatures } from './features';
+import { contextFeatures, tokenFeatures } from './features';
 import { Perceptron, type PerceptronState } from './perceptron';
 import { tokenize, type Token } from './tokens';
 
@@ -63,9 +63,16 @@ function goldTags(tokens: readonly Token[], spans: readonly SpanLike[], map: Off
   return tags;
 }
 
-/** Whether `tag` may follow `prev`: an I- tag continues a span of its own label. */
+const allowedCache = new Map<string, (tag: string) => boolean>();
+/** Whether `tag` may follow `prev`: an I- tag continues a span of its own label. One function per previous tag, made once. */
 function allowedAfter(prev: string): (tag: string) => boolean {
-  return (tag) => !tag.startsWith('I-') || (prev !== OUTSIDE && prev.slice(2) === tag.slice(2));
+  let f = allowedCache.get(prev);
+  if (!f) {
+    const label = prev === OUTSIDE ? null : prev.slice(2);
+    f = (tag) => tag.charCodeAt(0) !== 73 /* I */ || (label !== null && tag.slice(2) === label);
+    allowedCache.set(prev, f);
+  }
+  return f;
 }
 
 /** A span tagger that learns from the annotator's labels. Immutable once trained. */
@@ -100,13 +107,14 @@ export class SpanModel {
         }
       }
       if (!train.some(Boolean)) train = [];
-      return { tokens, gold, train };
+      const context = train.length ? tokens.map((_, k) => (train[k] ? contextFeatures(tokens, k) : [])) : [];
+      return { tokens, gold, train, context };
     });
     const random = rng(options.seed ?? 1);
     const order = examples.map((_, i) => i);
     for (let epoch = 0; epoch < (options.epochs ?? DEFAULT_EPOCHS); epoch++) {
       for (const i of order) {
-        const { tokens, gold, train } = examples[i]!;
+        const { tokens, gold, train, context } = examples[i]!;
         if (!train.length) continue;
         let prev = OUTSIDE;
         for (let k = 0; k < tokens.length; k++) {
@@ -114,7 +122,7 @@ export class SpanModel {
             prev = gold[k]!;
             continue;
           }
-          const features = tokenFeatures(tokens, k, prev);
+          const features = tokenFeatures(tokens, k, prev, context[k]);
           const guess = p.predict(features, allowedAfter(prev)).tag;
           p.update(gold[k]!, guess, features);
           prev = guess;
