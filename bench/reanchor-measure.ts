@@ -2,8 +2,8 @@
 // "placed right", "orphaned" and "misplaced" are counted, not guessed. bench/reanchor.ts
 // runs it on the corpus; a unit test runs a small version and asserts nothing is misplaced.
 
-import { AnchorText, anchorAll, anchorSpan, type AnchorResult, type AnchorStatus } from '../src/core/model/anchor';
-import { codePoints, editDistance, prefixDistance, reversed } from '../src/core/model/align';
+import { AnchorText, anchorAll, anchorSpan, type AnchorResult, type AnchorStatus } from '../src/core/anchoring/anchor';
+import { codePoints, editDistance, prefixDistance, reversed } from '../src/core/anchoring/align';
 import { OffsetMap } from '../src/core/model/offsets';
 import { quoteOf } from '../src/core/model/quote';
 import type { CodePoint, TextQuote } from '../src/core/model/types';

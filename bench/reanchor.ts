@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeText } from '../src/core/model/text';
-import { anchorAll } from '../src/core/model/anchor';
+import { anchorAll } from '../src/core/anchoring/anchor';
 import { generateSpans, measureReanchoring, prng, type KindResult, type MeasureMode } from './reanchor-measure';
 
 /** The three documents the measurement is defined on (English, Chinese, English). */

@@ -45,7 +45,8 @@ function writeExports(dir: string, size: typeof FULL): string[] {
       const spans: Span[] = [];
       for (const p of plan) {
         if (!chance(rng, KEEP)) continue;
-        let { start, end } = p;
+        const { start } = p;
+        let { end } = p;
         if (chance(rng, SHIFT)) end = Math.min(length, end + 1);
         const label = chance(rng, RELABEL) ? pick(rng, LABELS) : p.label;
         const quote = { exact: gen.text.slice(start, end), prefix: '', suffix: '' };

@@ -140,7 +140,7 @@ async function textEnds(page: Page, needle: string, occurrence: number): Promise
       const lastIndex = at + (needle as string).length - 1;
       const lastCode = all.charCodeAt(lastIndex);
       const last = rectOf(lastCode >= 0xdc00 && lastCode <= 0xdfff ? lastIndex - 1 : lastIndex);
-      first.y; // layout is fresh
+      void first.y; // layout is fresh
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
     },
     [needle, occurrence] as const,

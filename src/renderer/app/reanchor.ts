@@ -1,7 +1,7 @@
 // Moves an annotator's spans from a document's earlier versions onto its current text: re-anchored where sure, orphaned where not.
 
 import type { CorpusEntry } from '../../core/ipc/contract';
-import { anchorSpan, reanchorSpans } from '../../core/model/anchor';
+import { anchorSpan, reanchorSpans } from '../../core/anchoring/anchor';
 import type { CodePoint, Relation, Span } from '../../core/model/types';
 import { loadAnnotations, countLabels } from '../db/annotations';
 import type { MarginaliaDb } from '../db/db';

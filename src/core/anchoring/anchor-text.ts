@@ -1,7 +1,7 @@
 // A text prepared once for re-anchoring many spans in it: its code points and offset
 // conversions precomputed, and windows of it read with the document's edges marked.
 
-import { OffsetMap } from './offsets';
+import { OffsetMap } from '../model/offsets';
 
 /** Line feed: contexts stop at line breaks, and the document's edges count as one. */
 export const NL = 0x0a;

@@ -1,8 +1,8 @@
 // Maps code-point positions of an old text to a new one from a cheap diff, so that spans in
 // unchanged regions re-anchor by position without searching the document.
 
-import { OffsetMap } from './offsets';
-import type { CodePoint, Utf16 } from './types';
+import { OffsetMap } from '../model/offsets';
+import type { CodePoint, Utf16 } from '../model/types';
 
 /** A stretch of text that is the same, character for character, in both versions. */
 export interface Segment {

@@ -1,6 +1,5 @@
-// Finds and scores the places where a stored quote could be in a changed text, and decides
-// whether one of them is clearly the span: the search half of re-anchoring (anchor.ts holds
-// the chain that calls it).
+// Finds the places where a stored quote could be in a changed text, each scored by quote-score.ts:
+// the search half of re-anchoring (anchor.ts holds the chain that calls it).
 //
 // After hypothesis/client's anchoring/match-quote.ts: candidates are scored by weighted
 // agreement of quote, prefix, suffix and position, and nothing is returned when nothing is
@@ -8,40 +7,10 @@
 // training set while an orphaned one is shown to the annotator.
 
 import search from 'approx-string-match';
-import { alignQuote, codePoints, prefixDistance, quoteDistance, reversed } from './align';
+import { alignQuote, prefixDistance, quoteDistance, reversed } from './align';
 import { type AnchorText, NL } from './anchor-text';
-import { QUOTE_CONTEXT } from './quote';
-import type { TextQuote, Utf16 } from './types';
-
-// Thresholds. Chosen against bench/reanchor.ts (synthetic edits of English and Chinese news
-// text with known truth), favouring orphaned over misplaced; see bench/results/reanchor.json.
-
-/**
- * Context agreement (share of context characters that survive, after edits) that counts
- * as "strong". Random text agrees with a 32-character English context at about 0.35 (edit
- * distance finds common letters anywhere), Chinese at about 0.1; text with a tenth of its
- * characters changed agrees at about 0.9.
- */
-const STRONG_CONTEXT = 0.75;
-
-/** Lowest quote similarity (1 − edits / quote length) a placement may have: below it the span's own text is mostly gone. */
-const MIN_QUOTE = 0.6;
-
-/** Lowest overall score (see `scoreOf`) a searched-for placement may have. */
-const MIN_SCORE = 0.65;
-
-/**
- * Lead in score the best place needs over the best place that does not overlap it. Two
- * places within this margin are told apart by nothing but chance, so the span is orphaned.
- */
-const MARGIN = 0.1;
-
-/**
- * Fewest characters of evidence (quote and surviving context, as weighed by `scoreOf`) a
- * searched-for placement needs. A four-character line on its own ("2024") can be found
- * again by position, but not recognised anywhere else.
- */
-const MIN_WEIGHT = 10;
+import type { Utf16 } from '../model/types';
+import { type Candidate, dedupe, MARGIN, MIN_SCORE, type PreparedQuote, scoreOf } from './quote-score';
 
 /** Share of a pattern's length allowed as edits in the fuzzy search (hypothesis allows half; a quarter is stricter). */
 const FUZZY_ERROR_RATE = 0.25;
@@ -77,128 +46,6 @@ const EDGE_RATE = 0.375;
  * second-best place in view for the margin check instead of hiding it behind the best.
  */
 const SEARCH_CHUNK = 4096;
-
-/**
- * Weights of the score, in characters of evidence: the quote counts its own length (up to
- * this cap) and each context its own surviving length, so a three-character quote like
- * "20%" is placed by its context and a long claim largely by itself. The cap (both contexts
- * together) keeps a long quote found without any agreeing context below MIN_SCORE unless
- * it is long and exact.
- */
-const QUOTE_WEIGHT_CAP = 2 * QUOTE_CONTEXT;
-
-/**
- * Position is a tie-breaker, as in hypothesis (2 of ~92): worth 2 characters at the expected
- * position, falling to 0 across the document. It is kept weak on purpose: the expected
- * position comes from a diff that cannot see moves, and a moved sentence's spans must be
- * found where they went.
- */
-const POSITION_WEIGHT = 2;
-
-/**
- * A context side at least this close to intact marks a place as a serious contender: if a
- * place other than the best has a side this good and at least as good as either of the
- * best's, the two are told apart by nothing that can be trusted (a sentence moved next to a
- * copy of its neighbour; a near-copy of a phrase elsewhere), so the span is orphaned.
- */
-const RIVAL_SIDE = STRONG_CONTEXT;
-
-/** A place with one context disagreeing rests on its other context and its quote; a single character cannot vouch for itself. */
-const MIN_ONE_SIDED_QUOTE = 2;
-
-/** A stored quote in the form the scoring needs. */
-export interface PreparedQuote {
-  exact: string;
-  exactCps: number[];
-  /** Prefix context, cut after its last line break; starts with NL when it reaches one or the document start. */
-  left: number[];
-  /** Suffix context, cut at its first line break (kept); ends with NL when it reaches one or the document end. */
-  right: number[];
-  /** The whole stored contexts, with a line feed standing for a document edge they reached. */
-  fullLeft: number[];
-  fullRight: number[];
-  /** The contexts as text, for the search pattern (the document edges' stand-in left out). */
-  leftText: string;
-  rightText: string;
-  /** Weights (see QUOTE_WEIGHT_CAP). */
-  wq: number;
-  wl: number;
-  wr: number;
-}
-
-/** A stored quote made ready for scoring: code points, contexts cut at line breaks, weights. */
-export function prepareQuote(quote: TextQuote): PreparedQuote {
-  const exactCps = codePoints(quote.exact);
-  const pre = codePoints(quote.prefix);
-  const suf = codePoints(quote.suffix);
-  // A context shorter than QUOTE_CONTEXT reached the document's edge, which counts as a line break.
-  let left = pre;
-  let leftEdge = false;
-  const lastNl = pre.lastIndexOf(NL);
-  if (lastNl >= 0) left = pre.slice(lastNl);
-  else if (pre.length < QUOTE_CONTEXT) {
-    left = [NL, ...pre];
-    leftEdge = true;
-  }
-  let right = suf;
-  let rightEdge = false;
-  const firstNl = suf.indexOf(NL);
-  if (firstNl >= 0) right = suf.slice(0, firstNl + 1);
-  else if (suf.length < QUOTE_CONTEXT) {
-    right = [...suf, NL];
-    rightEdge = true;
-  }
-  return {
-    exact: quote.exact, exactCps, left, right,
-    fullLeft: pre.length < QUOTE_CONTEXT ? [NL, ...pre] : pre,
-    fullRight: suf.length < QUOTE_CONTEXT ? [...suf, NL] : suf,
-    leftText: String.fromCodePoint(...(leftEdge ? left.slice(1) : left)),
-    rightText: String.fromCodePoint(...(rightEdge ? right.slice(0, -1) : right)),
-    wq: Math.min(exactCps.length, QUOTE_WEIGHT_CAP), wl: left.length, wr: right.length,
-  };
-}
-
-/** A scored place for a quote. */
-export interface Candidate {
-  start: number;
-  end: number;
-  /** Quote similarity: 1 − edits / quote length, at least 0 (run-aware edits, see `quoteDistance`). */
-  q: number;
-  /** Prefix and suffix context agreement, each in [0, 1]: 1 − edits / context length. */
-  p: number;
-  s: number;
-  /** Edits in the prefix and suffix contexts. */
-  dl: number;
-  dr: number;
-  score: number;
-  /**
-   * Whether the characters next to both boundaries confirm them (see `edgeSupported`). An
-   * unsupported place cannot be chosen, but still competes: it may be the better explanation.
-   */
-  supported: boolean;
-}
-
-/**
- * The score of a place, in [0, 1]: the weighted share of the evidence that agrees.
- *   quote:    wq = min(quote length, 64) characters, times its similarity;
- *   prefix:   wl = the stored prefix's length (to its line break), times its agreement;
- *   suffix:   wr = likewise;
- *   position: 2, times 1 − distance from the hint / text length (a tie-breaker).
- * So an edit in a context costs one character of evidence and an edit inside the quote
- * costs wq / length: less than one in a long quote, whose own text is most of the evidence.
- */
-function scoreOf(pq: PreparedQuote, q: number, p: number, s: number, pos: number): number {
-  return (pq.wq * q + pq.wl * p + pq.wr * s + POSITION_WEIGHT * pos) / (pq.wq + pq.wl + pq.wr + POSITION_WEIGHT);
-}
-
-function overlaps(a: Candidate, b: Candidate): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-/** True when both contexts of a place agree strongly (see STRONG_CONTEXT). */
-export function isStrong(c: Candidate): boolean {
-  return c.p >= STRONG_CONTEXT && c.s >= STRONG_CONTEXT;
-}
 
 /**
  * Whether a boundary is confirmed by the characters next to it: the stored ones outside it
@@ -246,16 +93,16 @@ export class QuoteFinder {
   /** Scores the place [start, end); `exact` when the text there is known to be the quote. */
   evaluate(start: number, end: number, exact: boolean): Candidate {
     const { doc, pq } = this;
-    let q = 1;
-    if (!exact) q = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
+    let quoteSimilarity = 1;
+    if (!exact) quoteSimilarity = Math.max(0, 1 - quoteDistance(pq.exactCps, doc.cps.subarray(start, end)) / pq.exactCps.length);
     const before = doc.window(start - pq.left.length - CONTEXT_SLACK, start).cps;
-    const dl = prefixDistance(reversed(pq.left), reversed(before));
+    const prefixEdits = prefixDistance(reversed(pq.left), reversed(before));
     const after = doc.window(end, end + pq.right.length + CONTEXT_SLACK).cps;
-    const dr = prefixDistance(pq.right, after);
-    const p = 1 - dl / pq.left.length;
-    const s = 1 - dr / pq.right.length;
+    const suffixEdits = prefixDistance(pq.right, after);
+    const prefixAgreement = 1 - prefixEdits / pq.left.length;
+    const suffixAgreement = 1 - suffixEdits / pq.right.length;
     const pos = 1 - Math.abs(start - this.hint) / Math.max(1, doc.length);
-    return { start, end, q, p, s, dl, dr, score: scoreOf(pq, q, p, s, pos), supported: true };
+    return { start, end, quoteSimilarity, prefixAgreement, suffixAgreement, prefixEdits, suffixEdits, score: scoreOf(pq, quoteSimilarity, prefixAgreement, suffixAgreement, pos), supported: true };
   }
 
   /**
@@ -321,16 +168,16 @@ export class QuoteFinder {
    * one's context is the first one's, shifted), that place replaces it.
    */
   confirmExact(c: Candidate): Candidate {
-    if (c.dl + c.dr === 0) return c;
+    if (c.prefixEdits + c.suffixEdits === 0) return c;
     const { pq } = this;
     // A better place can be no further off than the context edits it would explain.
-    const r = ALIGN_RADIUS + Math.ceil(c.dl + c.dr);
+    const r = ALIGN_RADIUS + Math.ceil(c.prefixEdits + c.suffixEdits);
     const aligned = this.alignIn(c.start - pq.left.length - r, c.end + pq.right.length + r);
     if (!aligned) return c;
     // Edits of the aligned place: its contexts', and its quote's (whole edits, as a share of its length).
-    const cost = aligned.dl + aligned.dr + Math.round((1 - aligned.q) * pq.exactCps.length);
+    const cost = aligned.prefixEdits + aligned.suffixEdits + Math.round((1 - aligned.quoteSimilarity) * pq.exactCps.length);
     // The better explanation replaces the occurrence even when it cannot be placed itself.
-    return cost < c.dl + c.dr ? aligned : c;
+    return cost < c.prefixEdits + c.suffixEdits ? aligned : c;
   }
 
   /** Every exact occurrence of the quote, the nearest to the hint first if there are too many. */
@@ -401,40 +248,6 @@ export class QuoteFinder {
     }
     return dedupe(out);
   }
-}
-
-/** Candidates with distinct boundaries (the first of each kept). */
-export function dedupe(cands: Candidate[]): Candidate[] {
-  const seen = new Set<string>();
-  return cands.filter((c) => {
-    const key = `${c.start}:${c.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
- * The place to put the quote among `cands`, or null when no place is clearly right. The
- * best-scoring place must be supported at its boundaries, keep most of its quote
- * (MIN_QUOTE), score at least MIN_SCORE on enough evidence (MIN_WEIGHT), lead the best place
- * elsewhere by MARGIN, have no rival elsewhere with a context side as good as its best one
- * (RIVAL_SIDE), and, with one context disagreeing, be more than one character long.
- */
-export function decide(pq: PreparedQuote, cands: Candidate[]): Candidate | null {
-  if (pq.wq + pq.wl + pq.wr < MIN_WEIGHT) return null;
-  // All places compete, including those where the quote is mostly gone: when the best
-  // explanation of the context is "the quote was here and was rewritten", an intact copy
-  // elsewhere is not the span.
-  const ranked = [...cands].sort((x, y) => y.score - x.score);
-  const best = ranked[0];
-  if (!best || !best.supported || best.end <= best.start || best.q < MIN_QUOTE || best.score < MIN_SCORE) return null;
-  const runner = ranked.find((c) => !overlaps(c, best));
-  if (runner && best.score - runner.score < MARGIN) return null;
-  const bestSide = Math.max(best.p, best.s);
-  if (ranked.some((c) => !overlaps(c, best) && Math.max(c.p, c.s) >= Math.max(RIVAL_SIDE, bestSide))) return null;
-  if (!isStrong(best) && pq.exactCps.length < MIN_ONE_SIDED_QUOTE) return null;
-  return best;
 }
 
 /** Approximate matches of `pattern` in the text, searched chunk by chunk (see SEARCH_CHUNK); UTF-16 offsets. */

@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { AnchorText, anchorAll, anchorSpan, reanchorSpans, type AnchorTarget } from './anchor';
-import { OffsetMap, sliceCodePoints } from './offsets';
-import { quoteOf } from './quote';
-import type { CodePoint, Span } from './types';
+import { OffsetMap, sliceCodePoints } from '../model/offsets';
+import { quoteOf } from '../model/quote';
+import type { CodePoint, Span } from '../model/types';
 
 /** Paragraphs joined as a document. */
 const doc = (...paragraphs: string[]): string => paragraphs.join('\n\n');

@@ -8,10 +8,11 @@
 
 import { AnchorText } from './anchor-text';
 import { EditMap } from './edit-map';
-import { type Candidate, QuoteFinder, decide, dedupe, isStrong, prepareQuote, sameAt } from './match-quote';
-import { sliceCodePoints } from './offsets';
-import { quoteOf } from './quote';
-import type { CodePoint, TextQuote } from './types';
+import { QuoteFinder, sameAt } from './match-quote';
+import { type Candidate, decide, dedupe, isStrong, prepareQuote } from './quote-score';
+import { sliceCodePoints } from '../model/offsets';
+import { quoteOf } from '../model/quote';
+import type { CodePoint, TextQuote } from '../model/types';
 
 export { AnchorText } from './anchor-text';
 
@@ -113,7 +114,7 @@ export function anchorSpan(text: string | AnchorText, target: AnchorTarget, opti
   // 2. The exact quote anywhere, decided by context (and position, as a tie-breaker).
   const exact = finder.exactCandidates();
   const byExact = decide(pq, exact);
-  if (byExact && byExact.q === 1 && isStrong(byExact)) return checked(byExact, exactStatus(byExact));
+  if (byExact && byExact.quoteSimilarity === 1 && isStrong(byExact)) return checked(byExact, exactStatus(byExact));
 
   // 3. Fuzzy, with the exact occurrences still in the running.
   const best = decide(pq, dedupe([...exact, ...finder.fuzzyCandidates()]));
