@@ -40,8 +40,6 @@ export const LABEL_WORDS = new Set(
 /** What may follow a bare number in prose: a space, the end, or sentence punctuation (not "]", "+", "=" of code and links). */
 export const PROSE_AFTER = /^$|[\s.,;:!?)。，；：！？）、]/;
 export const HAN_CHAR = /[\u3400-\u9fff]/;
-/** A number and a range connector right before a number: the number is the second end of a range. */
-export const RANGE_BEFORE = /[0-9０-９](?:[ \t\u00a0]*(?:-|–|—|~|～|至|到)[ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)$/;
 /** "between 2 and 3 billion dollars": "and" joins a range only after "between". */
 export const BETWEEN_BEFORE = /\bbetween[ \t\u00a0]+$/i;
 export const AND = /[ \t\u00a0]+and[ \t\u00a0]+/y;

@@ -1,8 +1,6 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { TrainingDoc } from '../../core/suggest/learn/span-model';
-import { LearningCurve } from './LearningCurve';
+import { CHART, curveCaption, curveRows, seriesPath } from './learning-curve-view';
 import { ModelClient, type ModelPort } from './model-client';
 import { handleModelRequest, type ModelReply, type ModelRequest, type ModelWorkerState } from './model-protocol';
 
@@ -51,17 +49,33 @@ describe('model worker protocol', () => {
   });
 });
 
-describe('LearningCurve', () => {
-  it('shows the last point and every point in a table', () => {
-    const html = renderToStaticMarkup(createElement(LearningCurve, { points: [
-      { documents: 1, precision: 0.5, recall: 0.25, f1: 0.33, predicted: 4, gold: 8 },
-      { documents: 4, precision: 0.9, recall: 0.8, f1: 0.85, predicted: 8, gold: 9 },
-    ] }));
-    expect(html).toContain('after 4 documents: precision 90%, recall 80%');
-    expect(html.match(/data-documents=/g)).toHaveLength(2);
+describe('LearningCurve view', () => {
+  const points = [
+    { documents: 1, precision: 0.5, recall: 0.25, f1: 0.33, predicted: 4, gold: 8 },
+    { documents: 4, precision: 0.9, recall: 0.8, f1: 0.85, predicted: 8, gold: 9 },
+  ];
+  it('captions the last point and lists every point', () => {
+    expect(curveCaption(points)).toBe('Model suggestions after 4 documents: precision 90%, recall 80%');
+    expect(curveRows(points)).toEqual([
+      { documents: 1, precision: '50%', recall: '25%' },
+      { documents: 4, precision: '90%', recall: '80%' },
+    ]);
+  });
+  it('draws each series inside the chart, documents on x and the ratio on y', () => {
+    const d = seriesPath(points, (p) => p.precision);
+    const coords = [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(coords).toHaveLength(2);
+    for (const [x, y] of coords) {
+      expect(x).toBeGreaterThanOrEqual(CHART.pad);
+      expect(x).toBeLessThanOrEqual(CHART.width - CHART.pad);
+      expect(y).toBeGreaterThanOrEqual(CHART.pad);
+      expect(y).toBeLessThanOrEqual(CHART.height - CHART.pad);
+    }
+    expect(coords[1]![0]).toBe(CHART.width - CHART.pad);
+    expect(coords[1]![1]).toBeLessThan(coords[0]![1]!);
   });
   it('says when there is nothing to show yet', () => {
-    expect(renderToStaticMarkup(createElement(LearningCurve, { points: [] }))).toContain('label two documents');
-    expect(renderToStaticMarkup(createElement(LearningCurve, { points: null }))).toContain('computing');
+    expect(curveCaption([])).toContain('label two documents');
+    expect(curveCaption(null)).toContain('computing');
   });
 });

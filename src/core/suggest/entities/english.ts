@@ -36,7 +36,6 @@ const PLACE_PREPOSITIONS = new Set('in at near nearby from to across around outs
 /** Lowercase words that may join capitalized words inside a name ("Commission of Economy and Informatization"). */
 const JOINERS = new Set(['of', 'and', 'for', 'on', '&']);
 const ROLE_WORDS = new Set('President Chairman Minister Director Mr Mrs Ms Dr Prof Premier Governor Mayor Secretary'.split(' '));
-const NAME_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym'];
 const STRONG_TAGS = ['Person', 'Place', 'Organization'];
 /** Dates are not entities: a chunk starting with a month or a weekday is skipped ("March 6", "Wednesday"). */
 const DATE_TAGS = ['Month', 'WeekDay', 'Date'];
@@ -67,7 +66,6 @@ function terms(text: string): Term[] {
 }
 
 const isCapitalized = (w: string) => /^[A-Z]/.test(w);
-const hasNameTag = (t: Term) => NAME_TAGS.some((g) => t.tags.has(g));
 /** A break between two terms: punctuation other than a hyphen or an apostrophe. */
 const breaksAfter = (t: Term) => /[^\s\-'’]|\n/.test(t.post) || /['’]s$/.test(t.text);
 /** Words tagged as these never start a name, even capitalized at a sentence start ("At Chaohu Lake"). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dictionary } from '../dictionary';
-import { chineseEntities, englishEntities, suggestEntities } from '.';
+import { suggestEntities } from '.';
+import { chineseEntities } from './chinese';
+import { englishEntities } from './english';
 
 const show = (text: string, list: { start: number; end: number; label: string }[]) => list.map((p) => [text.slice(p.start, p.end), p.label]);
 

@@ -7,9 +7,6 @@ import { makeSuggestion, type Suggestion } from '../suggestions';
 import { chineseEntities } from './chinese';
 import { englishEntities, type EntityProposal } from './english';
 
-export type { EntityProposal } from './english';
-export { englishEntities } from './english';
-export { chineseEntities } from './chinese';
 
 /** The entity labels proposed. */
 export const ENTITY_LABELS = ['PERSON', 'ORG', 'LOC', 'PRODUCT'] as const;
