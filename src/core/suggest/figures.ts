@@ -178,6 +178,8 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
     case 'time':
       if ((n.kind === 'han' || n.kind === 'words') && q.value === 1 && !q.vague) return drop('article');
       if (q.unitKind === 'counter' && q.unitText.length === 1 && text.charAt(q.end) === q.unitText) return drop('reduplication');
+      // 洋山四期: a Chinese numeral with 期 right after a name is the name of a phase, not a count of phases.
+      if (n.kind === 'han' && text.charAt(n.end) === '期' && HAN_CHAR.test(b1)) return drop('name');
       break;
     default:
       break;
