@@ -61,9 +61,9 @@ describe('marginalia suggest', () => {
     expect(zhLine).toMatchObject({ format: 'marginalia/1', annotator: 'suggester', status: 'todo', text: normalized });
     expect(zhLine.doc_id).toBe(`sha256:${sha256Hex(normalized)}`);
     expect(zhLine.spans.map((s) => [s.text, s.label, s.attrs])).toEqual([
-      ['2623.9亿元', 'FIGURE', { approx: 'none', unit: 'CNY', value: 262390000000, source: 'parser', score: 0.95 }],
-      ['42.5%', 'FIGURE', { approx: 'none', unit: '%', value: 42.5, source: 'parser', score: 0.95 }],
-      ['138个', 'FIGURE', { approx: 'none', unit: '个', value: 138, source: 'parser', score: 0.95 }],
+      ['2623.9亿元', 'FIGURE', { approx: 'none', unit: 'CNY', value: 262390000000, source: 'parser', score: 0.97 }],
+      ['42.5%', 'FIGURE', { approx: 'none', unit: '%', value: 42.5, source: 'parser', score: 0.97 }],
+      ['138个', 'FIGURE', { approx: 'none', unit: '个', value: 138, source: 'parser', score: 0.9 }],
     ]);
     for (const l of lines) for (const s of l.spans) expect(sliceCodePoints(l.text!, s.start, s.end)).toBe(s.text);
     const enLine = lines.find((l) => l.source.endsWith('en.txt'))!;

@@ -115,3 +115,15 @@ describe('parseFigure on spans the annotator drew', () => {
     expect(parseFigure('万亿元级')).toEqual({ value: 1e12, unit: 'CNY', approx: 'about' });
   });
 });
+
+describe('figure scores', () => {
+  it('every figure is scored, surer with a unit than as a bare number, a range or a vague magnitude', () => {
+    const found = detectFigures('Sales hit 40 by May: 2.5 billion yuan, 20%, 300 workers, two to four weeks, millions of servers.');
+    const score = (t: string) => found.find((s) => s.source === 'parser' && s.attrs.unit === t)?.score;
+    expect(score('CNY')).toBeGreaterThan(score('workers')!);
+    expect(score('workers')).toBeGreaterThan(score('')!);
+    expect(score('week')).toBeLessThan(score('%')!);
+    expect(score('servers')).toBeLessThan(score('%')!);
+    for (const s of found) expect(s.score).toBeGreaterThan(0.5);
+  });
+});

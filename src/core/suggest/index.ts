@@ -12,12 +12,12 @@ export { Dictionary, entriesFromSpans, DEFAULT_ENTITY_LABELS, MIN_ENTRY_LENGTH, 
 export { parseFigure, stripTrailing } from './figure-parse';
 export { EDITED_ATTR, PARSED_FIGURE_ATTRS, editedAttrs, figureAttrsAt, refreshFigureAttrs, setEditedAttr } from './figure-refresh';
 export { ENTITY_LABELS, suggestEntities, type EntityOptions } from './entities';
-export { LEARNED_LABELS, SpanModel, type TrainOptions, type TrainingDoc } from './learn/span-model';
+export { LEARNED_LABELS, SpanModel, toTrainingDoc, type TrainOptions, type TrainingDoc } from './learn/span-model';
 export { doublingSteps, learningCurve, type CurveOptions, type CurvePoint } from './learn/learning-curve';
 export { detectFigures, explainFigures, type DetectFiguresOptions, type FigureAttrs, type Candidate, type RejectReason } from './figures';
 export { scoreSpans, sumScores, type PRF, type Score, type ScoredSpan } from './score';
 export {
-  SOURCE_OF_KIND, compareSuggestions, makeSuggestion, mergeSuggestions, suggestionKey,
+  SOURCE_OF_KIND, compareSuggestions, makeSuggestion, mergeSuggestions, parseSuggestionKey, suggestionKey,
   type MergeOptions, type SpanLike, type Suggestion, type SuggestionKind, type SuggestionSource,
 } from './suggestions';
 

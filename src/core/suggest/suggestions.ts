@@ -41,6 +41,20 @@ export function suggestionKey(kind: SuggestionKind, label: string, start: number
   return `${kind}:${label}:${start}:${end}`;
 }
 
+const KEY = /^(figure|dictionary|entity|model):(.+):(\d+):(\d+)$/;
+
+/**
+ * The range and label a suggestion key names (`figure:FIGURE:3:9`), or null for a string that
+ * is not a key: how stored rejections become "not this" examples for the learning model.
+ */
+export function parseSuggestionKey(key: string): SpanLike | null {
+  const m = KEY.exec(key);
+  if (!m) return null;
+  const start = Number(m[3]);
+  const end = Number(m[4]);
+  return end > start ? { start, end, label: m[2]! } : null;
+}
+
 /** Builds a suggestion with its key. */
 export function makeSuggestion(
   kind: SuggestionKind,

@@ -3,7 +3,7 @@ import type { SpanLike } from '../suggestions';
 import { shape } from './features';
 import { doublingSteps, learningCurve } from './learning-curve';
 import { Perceptron } from './perceptron';
-import { SpanModel, type TrainingDoc } from './span-model';
+import { SpanModel, toTrainingDoc, type TrainingDoc } from './span-model';
 import { tokenize } from './tokens';
 
 /** A document and the spans of each [text, label] it names, found by their first occurrence after the previous one. */
@@ -82,6 +82,14 @@ describe('SpanModel', () => {
     expect(again).toEqual([]);
     // And it still finds what it learned.
     expect(after.predict(report(6).text).length).toBeGreaterThan(0);
+  });
+
+  it('builds training documents from stored spans and rejected suggestion keys', () => {
+    expect(toTrainingDoc('Wang Lei said.', [{ start: 0, end: 8, label: 'PERSON' }], ['entity:ORG:9:13', 'not a key'])).toEqual({
+      text: 'Wang Lei said.',
+      spans: [{ start: 0, end: 8, label: 'PERSON' }],
+      rejected: [{ start: 9, end: 13, label: 'ORG' }],
+    });
   });
 
   it('trains the same model twice from the same documents (seeded shuffle)', () => {

@@ -8,7 +8,7 @@
 
 import { OffsetMap } from '../../model/offsets';
 import type { Utf16 } from '../../model/types';
-import { makeSuggestion, type SpanLike, type Suggestion } from '../suggestions';
+import { makeSuggestion, parseSuggestionKey, type SpanLike, type Suggestion } from '../suggestions';
 import { contextFeatures, tokenFeatures } from './features';
 import { Perceptron, type PerceptronState } from './perceptron';
 import { tokenize, type Token } from './tokens';
@@ -20,6 +20,16 @@ export interface TrainingDoc {
   spans: readonly SpanLike[];
   /** Suggestions the annotator rejected: their tokens are outside any span of their label. */
   rejected?: readonly SpanLike[];
+}
+
+/** A training document from what the store holds: the text, the annotator's spans, and the keys of the suggestions rejected in it. */
+export function toTrainingDoc(text: string, spans: readonly SpanLike[], rejectedKeys: Iterable<string> = []): TrainingDoc {
+  const rejected: SpanLike[] = [];
+  for (const k of rejectedKeys) {
+    const r = parseSuggestionKey(k);
+    if (r) rejected.push(r);
+  }
+  return { text, spans: spans.map((s) => ({ start: s.start, end: s.end, label: s.label })), rejected };
 }
 
 /** Options of {@link SpanModel.train}. */
