@@ -3,7 +3,7 @@
 // No offline Chinese NER library runs in both the browser and Node at a reasonable size, so
 // this is the "what the platform gives" half; the other half is the corpus dictionary of
 // the annotator's own labels (./index merges them, the dictionary winning). A name is the
-// run of up to three segmenter words right before a kind word, cut at punctuation,
+// run of up to four segmenter words right before a kind word, cut at punctuation,
 // function words and numerals; a person is the two or three characters after a role word
 // (记者, 研究员, 院士). Scores are low: the annotator judges.
 
@@ -15,11 +15,25 @@ const ENDINGS: ReadonlyArray<readonly [EntityProposal['label'], string[]]> = [
   ['LOC', ['自治区', '新片区', '新区', '开发区', '省', '市', '区', '县', '镇', '港', '湾', '河', '江', '湖', '山', '岛']],
 ];
 /** Verbs and conjunctions that come before a name, never inside it (成立上海数据集团, 位于浦东新区). */
-const LEADING_VERBS = new Set('成立 位于 设立 建设 布局 打造 暨 支持 推动 加快 发挥 支出 占 全市 正 不断 以外 国家 重点 核心'.split(' '));
+const LEADING_VERBS = new Set('成立 位于 设立 建设 布局 打造 暨 支持 推动 加快 发挥 支出 占 全市 不断 以外 据 由 向 经 该 国家 重点 核心'.split(' '));
+/** Endings that make a name by themselves (a legal form, a research body): no place is needed before them. */
+const STRONG_ENDINGS = new Set(['有限公司', '股份公司', '研究所', '研究院', '科学院', '实验室', '大学', '新华社', '交易所', '总署', '港务局', '日报', '自治区', '新片区', '新区', '开发区', '省']);
+/**
+ * Places that start Chinese organisation names (浙江省海港集团, 上海数据集团): the provinces, the
+ * largest cities and the national prefixes. A weak ending (公司, 集团, 中心, 局) after anything
+ * else is a common noun (航运公司, 算力中心) and not proposed.
+ */
+const PLACE_PREFIXES = (
+  '中国 国家 全国 中央 北京 上海 天津 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 ' +
+  '贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 深圳 广州 杭州 南京 武汉 成都 西安 苏州 宁波 青岛 厦门 合肥 长沙 ' +
+  '郑州 济南 大连 沈阳 哈尔滨 长春 福州 昆明 南宁 贵阳 兰州 太原 石家庄 无锡 浦东 临港'
+).split(' ');
 /** Role words before a person's name. */
 const ROLES = ['记者', '研究员', '院士', '教授', '主任', '局长', '市长', '董事长', '总经理', '总裁', '负责人', '工程师', '科学家', '专家', '委员'];
 /** Characters that never belong in a name run. */
 const NOT_NAME = /[\s\p{P}0-9０-９零〇一二两三四五六七八九十百千万亿的了在是和与及等将已从对为把被]/u;
+/** Most segmenter words in a name before its kind word (正|泰|电气|股份 + 有限公司). */
+const MAX_WORDS = 4;
 /** Longest name run before a kind word, in characters. */
 const MAX_NAME = 8;
 /** A person's given name after a role word: two or three characters. */
@@ -46,10 +60,14 @@ export function chineseEntities(text: string): EntityProposal[] {
         const segs = segment(text.slice(start, Math.min(text.length, end + 2)));
         // The kind word must be a word of its own (布局 is one word, not 布 + 局).
         const boundary = segs.some((g) => start + g.index === at);
-        let keep = segs.filter((g) => start + g.index < at).slice(-3);
+        let keep = segs.filter((g) => start + g.index < at).slice(-MAX_WORDS);
         while (keep.length && LEADING_VERBS.has(keep[0]!.segment)) keep = keep.slice(1);
         const from = start + (keep[0]?.index ?? run.length);
-        if (boundary && at - from >= 2 && !out.some((p) => p.start <= from && p.end >= end)) out.push({ start: from, end, label, score: word.length >= 2 ? 0.45 : 0.3 });
+        const name = text.slice(from, at);
+        // A one-character ending (港, 市, 区) needs whole words before it (宁波|舟山|港, not 经|该|港); a weak ending needs a place first.
+        const wordsOk = word.length > 1 || keep.every((g) => g.segment.length >= 2);
+        const named = STRONG_ENDINGS.has(word) || label === 'LOC' || PLACE_PREFIXES.some((p) => name.startsWith(p));
+        if (boundary && at - from >= 2 && wordsOk && named && !out.some((p) => p.start <= from && p.end >= end)) out.push({ start: from, end, label, score: STRONG_ENDINGS.has(word) ? 0.5 : 0.35 });
         at = text.indexOf(word, end);
       }
     }

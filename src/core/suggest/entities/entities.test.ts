@@ -49,3 +49,15 @@ describe('suggestEntities', () => {
     expect(suggestEntities(text, { labels: new Set(['PERSON']) }).map((s) => s.label)).toEqual(['PERSON']);
   });
 });
+
+describe('chineseEntities: common nouns and names', () => {
+  it('needs a place before a weak ending and whole words before a one-character ending', () => {
+    const text = '浙江省海港集团建设算力中心,航运公司在此挂靠,集装箱在24小时内离港,经该港出口,宁波舟山港运行。';
+    expect(show(text, chineseEntities(text))).toEqual([['浙江省海港集团', 'ORG'], ['宁波舟山港', 'LOC']]);
+  });
+  it('a lexicon name inside a longer proposal of its label gives way to the longer name', () => {
+    const text = '宁波舟山港去年吞吐量增长,宁波就业人数上升。';
+    const got = suggestEntities(text, { dictionary: new Dictionary([{ text: '宁波', label: 'LOC', attrs: { canonical: 'ningbo' } }]) });
+    expect(got.map((s) => [[...text].slice(s.start, s.end).join(''), s.source])).toEqual([['宁波舟山港', 'nlp'], ['宁波', 'lexicon']]);
+  });
+});
