@@ -87,18 +87,26 @@ test('an accepted entity suggestion becomes a span with its canonical id', async
   });
 });
 
-// Waits for the UI: App.tsx's resize (Alt+←/→, Alt+Shift+←/→) must set the span's attrs to
-// refreshFigureAttrs(text, start, end, attrs) from src/core/suggest for FIGURE spans, and the
-// attribute panel's onAttr must store setEditedAttr(attrs, name, value) so hand edits survive.
-test.fixme('a boundary move re-parses the figure, and a unit edited by hand is kept', async ({ page }) => {
+test('a boundary move re-parses the figure, and a unit edited by hand is kept', async ({ page }) => {
   await withReports(async (w) => {
     await openAs(page, w.url, 'alice');
     await openDocument(page, 'suggest-second.txt');
     await selectWithMouse(page, 'two to four');
     await page.keyboard.press('Shift+f');
     await expect(page.locator('[data-attr=value]')).toHaveValue('');
-    // Alt+→ six times takes in " weeks": the unit is re-parsed.
+    await expect(page.locator('[data-attr=unit]')).toHaveValue('');
+    // Alt+→ six times takes in " weeks": the range's unit is re-parsed.
     for (let i = 0; i < 6; i++) await page.keyboard.press('Alt+ArrowRight');
     await expect(page.locator('[data-attr=unit]')).toHaveValue('week');
+    // The annotator corrects the unit by hand; moving the end back keeps it.
+    const unit = page.locator('[data-attr=unit]');
+    await unit.fill('weeks of review');
+    // Esc in the field keeps the value and hands the keyboard back to the text, the span still selected.
+    await unit.press('Escape');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect(page.locator('[data-attr=unit]')).toHaveValue('weeks of review');
+    const lines = await exportNative(page, w.corpusDir);
+    const span = lines.find((l) => l.source === 'suggest-second.txt')!.spans.find((s) => s.label === 'FIGURE')!;
+    expect(span).toMatchObject({ text: 'two to four week', attrs: { unit: 'weeks of review' } });
   });
 });

@@ -7,7 +7,7 @@ import type { CodePoint, Span } from '../../core/model/types';
 import { quoteOf } from '../../core/model/quote';
 import { docIdFromHex, normalizeText } from '../../core/model/text';
 import { OffsetMap } from '../../core/model/offsets';
-import { detectFigures, Dictionary, type DictionaryEntry, type Suggestion } from '../../core/suggest';
+import { detectFigures, Dictionary, scoreOf, sourceOf, type DictionaryEntry, type Suggestion } from '../../core/suggest';
 import { suggestEntities } from '../../core/suggest/entities';
 import { decodeBytes } from '../../node/decode';
 import { UsageError, type Command } from '../command';
@@ -87,7 +87,7 @@ export function suggestionLine(text: string, source: string, now: string, withou
     label: s.label,
     start: s.start,
     end: s.end,
-    attrs: { ...s.attrs, source: s.source, score: s.score },
+    attrs: { ...s.attrs, source: sourceOf(s), score: scoreOf(s) },
     quote: quoteOf(text, s.start as CodePoint, s.end as CodePoint, map),
     createdAt: now,
     updatedAt: now,

@@ -17,7 +17,7 @@ export { doublingSteps, learningCurve, type CurveOptions, type CurvePoint } from
 export { detectFigures, explainFigures, type DetectFiguresOptions, type FigureAttrs, type Candidate, type RejectReason } from './figures';
 export { scoreSpans, sumScores, type PRF, type Score, type ScoredSpan } from './score';
 export {
-  SOURCE_OF_KIND, compareSuggestions, makeSuggestion, mergeSuggestions, parseSuggestionKey, suggestionKey,
+  SOURCE_OF_KIND, compareSuggestions, makeSuggestion, mergeSuggestions, parseSuggestionKey, scoreOf, sourceOf, suggestionKey,
   type MergeOptions, type SpanLike, type Suggestion, type SuggestionKind, type SuggestionSource,
 } from './suggestions';
 

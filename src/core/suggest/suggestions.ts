@@ -30,15 +30,29 @@ export interface Suggestion {
   readonly end: CodePoint;
   /** For figures: value, unit, approx. For entities: `canonical` when the corpus knows it. */
   readonly attrs: Readonly<Record<string, AttrValue>>;
-  /** What found it. */
-  readonly source: SuggestionSource;
-  /** How likely it is right, 0..1 (for ordering and thresholds; not a calibrated probability). */
-  readonly score: number;
+  /**
+   * What found it. Always set by {@link makeSuggestion}; optional in the type only so that
+   * suggestions written out by hand (tests, older code) still type-check: read it through
+   * {@link sourceOf}.
+   */
+  readonly source?: SuggestionSource;
+  /** How likely it is right, 0..1 (for ordering and thresholds; not a calibrated probability); see {@link scoreOf}. */
+  readonly score?: number;
 }
 
 /** The stable key of a suggestion. */
 export function suggestionKey(kind: SuggestionKind, label: string, start: number, end: number): string {
   return `${kind}:${label}:${start}:${end}`;
+}
+
+/** The source of a suggestion, from its kind when it was built without one. */
+export function sourceOf(s: Pick<Suggestion, 'kind' | 'source'>): SuggestionSource {
+  return s.source ?? SOURCE_OF_KIND[s.kind].source;
+}
+
+/** The score of a suggestion, the default of its kind when it was built without one. */
+export function scoreOf(s: Pick<Suggestion, 'kind' | 'score'>): number {
+  return s.score ?? SOURCE_OF_KIND[s.kind].score;
 }
 
 const KEY = /^(figure|dictionary|entity|model):(.+):(\d+):(\d+)$/;

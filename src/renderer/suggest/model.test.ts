@@ -31,7 +31,7 @@ describe('model worker protocol', () => {
     expect(await client.train(names.slice(0, 3).map(doc))).toBe(3);
     const got = await client.suggest(doc(names[3]!).text);
     expect(got.map((s) => s.label)).toEqual(['PERSON', 'ORG', 'LOC']);
-    expect(got.every((s) => s.source === 'model' && s.score > 0)).toBe(true);
+    expect(got.every((s) => s.source === 'model' && (s.score ?? 0) > 0)).toBe(true);
   });
 
   it('answers a bad request with an error reply, never a throw', () => {
