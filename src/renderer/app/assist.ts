@@ -6,6 +6,7 @@ import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
 import { detectFigures } from '../../core/suggest/figures';
 import type { Suggestion } from '../../core/suggest/suggestions';
+import { entityProposals } from '../suggest/assist-extras';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 
 /** A suggestion with its text, for lists. */
@@ -52,9 +53,11 @@ export function figureAttrs(text: string, start: CodePoint, end: CodePoint, map 
 export interface DocProposals {
   figures: Suggestion[];
   dictionary: Suggestion[];
+  /** PERSON, ORG, LOC and PRODUCT from the NLP rules (compromise for English, rules and the lexicon for Chinese). */
+  entities: Suggestion[];
 }
 
-/** Finds the figure and dictionary proposals of a text (about 100 ms for 1,000,000 characters). */
+/** Finds the figure, dictionary and entity proposals of a text. */
 export function proposalsOf(text: string, lexicon: CorpusLexicon, map: OffsetMap, spans: readonly Span[]): DocProposals {
-  return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }) };
+  return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }), entities: entityProposals(text, lexicon.dictionary, map) };
 }

@@ -59,7 +59,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   const find = useCallback(
     (s: DocSession): DocSuggestion[] => {
       const p = proposalsOf(s.text, lexicon, s.map, s.spans);
-      return mergeSuggestions([p.figures, p.dictionary]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
+      return mergeSuggestions([p.figures, p.dictionary, p.entities]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
     },
     [lexicon],
   );
