@@ -53,7 +53,7 @@ export function workbenchActions(ctx: ActionContext) {
     label(name: string, exact = false) {
       if (!session) return;
       const range = ed()?.textSelection();
-      const command = commands.applyLabel(session, selection, schema, name, exact);
+      const command = commands.applyLabel(session, selection, schema, name, exact, suggestions.names);
       if (range && !command) ed()?.clearTextSelection();
       run(session, command);
       if (range) ctx.setTab('span');

@@ -1,6 +1,6 @@
 // The UI's use of the core's annotation aids: word snapping, sentence selection, figure attributes, suggestions.
 
-import { snapToWords, sentenceAt } from '../../core/model/boundaries';
+import { snapToWords, sentenceAt, type ExtraWords } from '../../core/model/boundaries';
 import { OffsetMap } from '../../core/model/offsets';
 import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
@@ -22,10 +22,11 @@ const SENTENCE_END = /[。！？!?.…]$/u;
  * A selection widened to whole words and trimmed of white space and stray
  * punctuation; null when nothing is left. Two refinements of the word snap:
  * a possessive "'s" the selection stopped short of is not pulled in, and a
- * sentence-final stop the selection included is kept.
+ * sentence-final stop the selection included is kept. `names` (the corpus's labelled strings,
+ * `namesOf(lexicon.dictionary)`) are kept whole where the word segmenter would cut them.
  */
-export function snapSelection(text: string, start: CodePoint, end: CodePoint, map: OffsetMap): { start: CodePoint; end: CodePoint } | null {
-  const r = snapToWords(text, start, end, { map });
+export function snapSelection(text: string, start: CodePoint, end: CodePoint, map: OffsetMap, names?: ExtraWords): { start: CodePoint; end: CodePoint } | null {
+  const r = snapToWords(text, start, end, names ? { map, extraWords: names } : { map });
   if (r.end <= r.start) return null;
   let e: number = r.end;
   const slice = (a: number, b: number) => text.slice(map.toUtf16(a as CodePoint), map.toUtf16(b as CodePoint));

@@ -2,6 +2,7 @@
 // They read the session and the editor's selection and return a labelled change; the caller
 // commits it (one undoable step) and selects what it says. Nothing here paints or stores.
 
+import type { ExtraWords } from '../../core/model/boundaries';
 import type { ChangeSet } from '../../core/model/history';
 import { newId } from '../../core/model/ids';
 import type { OffsetMap } from '../../core/model/offsets';
@@ -65,9 +66,9 @@ export function withBounds(session: SessionReading, schema: LabelSchema, span: S
   return { ...moved, attrs: { ...attrs, ...parsedFigure(session, start, end) } };
 }
 
-/** A new span of `label` over a selection: snapped to words, or trimmed only when `exact`. */
-export function createSpan(session: SessionReading, schema: LabelSchema, label: string, range: { start: CodePoint; end: CodePoint }, exact: boolean, attrs: Span['attrs'] = {}): Command | null {
-  const bounds = exact ? trimRange(session.text, range.start, range.end, session.map) : snapSelection(session.text, range.start, range.end, session.map);
+/** A new span of `label` over a selection: snapped to words (keeping `names` whole), or trimmed only when `exact`. */
+export function createSpan(session: SessionReading, schema: LabelSchema, label: string, range: { start: CodePoint; end: CodePoint }, exact: boolean, attrs: Span['attrs'] = {}, names?: ExtraWords): Command | null {
+  const bounds = exact ? trimRange(session.text, range.start, range.end, session.map) : snapSelection(session.text, range.start, range.end, session.map, names);
   if (!bounds) return null;
   const span = makeSpan({ text: session.text, map: session.map, docId: session.docId, annotator: session.annotator, label, ...bounds });
   const figure = labelDef(schema, label)?.group === 'figure';
@@ -76,9 +77,9 @@ export function createSpan(session: SessionReading, schema: LabelSchema, label: 
 }
 
 /** A label key: labels the text selection, else relabels the selected span; null when there is nothing to do. */
-export function applyLabel(session: SessionReading, editor: EditorReading, schema: LabelSchema, label: string, exact: boolean): Command | null {
+export function applyLabel(session: SessionReading, editor: EditorReading, schema: LabelSchema, label: string, exact: boolean, names?: ExtraWords): Command | null {
   const range = editor.textSelection();
-  if (range) return createSpan(session, schema, label, range, exact);
+  if (range) return createSpan(session, schema, label, range, exact, {}, names);
   const selected = session.selected;
   if (!selected || selected.label === label) return null;
   return relabel(session, schema, selected, label);

@@ -3,10 +3,12 @@
 // as ghosts, and walked in document order from the last one judged.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ExtraWords } from '../../core/model/boundaries';
 import type { CodePoint } from '../../core/model/types';
 import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 import type { EditorHandle } from '../editor/Editor';
 import { filterQueue, type QueueFilter } from '../features/suggestion-queue';
+import { namesOf } from '../suggest/assist-extras';
 import { afterPaint } from './after-paint';
 import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
@@ -35,6 +37,8 @@ export interface Suggestions {
   forgetJudged(): void;
   /** The queue's filter (label, source): `g` steps through what the queue shows. */
   setFilter(filter: QueueFilter): void;
+  /** The corpus's labelled strings, kept whole when a selection is snapped to words. */
+  names: ExtraWords;
 }
 
 /** The open ones among `all`: not covered by a span of the same label and range, not rejected. */
@@ -126,5 +130,6 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
     lastJudged.current = null;
   }, []);
 
-  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged, setFilter };
+  const names = useMemo(() => namesOf(lexicon.dictionary), [lexicon]);
+  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged, setFilter, names };
 }
