@@ -69,7 +69,7 @@ export function SidePanel(props: SidePanelProps) {
               relations={session.relationsOf(selected.id)}
               describe={describe}
               canonicalIds={props.lexicon.canonicalIds}
-              onAttr={(name, value) => run(session, commands.setAttr(selected, name, value), URGENT)}
+              onAttr={(name, value) => run(session, commands.setAttr(selected, name, value, schema), URGENT)}
               onLabel={(l) => run(session, commands.relabel(session, schema, selected, l), URGENT)}
               onDeleteRelation={(id) => session.commit('remove relation', { deleteRelationIds: [id] }, URGENT)}
               onComment={(comment) => run(session, commands.setNotes(selected, { comment }), URGENT)}
