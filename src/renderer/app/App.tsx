@@ -36,6 +36,8 @@ import { makeSpan } from './span-factory';
 import { TopBar } from './TopBar';
 import { useCorpus, type CorpusListeners } from './use-corpus';
 import { useCorpusLexicon } from './use-corpus-lexicon';
+import { useLearningCurve } from '../suggest/use-model';
+import { useModelSuggestionsFor, useTrainingDocs } from '../suggest/use-training-docs';
 import { useDocument } from './use-document';
 import { useNoticeFor, useNotices } from './use-notices';
 import { usePendingClick } from './use-pending-click';
@@ -88,7 +90,11 @@ export function App() {
   const states = useMemo(() => new Map((stateRows ?? []).map((s) => [s.docId, s])), [stateRows]);
   // Read once per opened document: strings labelled in this one are offered in the next.
   const lexicon = useCorpusLexicon(annotator, `${session?.docId ?? ''}:${tab === 'entities' ? (session?.version ?? 0) : ''}`);
-  const suggestions = useSuggestions(session, lexicon, editor, colorOf);
+  // The model learns in a worker from every labelled document (spans and rejections), retrained as the annotator works.
+  const training = useTrainingDocs(annotator, `${session?.docId ?? ''}:${session?.version ?? 0}`);
+  const modelSuggestions = useModelSuggestionsFor(session?.text ?? null, training);
+  const curve = useLearningCurve(() => training, training);
+  const suggestions = useSuggestions(session, lexicon, editor, colorOf, modelSuggestions);
   const visibleDocs = useMemo(() => filterDocuments(corpus, states, filters), [corpus, states, filters]);
 
   const openDocument = (target: CorpusEntry, then?: () => void) => {
@@ -177,6 +183,7 @@ export function App() {
         onOpenCorpus={corpusState.openCorpus}
         states={states}
         schema={schema}
+        curve={curve}
         filters={filters}
         onFilters={setFilters}
         documents={visibleDocs}

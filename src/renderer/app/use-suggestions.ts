@@ -52,7 +52,7 @@ function sameList(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
 }
 
 /** The suggestions of a session, given the corpus lexicon. */
-export function useSuggestions(session: DocSession | null, lexicon: CorpusLexicon, editor: RefObject<EditorHandle | null>, colorOf: (label: string) => string): Suggestions {
+export function useSuggestions(session: DocSession | null, lexicon: CorpusLexicon, editor: RefObject<EditorHandle | null>, colorOf: (label: string) => string, model: readonly Suggestion[] | null = null): Suggestions {
   const version = useSessionVersion(session);
   const [all, setAll] = useState<{ session: DocSession; list: DocSuggestion[] } | null>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
@@ -63,9 +63,10 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   const find = useCallback(
     (s: DocSession): DocSuggestion[] => {
       const p = proposalsOf(s.text, lexicon, s.map, s.spans);
-      return mergeSuggestions([p.figures, p.dictionary, p.entities]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
+      // The model's come last: a proposal of the parser, the lexicon or the rules at the same place wins.
+      return mergeSuggestions([p.figures, p.dictionary, p.entities, model ?? []]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
     },
-    [lexicon],
+    [lexicon, model],
   );
 
   // A new document: nothing focused or judged; its proposals are found after its first paint.
