@@ -97,8 +97,9 @@ test('the suggestion queue groups identical strings with a count and source, fil
   const group = page.locator('.queue-row').first();
   await page.keyboard.press('ArrowRight');
   await expect(group.locator('details.queue-members')).toHaveAttribute('open', '');
+  // The places are drawn once the disclosure has opened (its toggle event comes a moment later), then focused.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-member-main') ?? null)).toBeTruthy();
   const firstPlace = await page.evaluate(() => document.activeElement?.getAttribute('data-member-main'));
-  expect(firstPlace).toBeTruthy();
   await page.keyboard.press('Backspace');
   await expect(group).toHaveAttribute('data-count', String(MENTIONS - 1));
   await expect(group.locator(`[data-member-main="${firstPlace}"]`)).toHaveCount(0);
