@@ -249,6 +249,7 @@ test('a comment and an unsure flag on a span, kept across a reload', async ({ pa
   await page.getByTestId('span-comment').press('Control+Enter');
   await expect(page.getByTestId('span-unsure')).toBeChecked();
   await expect(page.getByTestId('span-row-unsure')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.reload();
   await openDocument(page, '01-harbour-robotics.txt');
   await page.locator('.span-row', { hasText: 'Maria Okonkwo' }).click();
@@ -284,6 +285,7 @@ test('a comment and an unsure flag on a document, kept across a reload and shown
   await page.getByTestId('document-comment').fill('Two sources disagree on the capacity.');
   await page.getByTestId('document-comment').press('Control+Enter');
   await expect(page.locator('.doc-row[data-path="02-lake-energy.md"] [data-testid=doc-unsure]')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.reload();
   await openDocument(page, '02-lake-energy.md');
   await expect(page.getByTestId('document-comment')).toHaveValue('Two sources disagree on the capacity.');
