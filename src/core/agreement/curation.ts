@@ -5,7 +5,7 @@
 // the state is plain data (no Maps, no classes), so it can be stored and restored as JSON.
 
 import { OffsetMap, sliceCodePoints } from '../model/offsets';
-import { goldSpanId } from './ids';
+import { goldRelationId, goldSpanId } from './ids';
 import type { Candidate, Conflict, CurationState, DocumentCuration, RelationCandidate, SpanEdit } from './merge';
 
 /** What the curator decides for one conflict. */
@@ -145,18 +145,31 @@ export function goldSpans(doc: DocumentCuration): Candidate[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The key of a relation candidate, by which the curator's decision on it is stored: derived from its document, label and the candidate ids of its ends. */
+export function relationKey(doc: DocumentCuration, r: RelationCandidate): string {
+  return goldRelationId(doc.docId, r.label, r.head, r.tail);
+}
+
+/** The curator's decision on a relation: true (taken), false (refused) or undefined (none). Keys are "r" and base32 digits, never a property of Object.prototype. */
+export function relationDecision(doc: DocumentCuration, key: string): boolean | undefined {
+  const d = doc.relationDecisions?.[key];
+  return typeof d === 'boolean' ? d : undefined;
+}
+
 /**
- * The gold relations of a document as it stands: those whose head and tail are gold and
- * that enough annotators drew (the document's threshold, as for spans). A relation to an
- * edited span follows it to its new id.
+ * The gold relations of a document as it stands: every relation an annotator drew whose head
+ * and tail are both gold, unless the curator refused it (relations are carried into the gold
+ * with their ends, whatever the strategy: a `cites` drawn by one annotator between two spans
+ * the curator took is not lost). A relation to an edited span follows it to its new id.
  */
 export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[] = goldSpans(doc)): RelationCandidate[] {
   const ids = new Set(spans.map((s) => s.id));
-  const edits = doc.edits;
-  if (!edits || isEmptyRecord(edits)) return doc.relations.filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold);
+  const edits = doc.edits && !isEmptyRecord(doc.edits) ? doc.edits : null;
+  const taken = doc.relations.filter((r) => relationDecision(doc, relationKey(doc, r)) !== false);
+  if (!edits) return taken.filter((r) => ids.has(r.head) && ids.has(r.tail));
   // Edits may send two relations to the same ends: they become one, drawn by both sets of annotators.
   const byKey = new Map<string, RelationCandidate>();
-  for (const r of doc.relations) {
+  for (const r of taken) {
     const head = editedId(doc, edits, r.head);
     const tail = editedId(doc, edits, r.tail);
     const key = `${r.label}\u0000${head}\u0000${tail}`;
@@ -164,12 +177,17 @@ export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[]
     byKey.set(key, { label: r.label, head, tail, sources: seen ? union(seen.sources, r.sources) : r.sources });
   }
   return [...byKey.values()]
-    .filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold)
+    .filter((r) => ids.has(r.head) && ids.has(r.tail))
     .sort((a, b) => cmp(a.head, b.head) || cmp(a.tail, b.tail) || cmp(a.label, b.label));
 }
 
+/** The id a candidate has in the gold as it stands: its edited id when the curator corrected it, else its own. */
+export function goldIdOf(doc: DocumentCuration, candidateId: string): string {
+  return doc.edits ? editedId(doc, doc.edits, candidateId) : candidateId;
+}
+
 /** Every candidate of a document, settled or a side of a conflict, by id. */
-function candidateOf(doc: DocumentCuration, id: string): Candidate | undefined {
+export function candidateOf(doc: DocumentCuration, id: string): Candidate | undefined {
   const settled = doc.settled.find((c) => c.id === id);
   if (settled) return settled;
   for (const c of doc.conflicts) for (const s of c.sides) if (s.id === id) return s;

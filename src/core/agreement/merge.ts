@@ -140,6 +140,12 @@ export interface DocumentCuration {
    */
   readonly edits?: Readonly<Record<string, SpanEdit>>;
   readonly relations: readonly RelationCandidate[];
+  /**
+   * The curator's relation decisions (./curation-relations): relation key -> taken (true) or
+   * refused (false). Absent in a fresh merge; without a decision a relation is gold whenever
+   * both its ends are.
+   */
+  readonly relationDecisions?: Readonly<Record<string, boolean>>;
 }
 
 /** The whole curation: documents sorted by doc_id. */
