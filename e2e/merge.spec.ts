@@ -1,4 +1,4 @@
-// The team lead's flow: load three annotators' exports, read agreement, adjudicate every conflict by keyboard, reload, export the gold.
+// The team lead's flow: load three annotators' exports, read agreement, adjudicate every conflict and relation by keyboard, reload, export the gold.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ import {
   type CurationState,
 } from '../src/core/agreement';
 import { curationFixture, HARBOUR, spanOf } from './fixtures/curation/build';
+import { CLAIMS, relationFixture } from './fixtures/curation/relations';
 import { expect, openAs, ROOT, test } from './support/workbench';
 
 /** The figures of the report table, as `marginalia agreement --json` names them. */
@@ -257,5 +258,125 @@ test('merge exports, read agreement, adjudicate by keyboard, reload and export t
       expect(l.annotator).toBe('adjudicated');
       expect(spansOf(l)).toBe(spansOf(goldLines.find((g) => g.doc_id === l.doc_id)!));
     }
+  });
+});
+
+test('relations are adjudicated: carried into the gold with both ends under majority, refused by key, what is left out said', async ({ page, workbench }) => {
+  test.setTimeout(120_000);
+  const fx = relationFixture(ROOT);
+  const claims = CLAIMS.map((c) => spanOf(fx.text, c.claim, 'CLAIM'));
+  const figures = CLAIMS.flatMap((c) => c.figures).map((f) => spanOf(fx.text, f, 'FIGURE'));
+  const card = page.getByTestId('conflict-card');
+  const relationsCard = page.getByTestId('relations');
+  type Line = { doc_id: string; text: string; spans: { id: string; start: number; end: number; label: string; sources: string[] }[]; relations: { id: string; label: string; head: string; tail: string }[] };
+  const exportGold = async (): Promise<{ line: Line; notice: string; file: string }> => {
+    await page.getByTestId('export-gold').click();
+    const notice = page.getByTestId('curation-notice');
+    await expect(notice).toContainText('written to');
+    const file = (await notice.getAttribute('data-path'))!;
+    const text = (await notice.textContent()) ?? '';
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+    expect(lines).toHaveLength(1);
+    return { line: lines[0]!, notice: text, file };
+  };
+  const key = (s: { start: number; end: number; label: string }) => `${s.label}[${s.start},${s.end})`;
+
+  await test.step('load three exports: alice’s claims cite four figures, bob and carol marked the figures only', async () => {
+    await openAs(page, workbench.url, 'lead');
+    await page.getByTestId('open-curation').click();
+    await page.getByTestId('curation-files').setInputFiles(fx.files.map((f) => ({ name: f.name, mimeType: 'application/jsonl', buffer: Buffer.from(f.content, 'utf8') })));
+    await expect(page.getByTestId('curation-notice')).toContainText('Read 3 files: 1 document, 3 annotators.');
+    await page.getByTestId('tab-curate').click();
+    // Three claim conflicts and four contested relations: seven decisions asked for.
+    await expect(page.getByTestId('curation-progress-text')).toHaveText('0 of 7 resolved');
+    await expect(relationsCard).toContainText('0 of 4 in the gold');
+    await expect(page.getByTestId('relations-left-out')).toHaveText('4 left out: 4 with an end not in the gold, 0 refused.');
+  });
+
+  await test.step('the lanes: a legend of band states, bands on their own line', async () => {
+    const legend = page.getByTestId('lanes-legend');
+    for (const state of ['open', 'current', 'done']) await expect(legend.locator(`[data-band="${state}"]`)).toBeVisible();
+    await page.getByTestId('only-conflicts').uncheck();
+    // Each band's top rule is nearer its own text than the line above it (the band belongs to the line it marks).
+    const verdicts = await page.locator('.lane-gold .txt:has(.seg.band)').first().evaluate((txt) => {
+      const lineRects: DOMRect[] = [];
+      const walker = document.createTreeWalker(txt, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const r = document.createRange();
+        r.selectNodeContents(n);
+        lineRects.push(...Array.from(r.getClientRects()));
+      }
+      return Array.from(txt.querySelectorAll<HTMLElement>('.seg.band')).flatMap((seg) =>
+        // The rule is the box's own top border, so the box measured is where the rule is drawn.
+        Array.from(seg.getClientRects()).map((box) => {
+          if (getComputedStyle(seg).borderTopStyle === 'none') return { gapToOwn: 1e9, gapToAbove: 0 };
+          const own = lineRects.filter((l) => l.bottom > box.top && l.top < box.bottom && l.right > box.left && l.left < box.right);
+          const ownTop = Math.min(...own.map((l) => l.top));
+          const above = lineRects.filter((l) => l.bottom <= ownTop);
+          return { gapToOwn: ownTop - box.top, gapToAbove: above.length ? box.top - Math.max(...above.map((l) => l.bottom)) : null };
+        }),
+      );
+    });
+    // A claim wraps: some of its band's boxes have a line of text above them.
+    const measured = verdicts.filter((v): v is { gapToOwn: number; gapToAbove: number } => v.gapToAbove !== null);
+    expect(measured.length).toBeGreaterThan(0);
+    for (const v of measured) expect(v.gapToOwn).toBeLessThan(v.gapToAbove);
+  });
+
+  await test.step('take alice’s claims (1), leave the relations undecided: all four cites are carried into the gold', async () => {
+    for (let i = 0; i < 7; i++) {
+      const id = (await card.getAttribute('data-conflict-id'))!;
+      if (id.startsWith('c')) {
+        await page.keyboard.press('1');
+        await expect(card).toHaveAttribute('data-decided', 'true');
+      } else {
+        await expect(card).toHaveAttribute('data-status', 'gold');
+      }
+      if (i < 6) {
+        await page.keyboard.press('J');
+        await expect(card).not.toHaveAttribute('data-conflict-id', id);
+      }
+    }
+    await expect(page.getByTestId('curation-progress-text')).toHaveText('3 of 7 resolved');
+    await expect(relationsCard).toContainText('4 of 4 in the gold');
+    await expect(page.getByTestId('relations-left-out')).toHaveCount(0);
+    const { line, notice, file } = await exportGold();
+    expect(notice).toContain('(4 relations)');
+    const byId = new Map(line.spans.map((s) => [s.id, key(s)]));
+    const cites = line.relations.map((r) => `${r.label} ${byId.get(r.head)} -> ${byId.get(r.tail)}`).sort();
+    const expected: string[] = [];
+    let f = 0;
+    CLAIMS.forEach((c, i) => c.figures.forEach(() => expected.push(`cites ${key(claims[i]!)} -> ${key(figures[f++]!)}`)));
+    expect(cites).toEqual(expected.sort());
+    expect(line.spans.find((s) => s.label === 'CLAIM')!.sources).toEqual(['alice']);
+    expect(execFileSync('python3', [path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), file], { encoding: 'utf8' })).toContain(', 0 wrong');
+  });
+
+  await test.step('refuse one relation by key (x) and take another (b): the refused one is left out, and said so', async () => {
+    // j from the last step: the first open relation.
+    await page.keyboard.press('j');
+    await expect(card).toHaveAttribute('data-conflict-id', /^r/);
+    const refused = (await card.getAttribute('data-conflict-id'))!;
+    await page.keyboard.press('x');
+    await expect(card).toHaveAttribute('data-status', 'refused');
+    await expect(page.locator(`[data-relation-key="${refused}"]`)).toHaveAttribute('data-status', 'refused');
+    await page.keyboard.press('j');
+    await page.keyboard.press('b');
+    await expect(card).toHaveAttribute('data-decided', 'true');
+    await expect(page.getByTestId('curation-progress-text')).toHaveText('5 of 7 resolved');
+    await expect(page.getByTestId('relations-left-out')).toHaveText('1 left out: 0 with an end not in the gold, 1 refused.');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'curation-relations.png') });
+    const { line, notice } = await exportGold();
+    expect(line.relations).toHaveLength(3);
+    expect(notice).toContain('1 relation of the annotators left out (1 refused)');
+  });
+
+  await test.step('refusing a claim takes its relations out with it, and the count says why', async () => {
+    await page.keyboard.press('k');
+    while (!((await card.getAttribute('data-conflict-id')) ?? '').startsWith('c')) await page.keyboard.press('k');
+    await page.keyboard.press('x');
+    await expect(page.getByTestId('relations-left-out')).toContainText('with an end not in the gold');
   });
 });
