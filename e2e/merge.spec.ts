@@ -268,7 +268,7 @@ test('relations are adjudicated: carried into the gold with both ends under majo
   const figures = CLAIMS.flatMap((c) => c.figures).map((f) => spanOf(fx.text, f, 'FIGURE'));
   const card = page.getByTestId('conflict-card');
   const relationsCard = page.getByTestId('relations');
-  type Line = { doc_id: string; text: string; spans: { id: string; start: number; end: number; label: string; sources: string[] }[]; relations: { id: string; label: string; head: string; tail: string }[] };
+  type Line = { doc_id: string; text: string; spans: { id: string; start: number; end: number; label: string; sources: string[] }[]; relations: { id: string; label: string; head: string; tail: string; sources: string[] }[] };
   const exportGold = async (): Promise<{ line: Line; notice: string; file: string }> => {
     await page.getByTestId('export-gold').click();
     const notice = page.getByTestId('curation-notice');
@@ -349,6 +349,7 @@ test('relations are adjudicated: carried into the gold with both ends under majo
     let f = 0;
     CLAIMS.forEach((c, i) => c.figures.forEach(() => expected.push(`cites ${key(claims[i]!)} -> ${key(figures[f++]!)}`)));
     expect(cites).toEqual(expected.sort());
+    for (const r of line.relations) expect(r.sources).toEqual(['alice']);
     expect(line.spans.find((s) => s.label === 'CLAIM')!.sources).toEqual(['alice']);
     expect(execFileSync('python3', [path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), file], { encoding: 'utf8' })).toContain(', 0 wrong');
   });
