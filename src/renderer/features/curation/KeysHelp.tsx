@@ -1,13 +1,9 @@
 // The curation keys, read from the keymap table: the `?` overlay and the footer line under the lanes.
 
+import { CURATION_KEYMAP } from '../../../core/keys/curation-keys';
+import { formatBinding, LABEL_SLOT } from '../../../core/keys/keymap';
 import type { LabelSchema } from '../../../core/model/schema';
-import { CURATION_KEYMAP, formatKey, LABEL_SLOT, RESERVED_KEYS } from './curation-keymap';
-
-/** The keys a binding shows: its display text, else each key (arrow pairs as one). */
-function keysOf(keys: readonly string[], display?: string): string {
-  if (display) return display;
-  return keys.map(formatKey).join(' / ');
-}
+import { CURATION_RESERVED as RESERVED_KEYS } from './use-curation-keys';
 
 /** The `?` overlay: every binding of the table, and the schema's labels that relabel here. */
 export function KeysHelp({ schema, onClose }: { schema: LabelSchema; onClose: () => void }) {
@@ -16,7 +12,7 @@ export function KeysHelp({ schema, onClose }: { schema: LabelSchema; onClose: ()
     if (b.id === 'close-help') continue;
     if (b.keys.includes(LABEL_SLOT)) {
       for (const l of schema.labels.filter((x) => !RESERVED_KEYS.has(x.hotkey))) rows.push([l.hotkey, `${b.describe} ${l.name}`]);
-    } else rows.push([keysOf(b.keys, b.display), b.describe]);
+    } else rows.push([formatBinding(b), b.describe]);
   }
   return (
     <div className="modal-backdrop" onClick={onClose}>
@@ -43,7 +39,7 @@ const FOOTER = ['next-open-conflict', 'previous-conflict', 'take-annotator', 'ke
 
 /** The one-line key summary under the lanes. */
 export function KeysFooter({ schema }: { schema: LabelSchema }) {
-  const items = FOOTER.map((id) => CURATION_KEYMAP.find((b) => b.id === id)!).map((b) => `${keysOf(b.keys, b.display)} ${b.describe.split(' (')[0]}`);
+  const items = FOOTER.map((id) => CURATION_KEYMAP.find((b) => b.id === id)!).map((b) => `${formatBinding(b)} ${b.describe.split(' (')[0]}`);
   const labels = schema.labels.filter((l) => !RESERVED_KEYS.has(l.hotkey)).map((l) => `${l.hotkey} ${l.name}`);
   return (
     <footer className="cur-keys" data-testid="curation-keys">

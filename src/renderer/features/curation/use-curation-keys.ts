@@ -1,12 +1,15 @@
-// Binds the curation keymap to the reducer: each binding id names one action, dispatched on the key press.
+// Binds the curation keymap (src/core/keys/curation-keys.ts) to the reducer: each binding id names one action, dispatched through the app's keymap dispatcher.
 
-import { useEffect, useRef, type Dispatch } from 'react';
+import type { Dispatch } from 'react';
 import type { CurationAction, CurationModel } from '../../../core/agreement/curation-reducer';
+import { CURATION_KEYMAP, type CurationWhen } from '../../../core/keys/curation-keys';
 import type { LabelSchema } from '../../../core/model/schema';
-import { isTypingTarget } from '../../app/keys';
-import { matchCurationKey, RESERVED_KEYS, type CurationWhen } from './curation-keymap';
+import { arrowDirection, useKeymap, type KeyHandler } from '../../app/use-keymap';
 
-/** What the key handler reads: the latest of each, at the time of the key press. */
+/** Single keys the curation table binds: a schema label with one of them as its hotkey is relabelled with the select instead. */
+export const CURATION_RESERVED: ReadonlySet<string> = new Set(CURATION_KEYMAP.flatMap((b) => b.keys).filter((k) => Array.from(k).length === 1).map((k) => k.toLowerCase()));
+
+/** What the key handlers read: the latest of each, at the time of the key press. */
 export interface CurationKeyContext {
   model: CurationModel;
   dispatch: Dispatch<CurationAction>;
@@ -15,82 +18,53 @@ export interface CurationKeyContext {
   setHelpOpen: (open: boolean) => void;
 }
 
-/** The action of a binding, or `false` when it does not apply after all. */
-function actionOf(id: string, key: string, ctx: CurationKeyContext): CurationAction | 'help' | 'close-help' | false {
-  const arrow = key.endsWith('ArrowLeft') ? -1 : 1;
-  switch (id) {
-    case 'undo':
-      return { type: 'undo' };
-    case 'redo':
-      return { type: 'redo' };
-    case 'help':
-      return 'help';
-    case 'close-help':
-      return 'close-help';
-    case 'next-open-conflict':
-      return { type: 'step', by: 1, openOnly: true };
-    case 'previous-conflict':
-      return { type: 'step', by: -1, openOnly: false };
-    case 'next-conflict':
-      return { type: 'step', by: 1, openOnly: false };
-    case 'previous-open-conflict':
-      return { type: 'step', by: -1, openOnly: true };
-    case 'take-annotator':
-      return { type: 'decide', choice: { kind: 'annotator', index: Number(key) - 1 } };
-    case 'keep-both':
-      return { type: 'decide', choice: { kind: 'all' } };
-    case 'keep-neither':
-      return { type: 'decide', choice: { kind: 'none' } };
-    case 'undo-decision':
-      return { type: 'decide', choice: null };
-    case 'previous-gold':
-      return { type: 'stepGold', by: -1 };
-    case 'next-gold':
-      return { type: 'stepGold', by: 1 };
-    case 'move-end':
-      return { type: 'edit', edit: { kind: 'move', edge: 'end', by: arrow } };
-    case 'move-start':
-      return { type: 'edit', edit: { kind: 'move', edge: 'start', by: arrow } };
-    case 'relabel': {
-      const label = ctx.schema.labels.find((l) => l.hotkey === key.toLowerCase() && !RESERVED_KEYS.has(l.hotkey));
-      return label ? { type: 'edit', edit: { kind: 'relabel', label: label.name } } : false;
-    }
-    case 'deselect':
-      return { type: 'selectGold', id: null };
-  }
-  return false;
-}
+/** The action of each binding id that maps straight onto one. */
+const ACTIONS: Record<string, (key: string) => CurationAction> = {
+  undo: () => ({ type: 'undo' }),
+  redo: () => ({ type: 'redo' }),
+  'next-open-conflict': () => ({ type: 'step', by: 1, openOnly: true }),
+  'previous-conflict': () => ({ type: 'step', by: -1, openOnly: false }),
+  'next-conflict': () => ({ type: 'step', by: 1, openOnly: false }),
+  'previous-open-conflict': () => ({ type: 'step', by: -1, openOnly: true }),
+  'take-annotator': (key) => ({ type: 'decide', choice: { kind: 'annotator', index: Number(key) - 1 } }),
+  'keep-both': () => ({ type: 'decide', choice: { kind: 'all' } }),
+  'keep-neither': () => ({ type: 'decide', choice: { kind: 'none' } }),
+  'undo-decision': () => ({ type: 'decide', choice: null }),
+  'previous-gold': () => ({ type: 'stepGold', by: -1 }),
+  'next-gold': () => ({ type: 'stepGold', by: 1 }),
+  'move-end': (key) => ({ type: 'edit', edit: { kind: 'move', edge: 'end', by: arrowDirection(key) } }),
+  'move-start': (key) => ({ type: 'edit', edit: { kind: 'move', edge: 'start', by: arrowDirection(key) } }),
+  deselect: () => ({ type: 'selectGold', id: null }),
+};
 
-/** Listens for the curation keys on the window (capture: before the workbench behind the view). */
+/** Listens for the curation keys (exclusive: the workbench behind the view hears none of them). */
 export function useCurationKeys(ctx: CurationKeyContext): void {
-  const latest = useRef(ctx);
-  latest.current = ctx;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTypingTarget(e.target)) return;
-      // The workbench behind this view listens on window too: its keys must not reach the document it still holds.
-      e.stopPropagation();
-      const c = latest.current;
-      const curating = c.model.view === 'curate' && c.model.curation !== null;
-      if (curating && (e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).closest?.('button, a, summary, select')) return;
-      const active = (when: CurationWhen) =>
+  const { model, dispatch, schema, helpOpen, setHelpOpen } = ctx;
+  const curating = model.view === 'curate' && model.curation !== null;
+  const handlers: Partial<Record<string, KeyHandler<CurationWhen>>> = {
+    help: () => setHelpOpen(!helpOpen),
+    'close-help': () => setHelpOpen(false),
+    relabel: (match) => {
+      const label = schema.labels.find((l) => l.hotkey === match.hotkey && !CURATION_RESERVED.has(l.hotkey));
+      if (!label) return false;
+      dispatch({ type: 'edit', edit: { kind: 'relabel', label: label.name } });
+    },
+  };
+  // match.key is the binding's key that matched: "3" for annotator 3, "Alt-ArrowLeft" for a move.
+  for (const [id, make] of Object.entries(ACTIONS)) handlers[id] = (match) => dispatch(make(match.key));
+  useKeymap(
+    CURATION_KEYMAP,
+    {
+      enabled: true,
+      active: (when) =>
         when === 'anywhere' ||
-        (when === 'help' && c.helpOpen) ||
+        (when === 'help' && helpOpen) ||
         (when === 'curating' && curating) ||
-        (when === 'conflict' && curating && !!c.model.place?.conflictId) ||
-        (when === 'gold' && curating && !!c.model.selectedGold);
-      const labels = new Set(c.schema.labels.map((l) => l.hotkey).filter((k) => !RESERVED_KEYS.has(k)));
-      for (const { binding, key } of matchCurationKey(e, active, labels)) {
-        const action = actionOf(binding.id, key, c);
-        if (action === false) continue;
-        e.preventDefault();
-        if (action === 'help') c.setHelpOpen(!c.helpOpen);
-        else if (action === 'close-help') c.setHelpOpen(false);
-        else c.dispatch(action);
-        return;
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
+        (when === 'conflict' && curating && !!model.place?.conflictId) ||
+        (when === 'gold' && curating && !!model.selectedGold),
+      slots: { labels: new Set(schema.labels.map((l) => l.hotkey).filter((k) => !CURATION_RESERVED.has(k))), relations: new Set() },
+      handlers,
+    },
+    { exclusive: true },
+  );
 }
