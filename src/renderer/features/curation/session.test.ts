@@ -5,7 +5,8 @@ import { jsonl, type LineSpec } from '../../../../test/fixtures/agreement/build'
 import { computeAgreement, editGoldSpan, resolveConflict, serializeGold } from '../../../core/agreement';
 import { stepFrom, type Place } from '../../../core/agreement/curation-walk';
 import type { CurationState } from '../../../core/agreement';
-import { corpusOf, disagreementOrder, rebuild, storedDocuments, type StoredInputs } from './session';
+import { disagreementOrder, rebuild, storedDocuments } from '../../../core/agreement/curation-session';
+import { corpusOf, type StoredInputs } from './session';
 
 /** The place a step leads to (the walk of core/agreement/curation-walk). */
 function stepConflict(state: CurationState, order: readonly string[], from: Place | null, by: 1 | -1, openOnly = false): Place | null {

@@ -42,5 +42,3 @@ export function decidedCount(doc: DocumentCuration): number {
   for (const c of doc.conflicts) if (Object.prototype.hasOwnProperty.call(doc.decisions, c.id)) n++;
   return n;
 }
-
-export { disagreementOrder, rebuild, storedDocuments, type StoredDocument, type StrategyChoice } from '../../../core/agreement/curation-session';
