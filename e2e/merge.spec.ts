@@ -268,7 +268,7 @@ test('relations are adjudicated: carried into the gold with both ends under majo
   const figures = CLAIMS.flatMap((c) => c.figures).map((f) => spanOf(fx.text, f, 'FIGURE'));
   const card = page.getByTestId('conflict-card');
   const relationsCard = page.getByTestId('relations');
-  type Line = { doc_id: string; text: string; spans: { id: string; start: number; end: number; label: string; sources: string[] }[]; relations: { id: string; label: string; head: string; tail: string; sources: string[] }[] };
+  type Line = { doc_id: string; text: string; spans: { id: string; start: number; end: number; label: string; sources: string[]; attrs: Record<string, unknown> }[]; relations: { id: string; label: string; head: string; tail: string; sources: string[] }[] };
   const exportGold = async (): Promise<{ line: Line; notice: string; file: string }> => {
     await page.getByTestId('export-gold').click();
     const notice = page.getByTestId('curation-notice');
@@ -372,6 +372,19 @@ test('relations are adjudicated: carried into the gold with both ends under majo
     const { line, notice } = await exportGold();
     expect(line.relations).toHaveLength(3);
     expect(notice).toContain('1 relation of the annotators left out (1 refused)');
+  });
+
+  await test.step('the annotators’ values of a FIGURE are shown, and the curator takes one for the gold', async () => {
+    await page.getByTestId('only-conflicts').uncheck();
+    await page.locator('.lane-gold .seg.marked', { hasText: /^60%$/ }).click();
+    const table = page.getByTestId('attr-disagreements');
+    await expect(table.locator('tr[data-attr="value"] .gold-value')).toHaveText('0.6');
+    await table.locator('tr[data-attr="value"] button[data-annotator="carol"]').click();
+    await expect(table.locator('tr[data-attr="value"] .gold-value')).toContainText('60');
+    await expect(table.locator('tr[data-attr="value"] .gold-value')).toHaveAttribute('data-chosen', 'true');
+    const { line } = await exportGold();
+    const sixty = spanOf(fx.text, '60%', 'FIGURE');
+    expect(line.spans.find((s) => s.start === sixty.start && s.label === 'FIGURE')).toMatchObject({ attrs: { unit: '%', value: 60 } });
   });
 
   await test.step('refusing a claim takes its relations out with it, and the count says why', async () => {

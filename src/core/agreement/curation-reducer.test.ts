@@ -133,3 +133,29 @@ describe('the curation reducer', () => {
     expect(m.history.done).toHaveLength(0);
   });
 });
+
+describe('attribute disagreements', () => {
+  const FIG = at(ONE, '12%', 'FIGURE');
+  const withValues = (who: string, value: number): LineSpec => ({ text: ONE, source: 'one.txt', annotator: who, spans: [{ ...FIG, attrs: { value, unit: '%' } }] });
+  const corpus = corpusFromFiles([
+    { file: 'a.jsonl', content: jsonl([withValues('a', 12)]) },
+    { file: 'b.jsonl', content: jsonl([withValues('b', 12)]) },
+    { file: 'c.jsonl', content: jsonl([withValues('c', 0.12)]) },
+  ]);
+  const gold = (m: CurationModel) => goldLines(m.curation!)[0]!.spans[0]!;
+
+  it('takes one annotator’s value for the gold, goes back to the vote, and keeps the choice across a rebuild', () => {
+    let m = curationReducer(INITIAL_CURATION, { type: 'setInputs', corpus, report: computeAgreement(corpus) });
+    const doc = m.curation!.documents[0]!;
+    m = run(m, { type: 'openDocument', docId: doc.docId }, { type: 'stepGold', by: 1 });
+    expect(gold(m).attrs).toEqual({ unit: '%', value: 12 });
+    m = run(m, { type: 'chooseAttribute', key: 'value', value: 0.12 });
+    expect(gold(m).attrs).toEqual({ unit: '%', value: 0.12 });
+    // Kept through the stored form, as a reload rebuilds it.
+    const again = run(m, { type: 'setStrategy', choice: { strategy: 'union', min: null } });
+    expect(gold(again).attrs.value).toBe(0.12);
+    // Back to the vote; an attribute all agree on is not the curator's to choose.
+    expect(gold(run(m, { type: 'chooseAttribute', key: 'value', value: undefined })).attrs.value).toBe(12);
+    expect(run(m, { type: 'chooseAttribute', key: 'unit', value: 'x' }).message?.kind).toBe('error');
+  });
+});

@@ -6,9 +6,10 @@
 // Nothing here touches the DOM or the store: the view's one save effect writes the session and
 // the gold of the documents whose value changed between two states ({@link changedDocuments}).
 
+import type { AttrValue } from '../model/types';
 import { emptyUndo, pushUndo, redoStep, undoStep, type UndoStack } from '../model/undo-stack';
 import type { Corpus } from './corpus';
-import { acceptedSides, CurationError, editGoldSpan, goldSpans, isDecided, relationKey, resolveConflict, type ConflictChoice } from './curation';
+import { acceptedSides, chooseAttribute, CurationError, editGoldSpan, goldSpans, isDecided, relationKey, resolveConflict, type ConflictChoice } from './curation';
 import { decideRelation } from './curation-relations';
 import { DEFAULT_CHOICE, disagreementOrder, rebuild, storedDocuments, type StrategyChoice } from './curation-session';
 import { isRelationStep, stepFrom, walkProgress, walkSteps, type Place } from './curation-walk';
@@ -59,6 +60,8 @@ export type CurationAction =
   | { readonly type: 'decide'; readonly choice: StepChoice }
   | { readonly type: 'decideRelation'; readonly docId: string; readonly key: string; readonly take: boolean | null }
   | { readonly type: 'edit'; readonly edit: GoldEdit }
+  /** Chooses the selected gold span's value of an attribute its annotators differ on (undefined: back to the vote). */
+  | { readonly type: 'chooseAttribute'; readonly key: string; readonly value: AttrValue | undefined }
   | { readonly type: 'goTo'; readonly place: Place | null; readonly view?: CurationTab }
   | { readonly type: 'openDocument'; readonly docId: string }
   | { readonly type: 'step'; readonly by: 1 | -1; readonly openOnly: boolean }
@@ -255,6 +258,16 @@ export function curationReducer(model: CurationModel, a: CurationAction): Curati
     }
     case 'edit':
       return edit(model, a.edit);
+    case 'chooseAttribute': {
+      const doc = docOf(model.curation, model.place?.docId);
+      const g = doc && model.selectedGold ? goldSpans(doc).find((s) => s.id === model.selectedGold) : undefined;
+      if (!doc || !g) return model;
+      try {
+        return { ...commit(model, chooseAttribute(model.curation!, doc.docId, g.editedFrom ?? g.id, a.key, a.value)), message: null };
+      } catch (e) {
+        return { ...model, message: { kind: 'error', text: (e as Error).message } };
+      }
+    }
     case 'goTo':
       return { ...at(model, a.place), view: a.view ?? model.view };
     case 'openDocument': {

@@ -7,6 +7,7 @@
 import { relationKey } from './curation';
 import type { AgreementReport } from './report';
 import type { Corpus } from './corpus';
+import type { AttrValue } from '../model/types';
 import { buildCuration, type CurationState, type DocumentCuration, type MergeStrategy, type SpanEdit } from './merge';
 
 /** The strategy and its k. */
@@ -25,6 +26,8 @@ export interface StoredDocument {
   edits: Record<string, SpanEdit>;
   /** Relation key -> taken (true) or refused (false); absent in sessions stored before relations were adjudicated. */
   relations?: Record<string, boolean>;
+  /** Candidate id -> attribute key -> the chosen value; absent in sessions stored before attributes were chosen. */
+  attrs?: Record<string, Record<string, AttrValue>>;
 }
 
 /** A record without a prototype: doc ids, conflict ids and span ids are data, never Object.prototype's. */
@@ -71,10 +74,21 @@ export function rebuild(corpus: Corpus, choice: StrategyChoice, stored: Readonly
         kept++;
       } else dropped++;
     }
-    return { ...doc, decisions, edits, relationDecisions };
+    const attrChoices = record<Record<string, AttrValue>>();
+    for (const [id, chosen] of Object.entries(saved.attrs ?? {})) {
+      const candidate = candidates.has(id) ? [...doc.settled, ...doc.conflicts.flatMap((c) => c.sides)].find((c) => c.id === id) : undefined;
+      const keys = Object.keys(chosen ?? {}).filter((k) => candidate?.attrDisagreements.includes(k));
+      if (!candidate || keys.length === 0) {
+        dropped++;
+        continue;
+      }
+      attrChoices[id] = Object.assign(record<AttrValue>(), Object.fromEntries(keys.map((k) => [k, chosen[k]!])));
+      kept++;
+    }
+    return { ...doc, decisions, edits, relationDecisions, attrChoices };
   });
   for (const [docId, saved] of Object.entries(stored)) {
-    if (!seen.has(docId)) dropped += Object.keys(saved.decisions ?? {}).length + Object.keys(saved.edits ?? {}).length + Object.keys(saved.relations ?? {}).length;
+    if (!seen.has(docId)) dropped += Object.keys(saved.decisions ?? {}).length + Object.keys(saved.edits ?? {}).length + Object.keys(saved.relations ?? {}).length + Object.keys(saved.attrs ?? {}).length;
   }
   return { state: { ...base, documents }, kept, dropped };
 }
@@ -86,8 +100,14 @@ export function storedDocuments(state: CurationState): Record<string, StoredDocu
     const decisions = Object.keys(d.decisions);
     const edits = Object.keys(d.edits ?? {});
     const relations = Object.keys(d.relationDecisions ?? {});
-    if (decisions.length === 0 && edits.length === 0 && relations.length === 0) continue;
-    out[d.docId] = { decisions: { ...d.decisions } as Record<string, string[]>, edits: { ...(d.edits ?? {}) }, relations: { ...(d.relationDecisions ?? {}) } };
+    const attrs = Object.keys(d.attrChoices ?? {});
+    if (decisions.length === 0 && edits.length === 0 && relations.length === 0 && attrs.length === 0) continue;
+    out[d.docId] = {
+      decisions: { ...d.decisions } as Record<string, string[]>,
+      edits: { ...(d.edits ?? {}) },
+      relations: { ...(d.relationDecisions ?? {}) },
+      attrs: Object.fromEntries(attrs.map((id) => [id, { ...d.attrChoices![id] }])),
+    };
   }
   return out;
 }

@@ -5,6 +5,7 @@
 // the state is plain data (no Maps, no classes), so it can be stored and restored as JSON.
 
 import { OffsetMap, sliceCodePoints } from '../model/offsets';
+import type { AttrValue } from '../model/types';
 import { goldRelationId, goldSpanId } from './ids';
 import type { Candidate, Conflict, CurationState, DocumentCuration, RelationCandidate, SpanEdit } from './merge';
 
@@ -142,6 +143,7 @@ export function goldSpans(doc: DocumentCuration): Candidate[] {
     for (const s of c.sides) if (accepted.includes(s.id)) out.push(s);
   }
   if (doc.edits && !isEmptyRecord(doc.edits)) out = withEdits(doc, doc.edits, out);
+  if (doc.attrChoices && !isEmptyRecord(doc.attrChoices)) out = withAttrChoices(doc.attrChoices, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -184,6 +186,46 @@ export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[]
 /** The id a candidate has in the gold as it stands: its edited id when the curator corrected it, else its own. */
 export function goldIdOf(doc: DocumentCuration, candidateId: string): string {
   return doc.edits ? editedId(doc, doc.edits, candidateId) : candidateId;
+}
+
+/**
+ * The spans with the curator's attribute choices: a chosen value replaces the vote on a key the
+ * supporters differ on (a relabelled span has no such key: its attributes meant another label).
+ */
+function withAttrChoices(choices: Readonly<Record<string, Readonly<Record<string, AttrValue>>>>, spans: readonly Candidate[]): Candidate[] {
+  return spans.map((c) => {
+    const chosen = choices[c.editedFrom ?? c.id];
+    if (!chosen || typeof chosen !== 'object') return c;
+    const keys = c.attrDisagreements.filter((k) => Object.prototype.hasOwnProperty.call(chosen, k));
+    if (keys.length === 0) return c;
+    const attrs: Record<string, AttrValue> = Object.assign(Object.create(null) as Record<string, AttrValue>, c.attrs);
+    for (const k of keys) attrs[k] = chosen[k]!;
+    return { ...c, attrs };
+  });
+}
+
+/**
+ * Chooses the gold value of attribute `key` of candidate `candidateId` (one of the values its
+ * supporters gave, or any JSON scalar), or with `undefined` goes back to the vote: a new state.
+ * Throws {@link CurationError} for an unknown document or candidate, or a key its supporters
+ * agree on.
+ */
+export function chooseAttribute(state: CurationState, docId: string, candidateId: string, key: string, value: AttrValue | undefined): CurationState {
+  const index = state.documents.findIndex((d) => d.docId === docId);
+  if (index < 0) throw new CurationError(`no document ${docId}`);
+  const doc = state.documents[index]!;
+  const candidate = candidateOf(doc, candidateId);
+  if (!candidate) throw new CurationError(`document ${docId} has no span ${candidateId}`);
+  if (!candidate.attrDisagreements.includes(key)) throw new CurationError(`the annotators of span ${candidateId} agree on ${key}: nothing to choose`);
+  const choices: Record<string, Readonly<Record<string, AttrValue>>> = Object.assign(Object.create(null) as Record<string, Readonly<Record<string, AttrValue>>>, doc.attrChoices);
+  const mine: Record<string, AttrValue> = Object.assign(Object.create(null) as Record<string, AttrValue>, choices[candidateId]);
+  if (value === undefined) delete mine[key];
+  else mine[key] = value;
+  if (isEmptyRecord(mine)) delete choices[candidateId];
+  else choices[candidateId] = mine;
+  const documents = [...state.documents];
+  documents[index] = { ...doc, attrChoices: choices };
+  return { ...state, documents };
 }
 
 /** Every candidate of a document, settled or a side of a conflict, by id. */

@@ -146,6 +146,12 @@ export interface DocumentCuration {
    * both its ends are.
    */
   readonly relationDecisions?: Readonly<Record<string, boolean>>;
+  /**
+   * The curator's choice of attribute values where supporters differ (./curation
+   * `chooseAttribute`): candidate id -> attribute key -> value, replacing the vote. Absent in a
+   * fresh merge.
+   */
+  readonly attrChoices?: Readonly<Record<string, Readonly<Record<string, AttrValue>>>>;
 }
 
 /** The whole curation: documents sorted by doc_id. */

@@ -60,6 +60,7 @@ export function AdjudicateView({ model, dispatch, schema, colorOf }: AdjudicateV
           onChoose={(choice) => dispatch({ type: 'decide', choice })}
           onDecideRelation={(key, take) => dispatch({ type: 'decideRelation', docId: currentDoc.docId, key, take })}
           onEdit={(edit) => dispatch({ type: 'edit', edit })}
+          onChooseAttribute={(key, value) => dispatch({ type: 'chooseAttribute', key, value })}
         />
       ) : (
         <p className="pad muted">Choose a document.</p>

@@ -7,7 +7,7 @@ import type { GoldEdit } from '../../../core/agreement/curation-reducer';
 import { isRelationStep } from '../../../core/agreement/curation-walk';
 import { OffsetMap } from '../../../core/model/offsets';
 import type { LabelSchema } from '../../../core/model/schema';
-import type { CodePoint } from '../../../core/model/types';
+import type { AttrValue, CodePoint } from '../../../core/model/types';
 import { BAND_COLORS, BAND_LEGEND, bandStyle } from './band-colors';
 import { ConflictCard, NoConflict } from './ConflictCard';
 import { clip } from './curate-text';
@@ -31,6 +31,8 @@ export interface CurateDocProps {
   /** Takes, refuses or forgets the decision on a relation of the document. */
   onDecideRelation: (key: string, take: boolean | null) => void;
   onEdit: (edit: GoldEdit) => void;
+  /** Chooses the selected gold span's value of an attribute (undefined: back to the vote). */
+  onChooseAttribute: (key: string, value: AttrValue | undefined) => void;
 }
 
 /** The document view of the curation. */

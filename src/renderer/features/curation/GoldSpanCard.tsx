@@ -42,7 +42,7 @@ export function GoldSpanCard(props: CurateDocProps & { span: Candidate | null })
         </select>
         {span.editedFrom ? <button onClick={() => onEdit({ kind: 'reset' })}>Reset</button> : null}
       </div>
-      <AttributeDisagreements span={span} />
+      <AttributeDisagreements {...props} span={span} />
     </div>
   );
 }
@@ -52,12 +52,14 @@ function shown(v: unknown): string {
   return v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** Where the span's annotators gave different attribute values (a FIGURE's value, a unit): each one's value, and the gold's (the most given). */
-function AttributeDisagreements({ span }: { span: Candidate }) {
+/** Where the span's annotators gave different attribute values (a FIGURE's value, a unit): each one's value, to take for the gold, and the gold's (the vote, or the curator's choice). */
+function AttributeDisagreements({ doc, span, onChooseAttribute }: CurateDocProps & { span: Candidate }) {
   if (span.attrDisagreements.length === 0) return null;
+  const chosen = doc.attrChoices?.[span.editedFrom ?? span.id];
+  const has = (o: object | undefined, k: string) => o !== undefined && Object.prototype.hasOwnProperty.call(o, k);
   return (
     <table className="attr-disagreements" data-testid="attr-disagreements">
-      <caption>Attributes the annotators differ on</caption>
+      <caption>Attributes the annotators differ on (click a value to take it)</caption>
       <thead>
         <tr>
           <th scope="col">attribute</th>
@@ -69,8 +71,26 @@ function AttributeDisagreements({ span }: { span: Candidate }) {
         {span.attrDisagreements.map((key) => (
           <tr key={key} data-attr={key}>
             <th scope="row">{key}</th>
-            {span.spans.map((s) => <td key={s.annotator}>{shown(Object.prototype.hasOwnProperty.call(s.attrs, key) ? s.attrs[key] : undefined)}</td>)}
-            <td className="gold-value">{shown(Object.prototype.hasOwnProperty.call(span.attrs, key) ? span.attrs[key] : undefined)}</td>
+            {span.spans.map((s) => (
+              <td key={s.annotator}>
+                {has(s.attrs, key) ? (
+                  <button className="attr-value" aria-pressed={JSON.stringify(span.attrs[key]) === JSON.stringify(s.attrs[key])} onClick={() => onChooseAttribute(key, s.attrs[key])} data-annotator={s.annotator}>
+                    {shown(s.attrs[key])}
+                  </button>
+                ) : (
+                  shown(undefined)
+                )}
+              </td>
+            ))}
+            <td className="gold-value" data-chosen={has(chosen, key)}>
+              {shown(has(span.attrs, key) ? span.attrs[key] : undefined)}
+              {has(chosen, key) ? (
+                <>
+                  {' '}
+                  <button className="link-like" onClick={() => onChooseAttribute(key, undefined)} title="Back to the value most annotators gave">vote</button>
+                </>
+              ) : null}
+            </td>
           </tr>
         ))}
       </tbody>
