@@ -1,10 +1,10 @@
-// The curation session as plain data: what is stored, how a state is rebuilt from the inputs, and the order the curator walks.
+// The curation session as stored: the inputs (the exports as read) and the curator's work with its place, and the corpus read from the inputs.
 //
 // Only the inputs (the exports' raw text) and the curator's own work (strategy, decisions,
 // edits, position) are stored; core/agreement/curation-session rebuilds the candidate gold
 // from them with the functions the CLI uses.
 
-import { corpusFromFiles, type Corpus, type DocumentCuration, type InputFile } from '../../../core/agreement';
+import { corpusFromFiles, type Corpus, type InputFile } from '../../../core/agreement';
 import type { StoredDocument, StrategyChoice } from '../../../core/agreement/curation-session';
 import type { LineError } from '../../../core/format/read';
 
@@ -34,11 +34,4 @@ export interface StoredInputs {
 /** Builds the corpus of the inputs, exactly as `marginalia agreement` and `merge` do for the same files in the same order. */
 export function corpusOf(inputs: StoredInputs): Corpus {
   return corpusFromFiles(inputs.files, inputs.refused);
-}
-
-/** Conflicts of a document the curator decided. */
-export function decidedCount(doc: DocumentCuration): number {
-  let n = 0;
-  for (const c of doc.conflicts) if (Object.prototype.hasOwnProperty.call(doc.decisions, c.id)) n++;
-  return n;
 }
