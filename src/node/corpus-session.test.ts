@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentsChange, HostEvents, ScanProgress } from '../core/ipc/contract';
 import { encodeLegacy } from '../../test/fixtures/corpus/legacy-encode';
 import { makeCorpus, TRADITIONAL_SAMPLE, writeFiles } from '../../test/fixtures/corpus/folder';
-import { CorpusSession, nextHistory, type SessionOptions } from './corpus-session';
+import { nextHistory } from './corpus-changes';
+import { CorpusSession, type SessionOptions } from './corpus-session';
 import { docIdOf, MAX_FILE_BYTES } from './document-file';
 
 const cleanup: (() => Promise<void>)[] = [];
