@@ -184,7 +184,7 @@ test('rejected suggestions stay rejected in a wiped profile', async ({ browser, 
   await expect(fresh.locator('[data-suggestion-key]')).toHaveCount(6);
   for (const text of rejected) await expect(fresh.locator('.ghost', { hasText: text })).toHaveCount(0);
   const journal = await readFile(path.join(workbench.corpusDir, '.marginalia', 'journal-alice.jsonl'), 'utf8');
-  expect(journal.trim().split('\n').map((l) => JSON.parse(l).op)).toEqual(['reject', 'reject', 'status']);
+  expect(journal.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).op)).toEqual(['reject', 'reject', 'status']);
   await second.close();
 });
 
