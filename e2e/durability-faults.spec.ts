@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 const DOC = 'claims.txt';
 
 // A 200-span burst by keyboard, a restart and a rebuild take minutes on a loaded two-core machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 /** A corpus with a document of 240 one-line claims. */
 async function claimsCorpus(prepare?: (dir: string) => Promise<void>): Promise<Workbench> {

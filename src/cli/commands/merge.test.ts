@@ -126,6 +126,20 @@ describe('marginalia merge', () => {
     }
   });
 
+  it('carries each relation with its sources, and says when one between gold spans is left out by the strategy', async () => {
+    const one = (annotator: string, rel: boolean) => [{ text: TEXT, annotator, source: 'reports/chint.txt', spans: [ORG, FIGURE, PERSON], relations: rel ? [['cites', 2, 1] as [string, number, number]] : [] }];
+    const ra = writeExport(dir, 'r1a.jsonl', one('a', true));
+    const rb = writeExport(dir, 'r1b.jsonl', one('b', false));
+    const rc = writeExport(dir, 'r1c.jsonl', one('c', false));
+    const union = join(dir, 'r1-union.jsonl');
+    await marginalia(['merge', ra, rb, rc, '--strategy', 'union', '--out', union, '-q']);
+    const [u] = JSON.parse(`[${readFileSync(union, 'utf8').trim()}]`) as { relations: { sources: string[] }[] }[];
+    expect(u!.relations.map((r) => r.sources)).toEqual([['a']]);
+    const majority = join(dir, 'r1-majority.jsonl');
+    const r = await marginalia(['merge', ra, rb, rc, '--strategy', 'majority', '--out', majority, '-q']);
+    expect(r.stdout).toMatch(/1 relation between two gold spans left out: drawn by fewer annotators than the strategy asks/);
+  });
+
   it('gives the same bytes in any input order when annotators name different sources, and warns', async () => {
     const one = writeExport(dir, 's1.jsonl', [{ text: TEXT, annotator: 'a', spans: [ORG], source: 'reports/chint-v1.txt' }]);
     const two = writeExport(dir, 's2.jsonl', [{ text: TEXT, annotator: 'b', spans: [ORG], source: 'reports/chint.txt' }]);

@@ -162,11 +162,6 @@ export function paintedSpans(state: EditorState): ReadonlyMap<string, PaintedSpa
   return spanDecorationKey.getState(state)?.spans ?? new Map();
 }
 
-/** The selected span id of a state. */
-export function selectedSpanId(state: EditorState): string | null {
-  return spanDecorationKey.getState(state)?.selectedId ?? null;
-}
-
 /** Ids of the spans that cover position `pos`, shortest first. */
 export function spansAt(state: EditorState, pos: number): string[] {
   const s = spanDecorationKey.getState(state);
