@@ -97,8 +97,9 @@ test('the suggestion queue groups identical strings with a count and source, fil
   const group = page.locator('.queue-row').first();
   await page.keyboard.press('ArrowRight');
   await expect(group.locator('details.queue-members')).toHaveAttribute('open', '');
+  // The places are drawn once the disclosure has opened (its toggle event comes a moment later), then focused.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-member-main') ?? null)).toBeTruthy();
   const firstPlace = await page.evaluate(() => document.activeElement?.getAttribute('data-member-main'));
-  expect(firstPlace).toBeTruthy();
   await page.keyboard.press('Backspace');
   await expect(group).toHaveAttribute('data-count', String(MENTIONS - 1));
   await expect(group.locator(`[data-member-main="${firstPlace}"]`)).toHaveCount(0);
@@ -248,6 +249,7 @@ test('a comment and an unsure flag on a span, kept across a reload', async ({ pa
   await page.getByTestId('span-comment').press('Control+Enter');
   await expect(page.getByTestId('span-unsure')).toBeChecked();
   await expect(page.getByTestId('span-row-unsure')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.reload();
   await openDocument(page, '01-harbour-robotics.txt');
   await page.locator('.span-row', { hasText: 'Maria Okonkwo' }).click();
@@ -283,6 +285,7 @@ test('a comment and an unsure flag on a document, kept across a reload and shown
   await page.getByTestId('document-comment').fill('Two sources disagree on the capacity.');
   await page.getByTestId('document-comment').press('Control+Enter');
   await expect(page.locator('.doc-row[data-path="02-lake-energy.md"] [data-testid=doc-unsure]')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.reload();
   await openDocument(page, '02-lake-energy.md');
   await expect(page.getByTestId('document-comment')).toHaveValue('Two sources disagree on the capacity.');
