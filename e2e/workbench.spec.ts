@@ -157,6 +157,8 @@ test('suggestions: accept, reject, accept all; rejections survive a reload', asy
   await focusGhost('28.1%');
   await page.keyboard.press('Backspace');
   await expect(page.locator('[data-suggestion-key][data-label="FIGURE"]')).toHaveCount(6);
+  // Reload once the rejection is stored, as the save indicator says (the model's worker may keep the CPU busy meanwhile).
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
   await page.reload();
   await openDocument(page, '04-city-budget-zh.txt');

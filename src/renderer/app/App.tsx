@@ -91,7 +91,7 @@ export function App() {
   // Read once per opened document: strings labelled in this one are offered in the next.
   const lexicon = useCorpusLexicon(annotator, `${session?.docId ?? ''}:${tab === 'entities' ? (session?.version ?? 0) : ''}`);
   // The model learns in a worker from every labelled document (spans and rejections), retrained as the annotator works.
-  const training = useTrainingDocs(annotator, `${session?.docId ?? ''}:${session?.version ?? 0}`);
+  const training = useTrainingDocs(annotator, session, session?.version ?? 0);
   const modelSuggestions = useModelSuggestionsFor(session?.text ?? null, training);
   const curve = useLearningCurve(() => training, training);
   const suggestions = useSuggestions(session, lexicon, editor, colorOf, modelSuggestions);
