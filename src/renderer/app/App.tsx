@@ -757,6 +757,12 @@ export function App() {
                 session.select(id);
                 if (id) setTab('span');
               }}
+              onResizeSpan={(id, start, end) => {
+                const span = session.span(id);
+                if (!span || end <= start) return;
+                session.updateSpan(`resize ${span.label}`, { ...span, start, end, quote: quoteOf(session.text, start, end, session.map) });
+                session.select(id);
+              }}
               onSuggestionClick={(key) => {
                 setFocusedSuggestion(key);
                 session.select(null);
