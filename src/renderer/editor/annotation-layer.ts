@@ -6,6 +6,9 @@ import { arcBetween, lineBoxes, type Box } from './arc-geometry';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** The drag knob's size in pixels (styles.css draws it). */
+const KNOB = 10;
+
 /** A span's range in ProseMirror positions. */
 export interface LayerRange {
   id: string;
@@ -169,15 +172,19 @@ export class AnnotationLayer {
     const first = selectedBoxes[0];
     const last = selectedBoxes[selectedBoxes.length - 1];
     const show = !!(this.source.onResize && first && last);
-    this.place(this.handles.start, show ? first!.left - 3 : null, first?.top ?? 0, first?.bottom ?? 0);
-    this.place(this.handles.end, show ? last!.right - 3 : null, last?.top ?? 0, last?.bottom ?? 0);
+    this.place(this.handles.start, show ? first!.left : null, first?.top ?? 0, first?.bottom ?? 0);
+    this.place(this.handles.end, show ? last!.right : null, last?.top ?? 0, last?.bottom ?? 0);
   }
 
-  private place(el: HTMLDivElement, left: number | null, top: number, bottom: number): void {
-    el.hidden = left === null;
-    if (left === null) return;
-    el.style.transform = `translate(${left}px, ${top - 3}px)`;
-    el.style.height = `${bottom - top + 6}px`;
+  /**
+   * A handle is a knob under the line at the span's edge (where it covers no character, so a
+   * drag that selects text is never caught by it) with a bar up the line that lets clicks through.
+   */
+  private place(el: HTMLDivElement, x: number | null, top: number, bottom: number): void {
+    el.hidden = x === null;
+    if (x === null) return;
+    el.style.transform = `translate(${x - KNOB / 2}px, ${bottom + 2}px)`;
+    el.style.setProperty('--bar', `${bottom - top + 2}px`);
   }
 }
 
