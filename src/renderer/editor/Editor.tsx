@@ -8,7 +8,8 @@ import type { CodePoint } from '../../core/model/types';
 import { AnnotationLayer, type LayerArc } from './annotation-layer';
 import { ClickWalk } from './click-walk';
 import { PositionMap, type PmPos } from './positions';
-import { textToDoc } from './schema';
+import { linesToDoc } from './schema';
+import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
 import { followViewport, INITIAL_WINDOW, inWindow, paintWindow, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
 import { selectedSpanId, setSpanDecorations, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
@@ -72,7 +73,8 @@ const LONG_TEXT = 200_000;
 
 /** Refuses every change to the document: annotators mark text, they never edit it. */
 const readOnlyText = new Plugin({
-  filterTransaction: (tr) => !tr.docChanged,
+  // The one change let through: more of a long text arriving at its end.
+  filterTransaction: (tr) => !tr.docChanged || isArrival(tr),
   props: {
     handlePaste: () => true,
     handleDrop: () => true,
@@ -99,6 +101,9 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const layer = useRef<AnnotationLayer | null>(null);
+  const loader = useRef<TextLoader | null>(null);
+  /** Makes sure the view holds the text up to code point `cp` (a long text arrives in slices). */
+  const ensureText = (cp: CodePoint) => loader.current?.ensure(positions.current!.toPos(cp) + 1);
   const positions = useRef<PositionMap | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
@@ -179,10 +184,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       return !!chipFor;
     };
     const layerHook = new Plugin({ view: () => ({ update: () => layer.current?.schedule() }) });
+    // A long text: the opening screens first, the rest in slices after the first paint.
+    const lines = text.split('\n');
+    const long = text.length > LONG_TEXT;
+    const firstLines = long ? linesFor(lines, 0, FIRST_SLICE_CHARS) : lines.length;
     const initial = EditorState.create({
-      doc: textToDoc(text),
+      doc: linesToDoc(firstLines < lines.length ? lines.slice(0, firstLines) : lines),
       // A long document with many spans paints only what is near the viewport; its text is all there (find, selection, keys).
-      plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || text.length > LONG_TEXT ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins(), layerHook],
+      plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || long ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins(), layerHook],
     });
     // The spans go into the first state, so the view builds its DOM once, decorations included.
     const v = new EditorView(mount.current!, {
@@ -205,6 +214,12 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       onResize: (id, start, end) => callbacks.current.onResizeSpan?.(id, map.toCodePoint(start as PmPos), map.toCodePoint(end as PmPos)),
     });
     let frame = 0;
+    if (firstLines < lines.length) {
+      const l = new TextLoader(v, lines, firstLines, () => layer.current?.schedule());
+      loader.current = l;
+      // After the first frame with the opening screens is painted.
+      requestAnimationFrame(() => setTimeout(() => l.start()));
+    }
     const onScroll = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -217,6 +232,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     return () => {
       scroller.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
+      loader.current?.cancel();
+      loader.current = null;
       layer.current?.destroy();
       layer.current = null;
       v.destroy();
@@ -253,6 +270,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     select(id, scroll, collapse) {
       const v = view.current;
       if (!v) return;
+      const known = id ? spanIndex(v.state).get(id) : undefined;
+      if (known) loader.current?.ensure(known.end + 1);
       let scrollTo: number | null = null;
       queue(
         (tr) => {
@@ -277,6 +296,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       layer.current?.schedule();
     },
     selectText(start, end) {
+      ensureText(end);
       flush();
       const v = view.current;
       if (!v) return;
@@ -295,6 +315,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       queue((tr) => setOverlay(tr, which, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) }))));
     },
     scrollTo(offset) {
+      ensureText(offset);
       flush();
       const v = view.current;
       if (v) scrollPosIntoView(v, positions.current!.toPos(offset));

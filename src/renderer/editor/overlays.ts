@@ -5,6 +5,7 @@ import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { SpanIndex } from '../../core/model/span-index';
+import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 
 /** One overlay range in ProseMirror positions. */
@@ -64,7 +65,8 @@ function indexOf(ranges: readonly OverlayRange[]): SpanIndex<Indexed> {
 function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): DecorationSet {
   const decos: Decoration[] = [];
   for (const { range: r } of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) {
-    if (!inWindow(w, r.from, r.to)) continue;
+    // Outside the window, or not arrived yet (a long text comes in slices).
+    if (!inWindow(w, r.from, r.to) || r.to >= doc.content.size) continue;
     decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
     if (r.chip) decos.push(Decoration.widget(r.from, chipWidget(r.chip.text, r.chip.color), { side: -1, key: `ghost-${r.from}-${r.chip.text}` }));
   }
@@ -83,7 +85,7 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
           const ranges = indexOf(given);
           return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
         }
-        if (windowMoved(tr) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
+        if ((windowMoved(tr) || isArrival(tr)) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
         return tr.docChanged ? { ranges: prev.ranges, set: prev.set.map(tr.mapping, tr.doc) } : prev;
       },
     },

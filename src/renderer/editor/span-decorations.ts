@@ -5,6 +5,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { SpanIndex } from '../../core/model/span-index';
+import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 
 /** What the plugin needs to paint one span; `start`/`end` are ProseMirror positions. */
@@ -143,16 +144,20 @@ function freeLanes(index: SpanIndex<LanedSpan>, s: PaintedSpan): { lane: number;
 
 function selectionSet(doc: Node, index: SpanIndex<LanedSpan>, id: string | null): DecorationSet {
   const s = id ? index.get(id) : undefined;
-  if (!s) return DecorationSet.empty;
+  if (!s || s.end >= doc.content.size) return DecorationSet.empty;
   // A class for hit-testing and tests; the outline itself is drawn by the annotation layer, whole across nested spans.
   return DecorationSet.create(doc, [Decoration.inline(s.start, s.end, { class: 'span-selected' }, { selected: true })]);
 }
 
-/** Decorations of the spans of `index` meeting the window (every span when the window is the whole document). */
-function decorationsIn(index: SpanIndex<LanedSpan>, w: PaintWindow, skip: PaintWindow | undefined): Decoration[] {
+/**
+ * Decorations of the spans of `index` meeting the window (every span when the window is the whole
+ * document) and lying wholly in the text the view holds yet (`doc`: a long text arrives in slices).
+ */
+function decorationsIn(doc: Node, index: SpanIndex<LanedSpan>, w: PaintWindow, skip: PaintWindow | undefined): Decoration[] {
   const found = w === null ? index.all() : index.inRange(w.from, w.to);
+  const size = doc.content.size;
   const out: Decoration[] = [];
-  for (const s of found) if (!skip || !inWindow(skip, s.start, s.end)) out.push(...decorationsOf(s));
+  for (const s of found) if (s.end < size && (!skip || !inWindow(skip, s.start, s.end))) out.push(...decorationsOf(s));
   return out;
 }
 
@@ -161,7 +166,7 @@ function decorationsIn(index: SpanIndex<LanedSpan>, w: PaintWindow, skip: PaintW
  * are added, those in both are untouched (and so are their DOM nodes).
  */
 function moveWindow(doc: Node, set: DecorationSet, index: SpanIndex<LanedSpan>, prev: PaintWindow, next: PaintWindow): DecorationSet {
-  if (prev === null || next === null || next.from >= prev.to || next.to <= prev.from) return DecorationSet.create(doc, decorationsIn(index, next, undefined));
+  if (prev === null || next === null || next.from >= prev.to || next.to <= prev.from) return DecorationSet.create(doc, decorationsIn(doc, index, next, undefined));
   const leaving = new Set<Decoration>();
   const leftBits: [number, number][] = [];
   if (prev.from < next.from) leftBits.push([prev.from, next.from]);
@@ -174,8 +179,8 @@ function moveWindow(doc: Node, set: DecorationSet, index: SpanIndex<LanedSpan>, 
     }
   }
   const entering: Decoration[] = [];
-  if (next.from < prev.from) entering.push(...decorationsIn(index, { from: next.from, to: prev.from }, prev));
-  if (next.to > prev.to) entering.push(...decorationsIn(index, { from: prev.to, to: next.to }, prev));
+  if (next.from < prev.from) entering.push(...decorationsIn(doc, index, { from: next.from, to: prev.from }, prev));
+  if (next.to > prev.to) entering.push(...decorationsIn(doc, index, { from: prev.to, to: next.to }, prev));
   // A widget (from === to) exactly at an edge can come twice: keep one per span id and kind.
   const seen = new Set<string>();
   const unique = entering.filter((d) => {
@@ -193,8 +198,15 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
   if (!meta) {
     if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindow(state.doc, prev.set, prev.index, prev.painted, w), prev.selectedId, prev.selection, w);
     if (!tr.docChanged) return prev;
-    // The text only grows at its end (a long document loading in slices): nothing painted moves.
-    return new SpanDecorationState(prev.index, prev.set.map(tr.mapping, tr.doc), prev.selectedId, prev.selection.map(tr.mapping, tr.doc), prev.painted);
+    // The text only grows at its end (a long document arriving in slices): nothing painted moves, and the spans
+    // that now lie wholly in the text and meet the window are added.
+    let set = prev.set.map(tr.mapping, tr.doc);
+    if (isArrival(tr)) {
+      const before = tr.before.content.size;
+      const arrived = prev.index.inRange(before, state.doc.content.size).filter((s) => s.end >= before && s.end < state.doc.content.size && inWindow(prev.painted, s.start, s.end));
+      if (arrived.length) set = set.add(state.doc, arrived.flatMap(decorationsOf));
+    }
+    return new SpanDecorationState(prev.index, set, prev.selectedId, prev.selection.map(tr.mapping, tr.doc), prev.painted);
   }
   let set = prev.set;
   let index = prev.index;
@@ -205,7 +217,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
   }
   if (meta.reset) {
     index = new SpanIndex(withLanes(meta.reset));
-    set = DecorationSet.create(state.doc, decorationsIn(index, w, undefined));
+    set = DecorationSet.create(state.doc, decorationsIn(state.doc, index, w, undefined));
     painted = w;
   } else if (meta.remove?.length || meta.add?.length) {
     const gone: LanedSpan[] = [];
@@ -221,7 +233,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
       if (old && index.delete(s.id)) set = set.remove(set.find(old.start, old.end, (spec) => spec.id === s.id));
       const laned: LanedSpan = { ...s, ...freeLanes(index, s) };
       index.set(laned);
-      if (inWindow(painted, laned.start, laned.end)) added.push(...decorationsOf(laned));
+      if (inWindow(painted, laned.start, laned.end) && laned.end < state.doc.content.size) added.push(...decorationsOf(laned));
     }
     if (added.length) set = set.add(state.doc, added);
   }
