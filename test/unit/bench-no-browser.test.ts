@@ -12,13 +12,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
 
-/** Command lines of the running `marginalia serve` processes whose corpus lies under `dir`. */
-function servesUnder(dir: string): string[] {
-  const out: string[] = [];
+/** The running `marginalia serve` processes whose corpus lies under `dir`, by pid. */
+function servesUnder(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (cmd.includes('serve') && cmd.some((a) => a.startsWith(dir))) out.push(cmd.join(' '));
+      if (cmd.includes('serve') && cmd.some((a) => a.startsWith(dir))) out.set(pid, cmd.join(' '));
     } catch {
       // The process ended while we looked.
     }
@@ -29,6 +29,9 @@ function servesUnder(dir: string): string[] {
 describe.runIf(process.platform === 'linux')('npm run bench without a browser', () => {
   it('fails W1 with one line naming what is missing, and starts no host that outlives it', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-nobrowser-'));
+    const scratch = path.join(ROOT, 'bench', 'results', 'tmp');
+    // Another benchmark may be running beside this test: only hosts that appear during this run count.
+    const before = servesUnder(scratch);
     try {
       const missing = path.join(out, 'no-such-chromium');
       const result = await run(process.execPath, [path.join(ROOT, 'bin', 'bench.js'), '--smoke', '--only', 'W1', '--no-build', '--out', out], {
@@ -44,7 +47,8 @@ describe.runIf(process.platform === 'linux')('npm run bench without a browser', 
       expect(lines).toEqual([`bench: W1 failed: No Chromium at ${missing} (from MARGINALIA_CHROMIUM or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH): point it at a Chromium or Chrome executable, or run \`npx playwright install chromium\`.`]);
       // The line is the whole message: no stack follows it.
       expect(result.stderr).not.toMatch(/^\s+at /m);
-      expect(servesUnder(path.join(ROOT, 'bench', 'results', 'tmp'))).toEqual([]);
+      const left = [...servesUnder(scratch)].filter(([pid]) => !before.has(pid)).map(([, cmd]) => cmd);
+      expect(left).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
