@@ -121,7 +121,8 @@ test('relations are drawn as labelled arcs between their spans: for the selected
     },
     [claim, figure] as const,
   );
-  const within = (p: { x: number; y: number }, b: { left: number; right: number; top: number }) => p.x >= b.left - 1 && p.x <= b.right + 1 && Math.abs(p.y - b.top) < 4;
+  // Each end over its span, just above the first row of label chips.
+  const within = (p: { x: number; y: number }, b: { left: number; right: number; top: number }) => p.x >= b.left - 1 && p.x <= b.right + 1 && p.y <= b.top && p.y > b.top - 20;
   expect(within(ends.start, ends.head)).toBe(true);
   expect(within(ends.end, ends.tail)).toBe(true);
   expect(ends.peak).toBeLessThan(Math.min(ends.start.y, ends.end.y) - 10);

@@ -26,12 +26,13 @@ describe('arcBetween', () => {
   const head = { left: 100, top: 200, right: 300, bottom: 220 };
   const tail = { left: 400, top: 200, right: 440, bottom: 220 };
 
-  it('runs from the top middle of the head to the top middle of the tail', () => {
+  it("runs from above the head's label chip to above the tail's (the middle of a span narrower than a chip)", () => {
     const a = arcBetween(head, tail);
-    expect(a.from).toEqual({ x: 200, y: 200 });
-    expect(a.to).toEqual({ x: 420, y: 200 });
-    expect(a.d.startsWith('M 200 200 C')).toBe(true);
-    expect(a.d.endsWith('420 200')).toBe(true);
+    expect(a.from).toEqual({ x: 116, y: 188 });
+    expect(a.to).toEqual({ x: 416, y: 188 });
+    expect(a.d.startsWith('M 116 188 C')).toBe(true);
+    expect(a.d.endsWith('416 188')).toBe(true);
+    expect(arcBetween(head, { left: 400, top: 200, right: 410, bottom: 220 }).to.x).toBe(405);
   });
 
   it('puts its label above both ends, higher for ends farther apart, also when the tail is on a line above', () => {
@@ -41,6 +42,6 @@ describe('arcBetween', () => {
     expect(far.labelY).toBeLessThan(near.labelY);
     const upward = arcBetween(head, { left: 50, top: 150, right: 90, bottom: 170 });
     expect(upward.labelY).toBeLessThan(150 - 20);
-    expect(upward.labelX).toBe((200 + 70) / 2);
+    expect(upward.labelX).toBe((116 + 66) / 2);
   });
 });

@@ -43,14 +43,26 @@ export interface Arc {
 /** Pixels an arc rises above the higher of its ends, at least: clear of the label chips (two rows of about 12 px). */
 export const ARC_RISE = 30;
 
+/** How far into a span its arc ends: about the middle of its label chip, which sits at its start (as brat joins labels). */
+export const ARC_INSET = 16;
+
+/** Pixels above the text where an arc ends: on top of the first row of label chips (about 11 px tall), not across it. */
+export const CHIP_CLEARANCE = 12;
+
+/** Where an arc meets a span's first line box: over its label chip, or its middle when the span is narrower. */
+function anchor(b: Box): { x: number; y: number } {
+  return { x: b.left + Math.min(ARC_INSET, (b.right - b.left) / 2), y: b.top - CHIP_CLEARANCE };
+}
+
 /**
- * A cubic curve from the top middle of `head`'s first line box to the top middle of `tail`'s,
+ * A cubic curve from `head`'s first line box to `tail`'s, each end over the span's label chip,
  * rising above both ends (higher the farther apart they are, up to a limit), as brat draws
- * relations; its label sits at the top of the curve.
+ * relations; its label sits at the top of the curve. A claim and the figure inside it are
+ * joined from label to label, not from middle to middle (which would nearly coincide).
  */
 export function arcBetween(head: Box, tail: Box): Arc {
-  const from = { x: (head.left + head.right) / 2, y: head.top };
-  const to = { x: (tail.left + tail.right) / 2, y: tail.top };
+  const from = anchor(head);
+  const to = anchor(tail);
   const rise = ARC_RISE + Math.min(40, Math.abs(to.x - from.x) * 0.08);
   const peak = Math.min(from.y, to.y) - rise;
   // Both control points at the peak's height: the curve's top, at t = 1/2, is 3/4 of the way there.

@@ -9,7 +9,11 @@ import { paragraphsOf } from './schema';
 /** Characters in the first slice: a few screens of prose, what the first paint needs. */
 export const FIRST_SLICE_CHARS = 24_000;
 
-/** Characters per later slice: about 10 ms of building and layout on a slow machine. */
+/**
+ * Characters of the second slice; each later slice is as long as all the text before it. Every slice
+ * costs a frame of layout and a walk of the view's paragraphs, so equal slices made the whole of a
+ * 1 MB text arrive in 25 frames (30 s on a loaded machine); doubling needs six, the first ones short.
+ */
 const SLICE_CHARS = 40_000;
 
 /** The meta that marks a transaction as text arriving (the one change to the document the view lets through). */
@@ -31,6 +35,8 @@ export function linesFor(lines: readonly string[], from: number, chars: number):
 /** Appends the lines after the first `loaded` to `view`, a slice per task, until the text is whole. */
 export class TextLoader {
   private next: number;
+  /** Characters in the view so far. */
+  private chars = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -41,6 +47,7 @@ export class TextLoader {
     private readonly onSlice: () => void,
   ) {
     this.next = loaded;
+    for (let i = 0; i < loaded; i++) this.chars += lines[i]!.length + 1;
   }
 
   /** Starts appending the rest, a slice per task (call after the first paint). */
@@ -55,7 +62,7 @@ export class TextLoader {
 
   /** Appends, now, every slice needed for the view to hold position `pos` (all of them for Infinity). */
   ensure(pos: number): void {
-    while (!this.whole && this.view.state.doc.content.size < pos) this.append(SLICE_CHARS * 4);
+    while (!this.whole && this.view.state.doc.content.size < pos) this.append(Math.max(SLICE_CHARS, this.chars));
   }
 
   cancel(): void {
@@ -68,7 +75,7 @@ export class TextLoader {
     // A timer, not an idle callback: idle time never comes while the annotator scrolls, and the text must arrive.
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.append(SLICE_CHARS);
+      this.append(Math.max(SLICE_CHARS, this.chars));
       this.schedule();
     });
   }
@@ -76,8 +83,10 @@ export class TextLoader {
   private append(chars: number): void {
     if (this.whole) return;
     const n = linesFor(this.lines, this.next, chars);
-    const nodes = paragraphsOf(this.lines.slice(this.next, this.next + n));
+    const slice = this.lines.slice(this.next, this.next + n);
+    const nodes = paragraphsOf(slice);
     this.next += n;
+    for (const l of slice) this.chars += l.length + 1;
     const { state } = this.view;
     this.view.dispatch(state.tr.insert(state.doc.content.size, Fragment.from(nodes)).setMeta(TEXT_ARRIVES, true).setMeta('addToHistory', false));
     this.onSlice();
