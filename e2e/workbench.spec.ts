@@ -21,70 +21,84 @@ test('attributes, relations and the export carry them', async ({ page, workbench
   await openAs(page, workbench.url, 'alice');
   await openDocument(page, '01-harbour-robotics.txt');
 
-  // A figure: value, unit and approx are prefilled by the parser.
-  await selectWithMouse(page, '3.5 billion dollars');
-  await page.keyboard.press('f');
-  await expect(page.locator('[data-attr=value]')).toHaveValue('3500000000');
-  await expect(page.locator('[data-attr=unit]')).toHaveValue('USD');
+  await test.step('a figure', async () => {
+    // A figure: value, unit and approx are prefilled by the parser.
+    await selectWithMouse(page, '3.5 billion dollars');
+    await page.keyboard.press('f');
+    await expect(page.locator('[data-attr=value]')).toHaveValue('3500000000');
+    await expect(page.locator('[data-attr=unit]')).toHaveValue('USD');
+  });
 
-  // Correct the unit by keyboard: Enter moves into the panel, Tab between fields, Esc back to the text.
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-attr=value]')).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.locator('[data-attr=unit]')).toBeFocused();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('US$');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Escape');
-  await expect(page.locator('[data-attr=unit]')).toHaveValue('US$');
+  await test.step('correct the unit by keyboard', async () => {
+    // Correct the unit by keyboard: Enter moves into the panel, Tab between fields, Esc back to the text.
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-attr=value]')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('[data-attr=unit]')).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('US$');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-attr=unit]')).toHaveValue('US$');
+  });
 
-  // A claim: the sentence under the caret (x), labelled c.
-  await clickBefore(page, 'The city plans');
-  await page.keyboard.press('x');
-  await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(
-    'The city plans to spend 3.5 billion dollars over five years on a second automated terminal, according to the Harbour City Development Plan 2030.',
-  );
-  await page.keyboard.press('c');
-  await expect(spanLocator(page, 'CLAIM', 'The city plans to spend 3.5 billion dollars over five years on a second automated terminal, according to the Harbour City Development Plan 2030.')).toBeVisible();
+  await test.step('a claim', async () => {
+    // A claim: the sentence under the caret (x), labelled c.
+    await clickBefore(page, 'The city plans');
+    await page.keyboard.press('x');
+    await expect.poll(() => page.evaluate(() => window.getSelection()!.toString())).toBe(
+      'The city plans to spend 3.5 billion dollars over five years on a second automated terminal, according to the Harbour City Development Plan 2030.',
+    );
+    await page.keyboard.press('c');
+    await expect(spanLocator(page, 'CLAIM', 'The city plans to spend 3.5 billion dollars over five years on a second automated terminal, according to the Harbour City Development Plan 2030.')).toBeVisible();
+  });
 
-  // Link the claim to the figure it cites: i, then Enter on the nearest candidate.
-  await page.keyboard.press('i');
-  await expect(page.locator('.link-bar')).toContainText('cites');
-  await expect(page.locator('.link-candidate.current')).toHaveText(/3\.5 billion dollars/);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-relation]')).toHaveCount(1);
-  await expect(page.locator('[data-relation]')).toContainText('→ cites: 3.5 billion dollars');
-  await expect(page.locator('.span-linked[data-linked=cites]')).toHaveText(/3\.5 billion dollars/);
+  await test.step('link the claim to the figure it cites', async () => {
+    // Link the claim to the figure it cites: i, then Enter on the nearest candidate.
+    await page.keyboard.press('i');
+    await expect(page.locator('.link-bar')).toContainText('cites');
+    await expect(page.locator('.link-candidate.current')).toHaveText(/3\.5 billion dollars/);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-relation]')).toHaveCount(1);
+    await expect(page.locator('[data-relation]')).toContainText('→ cites: 3.5 billion dollars');
+    await expect(page.locator('.span-linked[data-linked=cites]')).toHaveText(/3\.5 billion dollars/);
+  });
 
-  // An entity the claim is about, linked by keyboard through the candidates.
-  await selectWithMouse(page, 'Harbour City Development Plan 2030');
-  await page.keyboard.press('y');
-  await page.locator('.span-row', { hasText: 'The city plans' }).click();
-  await page.keyboard.press('a');
-  await expect(page.locator('.link-candidate.current')).toHaveText(/Harbour City Development Plan 2030/);
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-relation]')).toHaveCount(2);
+  await test.step('an entity the claim is about, linked by keyboard through the candidates', async () => {
+    // An entity the claim is about, linked by keyboard through the candidates.
+    await selectWithMouse(page, 'Harbour City Development Plan 2030');
+    await page.keyboard.press('y');
+    await page.locator('.span-row', { hasText: 'The city plans' }).click();
+    await page.keyboard.press('a');
+    await expect(page.locator('.link-candidate.current')).toHaveText(/Harbour City Development Plan 2030/);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-relation]')).toHaveCount(2);
+  });
 
-  // Remove a relation from the panel by keyboard.
-  const remove = page.getByRole('button', { name: 'Remove relation about' });
-  await remove.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator('[data-relation]')).toHaveCount(1);
+  await test.step('remove a relation from the panel by keyboard', async () => {
+    // Remove a relation from the panel by keyboard.
+    const remove = page.getByRole('button', { name: 'Remove relation about' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('[data-relation]')).toHaveCount(1);
+  });
 
-  // Deleting the figure deletes its relation; undo brings both back.
-  await page.locator('.span-row', { has: page.locator('.span-row-text', { hasText: /^3\.5 billion dollars$/ }) }).click();
-  await page.keyboard.press('Delete');
-  await page.locator('.span-row', { hasText: 'The city plans' }).click();
-  await expect(page.locator('[data-relation]')).toHaveCount(0);
-  await page.keyboard.press('Control+z');
-  await expect(page.locator('[data-relation]')).toHaveCount(1);
+  await test.step('deleting the figure deletes its relation', async () => {
+    // Deleting the figure deletes its relation; undo brings both back.
+    await page.locator('.span-row', { has: page.locator('.span-row-text', { hasText: /^3\.5 billion dollars$/ }) }).click();
+    await page.keyboard.press('Delete');
+    await page.locator('.span-row', { hasText: 'The city plans' }).click();
+    await expect(page.locator('[data-relation]')).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('[data-relation]')).toHaveCount(1);
 
-  const lines = await exportNative(page, workbench.corpusDir);
-  const line = lines.find((l) => l.source === '01-harbour-robotics.txt');
-  const figure = line.spans.find((s: { label: string }) => s.label === 'FIGURE');
-  expect(figure.attrs).toEqual({ approx: 'none', unit: 'US$', value: 3500000000 });
-  const claim = line.spans.find((s: { label: string }) => s.label === 'CLAIM');
-  expect(line.relations).toEqual([{ id: expect.any(String), label: 'cites', head: claim.id, tail: figure.id }]);
+    const lines = await exportNative(page, workbench.corpusDir);
+    const line = lines.find((l) => l.source === '01-harbour-robotics.txt');
+    const figure = line.spans.find((s: { label: string }) => s.label === 'FIGURE');
+    expect(figure.attrs).toEqual({ approx: 'none', unit: 'US$', value: 3500000000 });
+    const claim = line.spans.find((s: { label: string }) => s.label === 'CLAIM');
+    expect(line.relations).toEqual([{ id: expect.any(String), label: 'cites', head: claim.id, tail: figure.id }]);
+  });
 });
 
 test('snapping to Chinese words, character precision, and the sentence shortcut in Chinese', async ({ page, workbench }) => {
@@ -191,32 +205,40 @@ test('find in the document, find across the corpus and label from the list, filt
   await page.keyboard.press('l');
   await expect.poll(() => paintedSpans(page)).toEqual(['LOC:Harbour City']);
 
-  // Across the corpus: every document with "yuan", label the match in another document by key.
-  await page.keyboard.press('Control+Shift+F');
-  await page.keyboard.type('Lantern Festival');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 documents');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('e');
-  await expect(page.locator('.search-row .labelled').first()).toHaveText('✓ EVENT');
-  await page.getByRole('button', { name: 'Close corpus search' }).click();
-  await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 spans');
+  await test.step('across the corpus', async () => {
+    // Across the corpus: every document with "yuan", label the match in another document by key.
+    await page.keyboard.press('Control+Shift+F');
+    await page.keyboard.type('Lantern Festival');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 documents');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('e');
+    await expect(page.locator('.search-row .labelled').first()).toHaveText('✓ EVENT');
+    await page.getByRole('button', { name: 'Close corpus search' }).click();
+    await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 spans');
+  });
 
-  // Status and label filters.
-  await page.getByTestId('mark-done').click();
-  await page.getByTestId('status-filter').selectOption('done');
-  await expect(page.locator('.doc-row')).toHaveCount(1);
-  await expect(page.locator('.doc-row')).toHaveAttribute('data-path', '01-harbour-robotics.txt');
-  await page.getByTestId('status-filter').selectOption('');
-  await page.getByTestId('label-filter').selectOption('EVENT');
-  await expect(page.locator('.doc-row')).toHaveCount(1);
-  await expect(page.locator('.doc-row')).toHaveAttribute('data-path', '05-festival-emoji.txt');
-  await expect(page.getByTestId('progress-text')).toContainText('1 of 6 done');
-  await expect(page.locator('[data-label-count=LOC]')).toHaveText('LOC 1');
+  await test.step('status and label filters', async () => {
+    // Status and label filters.
+    await page.getByTestId('mark-done').click();
+    await page.getByTestId('status-filter').selectOption('done');
+    await expect(page.locator('.doc-row')).toHaveCount(1);
+    await expect(page.locator('.doc-row')).toHaveAttribute('data-path', '01-harbour-robotics.txt');
+    await page.getByTestId('status-filter').selectOption('');
+    await page.getByTestId('label-filter').selectOption('EVENT');
+    await expect(page.locator('.doc-row')).toHaveCount(1);
+    await expect(page.locator('.doc-row')).toHaveAttribute('data-path', '05-festival-emoji.txt');
+    await expect(page.getByTestId('progress-text')).toContainText('1 of 6 done');
+    await expect(page.locator('[data-label-count=LOC]')).toHaveText('LOC 1');
+  });
 
-  // The shortcut overlay lists every shortcut.
-  await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('undo / redo');
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await test.step('the shortcut overlay lists every shortcut', async () => {
+    // The shortcut overlay lists every shortcut.
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl+Shift+Z / Ctrl+Y');
+    // Read from the keymap: a row for each binding, word steps included.
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('move the selected span’s end by one word');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  });
 });

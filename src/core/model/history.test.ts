@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyToLists, EMPTY_HISTORY, HISTORY_LIMIT, record, redo, stepFor, undo, type ChangeSet } from './history';
+import { EMPTY_HISTORY, HISTORY_LIMIT, record, redo, stepFor, undo, type ChangeSet } from './history';
 import type { CodePoint, Relation, Span } from './types';
 
 const span = (id: string, label = 'FIGURE', start = 0, end = 3): Span => ({
   id, docId: 'd', annotator: 'a', label, start: start as CodePoint, end: end as CodePoint, attrs: {},
   quote: { exact: 'abc', prefix: '', suffix: '' }, createdAt: 't', updatedAt: 't',
 });
+/** A change applied to plain lists, as a session applies it to its index. */
+function applyToLists(lists: { spans: readonly Span[]; relations: readonly Relation[] }, change: ChangeSet): { spans: Span[]; relations: Relation[] } {
+  const spans = new Map(lists.spans.map((s) => [s.id, s]));
+  for (const id of change.deleteSpanIds) spans.delete(id);
+  for (const s of change.putSpans) spans.set(s.id, s);
+  const relations = new Map(lists.relations.map((r) => [r.id, r]));
+  for (const id of change.deleteRelationIds) relations.delete(id);
+  for (const r of change.putRelations) relations.set(r.id, r);
+  return { spans: [...spans.values()], relations: [...relations.values()] };
+}
+
 /** The step from `before` to `after`, as the app builds it: the change set and the current lists. */
 function stepBetween(label: string, before: { spans: Span[]; relations: Relation[] }, after: { spans: Span[]; relations: Relation[] }) {
   const change: ChangeSet = {

@@ -88,17 +88,3 @@ export function redo(history: History): { change: ChangeSet; step: HistoryStep; 
   if (!step) return null;
   return { change: step.redo, step, history: { done: [...history.done, step], undone: history.undone.slice(0, -1) } };
 }
-
-/** Applies a change set to in-memory lists, returning new lists (the inputs are not touched). */
-export function applyToLists(
-  lists: { spans: readonly Span[]; relations: readonly Relation[] },
-  change: ChangeSet,
-): { spans: Span[]; relations: Relation[] } {
-  const spans = new Map(lists.spans.map((s) => [s.id, s]));
-  for (const id of change.deleteSpanIds) spans.delete(id);
-  for (const s of change.putSpans) spans.set(s.id, s);
-  const relations = new Map(lists.relations.map((r) => [r.id, r]));
-  for (const id of change.deleteRelationIds) relations.delete(id);
-  for (const r of change.putRelations) relations.set(r.id, r);
-  return { spans: [...spans.values()], relations: [...relations.values()] };
-}

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from './schema';
-import { RESERVED_HOTKEYS, RESERVED_KEYS, validateSchema } from './schema-validate';
+import { RESERVED_HOTKEYS, validateSchema } from './schema-validate';
 
 /** The default schema as plain JSON, with `edit` applied to a deep copy. */
 function schemaWith(edit: (s: any) => void): unknown {
@@ -166,11 +166,16 @@ describe('validateSchema: hotkeys', () => {
       expect(relation[0]).toMatch(/^relations\[1\]\.hotkey: .* is reserved by the app/);
     }
     // Upper case too: "G" is the workbench's previous-suggestion key.
-    expect(errorsOf(schemaWith((s) => (s.labels[6].hotkey = 'G')))).toEqual(['labels[6].hotkey: "G" is reserved by the app (next suggestion (G: previous))']);
+    expect(errorsOf(schemaWith((s) => (s.labels[6].hotkey = 'G')))).toEqual([
+      'labels[6].hotkey: "G" is reserved by the app (workbench: next open suggestion (in document order, from the last one judged); workbench: G previous open suggestion)',
+    ]);
+    // Each view says what the key does there (the curation view's "[" steps through gold spans).
+    expect(RESERVED_HOTKEYS.get('[')).toBe('workbench: previous span; curation: previous gold span');
+    expect(RESERVED_HOTKEYS.get('n')).toBe('curation: next conflict (across documents, most disagreement first); curation: N next conflict still open');
   });
 
-  it('lists the named keys among the reserved ones', () => {
-    expect(RESERVED_KEYS).toEqual(expect.arrayContaining(['?', 'x', 'g', '[', ']', ' ', 'Enter', 'Escape', 'Delete', 'Backspace', 'Tab', 'j', 'k', 'n']));
+  it('reserves the single keys of both views', () => {
+    expect([...RESERVED_HOTKEYS.keys()]).toEqual(expect.arrayContaining(['?', 'x', 'g', '[', ']', ' ', 'j', 'k', 'n']));
   });
 
   it('keeps the default schema clear of reserved keys', () => {

@@ -7,6 +7,7 @@
 // (`labels[2].hotkey`). It also keeps ajv, which compiles validators with `new Function`,
 // out of the renderer and its content security policy.
 
+import { reservedHotkeys } from '../keys/reserved';
 import type { AttrDef, AttrType, LabelDef, LabelGroup, LabelSchema, RelationDef } from './schema';
 
 /** The outcome of {@link validateSchema}: the schema, normalized, or every problem found. */
@@ -20,38 +21,11 @@ export const ATTR_TYPES: readonly AttrType[] = ['enum', 'text', 'number', 'boole
 
 /**
  * Single keys the app keeps for itself, which no label or relation may take, with what they
- * do (the workbench's keys and the curation view's). Hotkeys are lower case and compared
- * with the key pressed in lower case, so "G" (previous suggestion) is covered by "g".
+ * do in each view: derived from the workbench's and the curation view's keymaps
+ * (`src/core/keys`). Hotkeys are lower case and compared with the key pressed in lower case,
+ * so "G" (previous suggestion) is covered by "g".
  */
-export const RESERVED_HOTKEYS: ReadonlyMap<string, string> = new Map([
-  ['?', 'show the shortcuts'],
-  ['g', 'next suggestion (G: previous)'],
-  ['x', 'select the sentence'],
-  ['[', 'previous span (curation: previous document)'],
-  [']', 'next span (curation: next document)'],
-  [' ', 'space: activate the focused control'],
-  ['j', 'curation: next disagreement'],
-  ['k', 'curation: previous disagreement'],
-  ['n', 'curation: next document to adjudicate'],
-  ['b', 'curation: keep both'],
-  ['u', 'curation: undo a decision'],
-  ['1', 'curation: take annotator 1'],
-  ['2', 'curation: take annotator 2'],
-  ['3', 'curation: take annotator 3'],
-  ['4', 'curation: take annotator 4'],
-  ['5', 'curation: take annotator 5'],
-  ['6', 'curation: take annotator 6'],
-  ['7', 'curation: take annotator 7'],
-  ['8', 'curation: take annotator 8'],
-  ['9', 'curation: take annotator 9'],
-]);
-
-/**
- * Every key the app keeps: the single keys of {@link RESERVED_HOTKEYS} and the named keys
- * (which a one-character hotkey cannot be anyway): Enter edits or accepts, Escape cancels,
- * Delete and Backspace delete, Tab moves between candidates.
- */
-export const RESERVED_KEYS: readonly string[] = [...RESERVED_HOTKEYS.keys(), 'Enter', 'Escape', 'Delete', 'Backspace', 'Tab'];
+export const RESERVED_HOTKEYS: ReadonlyMap<string, string> = reservedHotkeys();
 
 /** Label names as the guidelines write them: upper case, digits, `_` and `-`, starting with a letter. */
 const LABEL_NAME = /^[A-Z][A-Z0-9_-]*$/;

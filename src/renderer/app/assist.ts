@@ -5,7 +5,7 @@ import { OffsetMap } from '../../core/model/offsets';
 import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
 import { detectFigures } from '../../core/suggest/figures';
-import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
+import type { Suggestion } from '../../core/suggest/suggestions';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 
 /** A suggestion with its text, for lists. */
@@ -57,10 +57,4 @@ export interface DocProposals {
 /** Finds the figure and dictionary proposals of a text (about 100 ms for 1,000,000 characters). */
 export function proposalsOf(text: string, lexicon: CorpusLexicon, map: OffsetMap, spans: readonly Span[]): DocProposals {
   return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }) };
-}
-
-/** The open suggestions: the proposals minus those an existing span already covers or the annotator rejected. */
-export function openSuggestions(text: string, proposals: DocProposals, spans: readonly Span[], rejected: ReadonlySet<string>, map: OffsetMap): DocSuggestion[] {
-  const merged = mergeSuggestions([proposals.figures, proposals.dictionary], { spans, rejected });
-  return merged.map((s) => ({ ...s, text: text.slice(map.toUtf16(s.start), map.toUtf16(s.end)) }));
 }

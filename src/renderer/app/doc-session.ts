@@ -1,180 +1,237 @@
 // The open document's annotations in memory: every action is one step that is painted, persisted and undoable.
+//
+// The session is plain TypeScript (no React, no DOM view): it changes its span index and
+// history, tells its listeners what changed at once (the editor paints the change in the
+// same task), tells React after the frame that shows it, and persists after that frame.
 
-import { applyToLists, emptyChange, record, redo, stepFor, undo, type ChangeSet, type History } from '../../core/model/history';
+import { emptyChange, record, redo, stepFor, undo, type ChangeSet, type History } from '../../core/model/history';
 import { OffsetMap } from '../../core/model/offsets';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
-import { applyChange, countLabels, type DocAnnotations } from '../db/annotations';
-import type { MarginaliaDb } from '../db/db';
-import type { EditorHandle } from '../editor/Editor';
-import { sortSpans } from './span-factory';
+import type { DocAnnotations } from '../db/annotations';
+import { afterPaint } from './after-paint';
+import { SessionStore, type PersistFn, type SaveState } from './session-store';
+import { SpanIndex } from './span-index';
 
-/** What a session reports about saving, for the "saved" indicator. */
-export interface SaveState {
-  pending: number;
-  error: string | null;
-  /** When the last write committed. */
-  savedAt: string | null;
+export type { SaveState } from './session-store';
+
+/** What changed in a session, as the editor needs it to repaint only that. */
+export type SessionEvent =
+  /** Spans to paint (added or changed, placed) and span ids to take off the page. */
+  | { type: 'spans'; paint: Span[]; unpaint: string[] }
+  /** The relations changed; here is the whole (short) list. */
+  | { type: 'relations'; relations: readonly Relation[] }
+  /** The selected span changed (null: none); `scroll` brings it into view, `collapse` puts the caret after it. */
+  | { type: 'select'; id: string | null; scroll: boolean; collapse: boolean };
+
+/** The annotations of one change, with what it did, for the lists that follow it. */
+export interface AppliedChange {
+  change: ChangeSet;
+  /** The spans the change replaced or deleted, as they were. */
+  before: Span[];
 }
 
 /**
- * One annotator's session on one document. React reads it through
- * `subscribe`/`version` (useSyncExternalStore); the editor is painted directly
- * with the change, so an action costs the size of the change, not of the document.
+ * One annotator's session on one document. Listeners of {@link on} hear each change at once;
+ * React reads it through `subscribe`/`version` (useSyncExternalStore), told after the paint.
  */
 export class DocSession {
   readonly map: OffsetMap;
-  spans: Span[];
-  relations: Relation[];
-  status: DocStatus;
-  history: History;
-  rejected: Set<string>;
-  selectedId: string | null = null;
-  save: SaveState = { pending: 0, error: null, savedAt: null };
-  version = 0;
-  editor: EditorHandle | null = null;
+  readonly index: SpanIndex;
+  private state: { status: DocStatus; history: History; selectedId: string | null; version: number };
+  private readonly rejectedKeys: Set<string>;
+  private relationList: Relation[];
+  private readonly relationById: Map<string, Relation>;
+  private readonly store: SessionStore;
   private readonly listeners = new Set<() => void>();
-  private byId: Map<string, Span>;
-  private writes: Promise<unknown> = Promise.resolve();
+  private readonly eventListeners = new Set<(event: SessionEvent) => void>();
+  private readonly changeListeners = new Set<(applied: AppliedChange) => void>();
+  private notifyScheduled = false;
 
   constructor(
-    private readonly db: MarginaliaDb,
     readonly docId: string,
     readonly annotator: string,
     readonly path: string,
     readonly text: string,
     init: DocAnnotations,
-    /** Called after every committed write (the journal listens here). */
-    private readonly onPersisted?: (change: ChangeSet & { status?: DocStatus }) => Promise<void>,
+    /** Stores one change (IndexedDB, then the journal): the one place a session's writes go. */
+    persist: PersistFn,
   ) {
     this.map = new OffsetMap(text);
-    this.spans = sortSpans([...init.spans]);
-    this.relations = init.relations;
-    this.byId = new Map(this.spans.map((s) => [s.id, s]));
-    this.status = init.state?.status ?? 'todo';
-    this.history = init.history;
-    this.rejected = new Set(init.rejected);
+    this.index = new SpanIndex(init.spans);
+    this.relationList = [...init.relations];
+    this.relationById = new Map(this.relationList.map((r) => [r.id, r]));
+    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0 };
+    this.rejectedKeys = new Set(init.rejected);
+    this.store = new SessionStore(persist, (status) => {
+      if (status === this.state.status) return;
+      this.state.status = status;
+      this.notify();
+    });
   }
 
-  /** Subscribes to changes; returns the unsubscribe function. */
+  // --- Reading -------------------------------------------------------------------------------
+
+  /** The document's status (todo, in progress, done, skipped). */
+  get status(): DocStatus {
+    return this.state.status;
+  }
+
+  /** The undo history: a persistent value, replaced by each action. */
+  get history(): History {
+    return this.state.history;
+  }
+
+  /** The selected span's id, or null. */
+  get selectedId(): string | null {
+    return this.state.selectedId;
+  }
+
+  /** A number that changes with every change, for React. */
+  get version(): number {
+    return this.state.version;
+  }
+
+  /** The suggestion keys rejected for good. */
+  get rejected(): ReadonlySet<string> {
+    return this.rejectedKeys;
+  }
+
+  /** Every span in reading order (orphans included). */
+  get spans(): readonly Span[] {
+    return this.index.all;
+  }
+
+  get relations(): readonly Relation[] {
+    return this.relationList;
+  }
+
+  /** A span of this document by id. */
+  span(id: string): Span | undefined {
+    return this.index.get(id);
+  }
+
+  /** The selected span, if any. */
+  get selected(): Span | undefined {
+    return this.selectedId ? this.index.get(this.selectedId) : undefined;
+  }
+
+  /** The spans placed in the text (not orphaned), in reading order: the same array until the spans change (never mutate it). */
+  get placedSpans(): Span[] {
+    if (this.placed?.revision !== this.index.revision) {
+      const all = this.index.all;
+      this.placed = { revision: this.index.revision, spans: this.index.orphanCount ? all.filter((x) => !x.orphaned) : [...all] };
+    }
+    return this.placed.spans;
+  }
+  private placed: { revision: number; spans: Span[] } | null = null;
+
+  /** Spans waiting for the annotator to place or delete them after the text changed. */
+  get orphanedSpans(): Span[] {
+    return this.index.orphanCount ? this.index.all.filter((x) => x.orphaned) : [];
+  }
+
+  /** The relations that touch a span. */
+  relationsOf(id: string): Relation[] {
+    return this.relationList.filter((r) => r.head === id || r.tail === id);
+  }
+
+  /** What the save indicator shows. */
+  get save(): SaveState {
+    return this.store.save;
+  }
+
+  /** Changes with every change of {@link save}. */
+  get saveVersion(): number {
+    return this.store.version;
+  }
+
+  /** Subscribes to the save state alone, told at once (never "Saved" while a write is pending). */
+  subscribeSave = (listener: () => void): (() => void) => this.store.subscribe(listener);
+
+  /** Resolves when every write so far has committed (or failed). */
+  flushed(): Promise<unknown> {
+    return this.store.flushed();
+  }
+
+  // --- Listening -----------------------------------------------------------------------------
+
+  /** Subscribes React to changes, told after the frame that shows them; returns the unsubscribe function. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  /** A number that changes with every change, for React. */
-  getVersion = (): number => this.version;
+  /** Subscribes to what changed, told at once (the editor paints from here); returns the unsubscribe function. */
+  on(listener: (event: SessionEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
 
-  private emit(): void {
-    this.version++;
-    // The editor is painted directly; lists and panels follow after the frame that shows the change.
+  /** Subscribes to every applied change with what it replaced (for lists kept up to date from changes). */
+  onChange(listener: (applied: AppliedChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const l of this.eventListeners) l(event);
+  }
+
+  /** Counts a change and tells React after the paint, once per frame however many changes came. */
+  private notify(): void {
+    this.state.version++;
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        this.notifyScheduled = false;
-        for (const l of this.listeners) l();
-      }),
-    );
-  }
-
-  private notifyScheduled = false;
-  private readonly saveListeners = new Set<() => void>();
-  /** Changes with every change of {@link save}; told at once, so "Saved" is never shown while a write is pending. */
-  saveVersion = 0;
-
-  /** Subscribes to the save state alone, notified synchronously. */
-  subscribeSave = (listener: () => void): (() => void) => {
-    this.saveListeners.add(listener);
-    return () => this.saveListeners.delete(listener);
-  };
-
-  private setSave(next: SaveState): void {
-    this.save = next;
-    this.saveVersion++;
-    for (const l of this.saveListeners) l();
-  }
-
-  /** A span of this document by id. */
-  span(id: string): Span | undefined {
-    return this.byId.get(id);
-  }
-
-  /** The spans placed in the text (not orphaned). */
-  get placedSpans(): Span[] {
-    return this.spans.filter((x) => !x.orphaned);
-  }
-
-  /** Spans waiting for the annotator to place or delete them after the text changed. */
-  get orphanedSpans(): Span[] {
-    return this.spans.filter((x) => x.orphaned);
-  }
-
-  /** The relations that touch a span. */
-  relationsOf(id: string): Relation[] {
-    return this.relations.filter((r) => r.head === id || r.tail === id);
-  }
-
-  /** Applies a change in memory and on screen, then persists it (in order) with the history and counts. */
-  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[] } = {}): void {
-    const next = applyToLists({ spans: this.spans, relations: this.relations }, change);
-    this.spans = sortSpans(next.spans);
-    this.relations = next.relations;
-    this.byId = new Map(this.spans.map((s) => [s.id, s]));
-    this.history = history;
-    if (extra.status) this.status = extra.status;
-    if (this.selectedId && !this.byId.has(this.selectedId)) this.selectedId = null;
-    // Orphaned spans (not placed after a text change) are listed for review, never painted.
-    const orphans = change.putSpans.filter((x) => x.orphaned).map((x) => x.id);
-    this.editor?.update(change.putSpans.filter((x) => !x.orphaned), orphans.length ? [...change.deleteSpanIds, ...orphans] : change.deleteSpanIds);
-    // Each dispatch costs a pass over a long document's paragraphs: redraw links only when they changed.
-    if (change.putRelations.length || change.deleteRelationIds.length || change.deleteSpanIds.length) this.editor?.setRelations(this.relations);
-    this.persist({ ...change, status: extra.status }, history, extra.rejected);
-    this.emit();
-  }
-
-  private persist(change: ChangeSet & { status?: DocStatus }, history: History, rejected?: string[]): void {
-    this.setSave({ ...this.save, pending: this.save.pending + 1 });
-    const counts = { spanCount: this.spans.length, labelCounts: countLabels(this.spans) };
-    const status = change.status;
-    this.writes = this.writes.then(async () => {
-      try {
-        const state = await applyChange(this.db, this.docId, this.annotator, { ...change, status, history, rejected, counts });
-        if (!status && state.status !== this.status) this.status = state.status;
-      } catch (e) {
-        const err = e as Error;
-        const why = err.name === 'QuotaExceededError' ? "the browser's storage is full" : err.message;
-        this.setSave({ ...this.save, pending: this.save.pending - 1, error: `Not saved in this browser (${why}); the change is still on screen — free some space, then undo and redo it.` });
-        this.emit();
-        return;
-      }
-      try {
-        await this.onPersisted?.(change);
-        this.setSave({ pending: this.save.pending - 1, error: null, savedAt: new Date().toISOString() });
-      } catch (e) {
-        this.setSave({ ...this.save, pending: this.save.pending - 1, error: `Saved in this browser, but not in the journal on disk: ${(e as Error).message}` });
-      }
-      this.emit();
+    afterPaint(() => {
+      this.notifyScheduled = false;
+      for (const l of this.listeners) l();
     });
   }
 
-  /** Resolves when every write so far has committed (or failed). */
-  flushed(): Promise<unknown> {
-    return this.writes;
+  // --- Changing ------------------------------------------------------------------------------
+
+  /** Applies a change in memory and on screen, then persists it after the paint. */
+  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[] } = {}): void {
+    const before: Span[] = [];
+    for (const id of change.deleteSpanIds) {
+      const old = this.index.delete(id);
+      if (old) before.push(old);
+    }
+    for (const s of change.putSpans) {
+      const old = this.index.put(s);
+      if (old) before.push(old);
+    }
+    for (const id of change.deleteRelationIds) this.relationById.delete(id);
+    for (const r of change.putRelations) this.relationById.set(r.id, r);
+    const relationsChanged = change.putRelations.length > 0 || change.deleteRelationIds.length > 0;
+    if (relationsChanged) this.relationList = [...this.relationById.values()];
+    this.state.history = history;
+    if (extra.status) this.state.status = extra.status;
+    if (this.state.selectedId && !this.index.has(this.state.selectedId)) this.state.selectedId = null;
+    // Orphaned spans (not placed after a text change) are listed for review, never painted.
+    const paint = change.putSpans.filter((x) => !x.orphaned);
+    const unpaint = [...change.deleteSpanIds, ...change.putSpans.filter((x) => x.orphaned).map((x) => x.id)];
+    this.emit({ type: 'spans', paint, unpaint });
+    if (relationsChanged || change.deleteSpanIds.length) this.emit({ type: 'relations', relations: this.relationList });
+    for (const l of this.changeListeners) l({ change, before });
+    this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts: { spanCount: this.index.size, labelCounts: this.index.labelCounts() } });
+    this.notify();
   }
 
-  /** Records and applies one user action. */
-  commit(label: string, change: Partial<ChangeSet>): void {
+  /** Records and applies one user action; false when the change is empty. */
+  commit(label: string, change: Partial<ChangeSet>): boolean {
     const full: ChangeSet = { ...emptyChange(), ...change };
-    if (!full.putSpans.length && !full.deleteSpanIds.length && !full.putRelations.length && !full.deleteRelationIds.length) return;
-    const step = stepFor(label, { span: (id) => this.byId.get(id), relation: (id) => this.relations.find((r) => r.id === id) }, full);
+    if (!full.putSpans.length && !full.deleteSpanIds.length && !full.putRelations.length && !full.deleteRelationIds.length) return false;
+    const step = stepFor(label, { span: (id) => this.index.get(id), relation: (id) => this.relationById.get(id) }, full);
     this.apply(full, record(this.history, step));
+    return true;
   }
 
   /** Deletes spans and every relation that touches them, as one undoable step. */
   deleteSpans(ids: string[]): void {
     const gone = new Set(ids);
-    const relations = this.relations.filter((r) => gone.has(r.head) || gone.has(r.tail)).map((r) => r.id);
-    this.commit(ids.length === 1 ? `delete ${this.byId.get(ids[0]!)?.label ?? 'span'}` : `delete ${ids.length} spans`, { deleteSpanIds: ids, deleteRelationIds: relations });
+    const relations = this.relationList.filter((r) => gone.has(r.head) || gone.has(r.tail)).map((r) => r.id);
+    this.commit(ids.length === 1 ? `delete ${this.index.get(ids[0]!)?.label ?? 'span'}` : `delete ${ids.length} spans`, { deleteSpanIds: ids, deleteRelationIds: relations });
   }
 
   /** Replaces one span with an updated copy (label, bounds, attributes). */
@@ -182,7 +239,7 @@ export class DocSession {
     this.commit(label, { putSpans: [{ ...span, updatedAt: new Date().toISOString() }] });
   }
 
-  /** Undoes the last action; false when there is none. */
+  /** Undoes the last action; its label, or false when there is none. */
   undo(): string | false {
     const u = undo(this.history);
     if (!u) return false;
@@ -190,7 +247,7 @@ export class DocSession {
     return u.step.label;
   }
 
-  /** Redoes the last undone action; false when there is none. */
+  /** Redoes the last undone action; its label, or false when there is none. */
   redo(): string | false {
     const r = redo(this.history);
     if (!r) return false;
@@ -200,22 +257,22 @@ export class DocSession {
 
   /** Sets the document's status. */
   setStatus(status: DocStatus): void {
-    this.status = status;
-    this.persist({ ...emptyChange(), status }, this.history);
-    this.emit();
+    this.state.status = status;
+    this.store.persist({ ...emptyChange(), status, history: this.history });
+    this.notify();
   }
 
   /** Marks a span as selected (null: none) and tells the editor. */
   select(id: string | null, scroll = false, collapse = false): void {
-    this.selectedId = id && this.byId.has(id) ? id : null;
-    this.editor?.select(this.selectedId, scroll, collapse);
-    this.emit();
+    this.state.selectedId = id && this.index.has(id) ? id : null;
+    this.emit({ type: 'select', id: this.selectedId, scroll, collapse });
+    this.notify();
   }
 
   /** Remembers rejected suggestions for good. */
   reject(keys: string[]): void {
-    for (const k of keys) this.rejected.add(k);
-    this.persist(emptyChange(), this.history, [...this.rejected]);
-    this.emit();
+    for (const k of keys) this.rejectedKeys.add(k);
+    this.store.persist({ ...emptyChange(), history: this.history, rejected: [...this.rejectedKeys] });
+    this.notify();
   }
 }

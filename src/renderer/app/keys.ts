@@ -6,8 +6,3 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!el || typeof el.closest !== 'function') return false;
   return el.closest('input, textarea, select, [data-no-hotkeys]') !== null;
 }
-
-/** True when the key press carries Ctrl, Meta or Alt (Shift alone still counts as a plain key). */
-export function hasCommandModifier(e: KeyboardEvent): boolean {
-  return e.ctrlKey || e.metaKey || e.altKey;
-}

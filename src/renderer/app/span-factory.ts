@@ -31,8 +31,3 @@ export function makeSpan(args: { text: string; map: OffsetMap; docId: string; an
     updatedAt: now,
   };
 }
-
-/** Spans in reading order: start, end, label. */
-export function sortSpans(spans: Span[]): Span[] {
-  return spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-}
