@@ -28,7 +28,7 @@ test('export spaCy JSONL with a label filter, and a brat folder, from the dialog
     await page.getByLabel('Label PERSON').check();
     await page.getByLabel('Label LOC').check();
     await page.getByTestId('run-export').click();
-    await expect(page.getByTestId('export-summary')).toContainText('Exported 1 documents (2 spans)');
+    await expect(page.getByTestId('export-summary')).toContainText('Exported 1 document (2 spans)');
     const spacy = JSON.parse((await readFile(path.join(exportsDir, 'spacy.jsonl'), 'utf8')).trim());
     expect(spacy.spans.map((s: { label: string }) => s.label)).toEqual(['LOC', 'PERSON']);
     for (const s of spacy.spans) expect([...spacy.text].slice(s.start, s.end).join('')).toBe(s.label === 'LOC' ? '𠀀𠀁 village' : 'Ana Lindqvist');

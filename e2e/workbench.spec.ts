@@ -210,12 +210,12 @@ test('find in the document, find across the corpus and label from the list, filt
     await page.keyboard.press('Control+Shift+F');
     await page.keyboard.type('Lantern Festival');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 documents');
+    await expect(page.getByTestId('search-summary')).toHaveText('2 matches in 1 document');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('e');
     await expect(page.locator('.search-row .labelled').first()).toHaveText('✓ EVENT');
     await page.getByRole('button', { name: 'Close corpus search' }).click();
-    await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 spans');
+    await expect(page.locator('.doc-row[data-path="05-festival-emoji.txt"] [data-testid=span-count]')).toHaveText('1 span');
   });
 
   await test.step('status and label filters', async () => {

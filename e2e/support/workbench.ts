@@ -199,3 +199,97 @@ export async function paintedText(page: Page, id: string): Promise<string> {
     }).join('')).join('');
   }, id);
 }
+
+/** Starts `marginalia serve` again on a workbench's folders, port and token (a restart the open tab survives). */
+export async function restartWorkbenchInPlace(w: Workbench): Promise<Workbench> {
+  const url = new URL(w.url);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'marginalia.js'), 'serve', '--corpus', w.corpusDir, '--no-open', '--port', url.port], {
+    cwd: ROOT,
+    env: { ...process.env, MARGINALIA_CONFIG_DIR: w.configDir, MARGINALIA_TOKEN: url.searchParams.get('token') ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL in 60 s; stderr: ${stderr}`)), 60_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.includes(url.origin)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return { ...w, process: child };
+}
+
+/** A plain-text document of `n` one-line sentences, each its own claim: `Claim 7 says the port moved 7 ships.` */
+export function claimLines(n: number): string {
+  return Array.from({ length: n }, (_, i) => `Claim ${i + 1} says the port moved ${i + 1} ships.`).join('\n') + '\n';
+}
+
+/**
+ * Marks `n` sentence claims by keyboard from the caret on, as an annotator does: `x` selects the
+ * sentence, `c` labels it CLAIM, Esc lets go of it, ↓ and Home go to the start of the next line. `after(i)` runs after the i-th span's key.
+ */
+export async function claimBurst(page: Page, n: number, after?: (i: number) => void | Promise<void>): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await page.keyboard.press('x');
+    await page.keyboard.press('c');
+    await after?.(i);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+  }
+}
+
+/** The distinct span ids an annotator's journal on disk holds (puts not deleted later), read as the host wrote it. */
+export async function journaledSpanIds(corpusDir: string, annotator: string): Promise<Set<string>> {
+  const { readFile } = await import('node:fs/promises');
+  let text = '';
+  try {
+    text = await readFile(path.join(corpusDir, '.marginalia', `journal-${annotator}.jsonl`), 'utf8');
+  } catch {
+    return new Set();
+  }
+  const ids = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let e: { op?: string; id?: string; span?: { id: string } };
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (e.op === 'put-span' && e.span) ids.add(e.span.id);
+    if (e.op === 'delete-span' && e.id) ids.delete(e.id);
+  }
+  return ids;
+}
+
+/** The span count the document list shows for a document ("210 spans" → 210). */
+export async function listedSpanCount(page: Page, corpusPath: string): Promise<number> {
+  const text = await page.locator(`.doc-row[data-path="${corpusPath}"] [data-testid=span-count]`).textContent();
+  return Number(/\d+/.exec(text ?? '')?.[0] ?? NaN);
+}
+
+/** The spans of one annotator in the page's IndexedDB (the browser profile's store), by id. */
+export async function storedSpanIds(page: Page, annotator: string): Promise<string[]> {
+  return page.evaluate(
+    (annotator) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('marginalia');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('spans', 'readonly');
+          const all = tx.objectStore('spans').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { id: string; annotator: string }[]).filter((s) => s.annotator === annotator).map((s) => s.id));
+            open.result.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    annotator,
+  );
+}

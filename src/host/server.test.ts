@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   await writeFile(path.join(ui, 'index.html'), '<!doctype html><title>ui</title>');
   services = await createServices(corpus, { kind: 'browser', version: 'test' });
   await services.whenScanned();
-  host = await startHost({ services, staticDir: ui, token: 'secret-token' });
+  host = await startHost({ services, staticDir: ui, token: 'secret-token', exportsDir: () => path.join(services.corpusRoot(), '.marginalia', 'exports') });
 });
 afterAll(async () => {
   await host.close();
@@ -39,7 +40,7 @@ type Json = any;
 const json = async (res: Response | Promise<Response>): Promise<Json> => (await res).json();
 
 describe('a host on a full disk', () => {
-  it('answers an io error that says what was not saved', async () => {
+  it('answers disk-full (507) and says what was not saved', async () => {
     const corpus = path.join(tmp, 'corpus-full');
     await mkdir(corpus, { recursive: true });
     await writeFile(path.join(corpus, 'a.txt'), 'text');
@@ -63,8 +64,8 @@ describe('a host on a full disk', () => {
         headers: { 'x-marginalia-token': 't' },
         body: JSON.stringify({ annotator: 'zoe', entries: [{ op: 'status', docId: 'd', status: 'done' }, { op: 'status', docId: 'e', status: 'done' }] }),
       });
-      expect(res.status).toBe(500);
-      expect((await json(res)).error).toEqual({ code: 'io', message: expect.stringMatching(/^disk full \(ENOSPC\): 2 entries not written to .*journal-zoe\.jsonl; the entries written before are safe$/) });
+      expect(res.status).toBe(507);
+      expect((await json(res)).error).toEqual({ code: 'disk-full', message: expect.stringMatching(/^disk full \(ENOSPC\): 2 entries not written to .*journal-zoe\.jsonl; the entries written before are safe$/) });
     } finally {
       await other.close();
       await full.close();
@@ -115,22 +116,49 @@ describe('the HTTP host', () => {
     expect(doc.value.text).toBe('Alpha 43.9%\n');
   });
 
-  it('refuses requests without the token or with a wrong one', async () => {
+  it('refuses API calls without the token or with a wrong one: 401 and one line saying what to do', async () => {
     const none = await call('getCorpus', undefined, {});
-    expect(none.status).toBe(403);
-    expect((await json(none)).error.message).toMatch(/token/);
-    expect((await call('getCorpus', undefined, { 'x-marginalia-token': 'guess' })).status).toBe(403);
-    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(403);
+    expect(none.status).toBe(401);
+    expect((await json(none)).error).toEqual({ code: 'unauthorized', message: expect.stringMatching(/stopped or restarted .*open the URL that `marginalia serve` printed/) });
+    expect((await call('getCorpus', undefined, { 'x-marginalia-token': 'guess' })).status).toBe(401);
   });
 
-  it('serves the UI with the token in the URL and sets a cookie for its assets', async () => {
+  it('never takes the token from a cookie, nor from the query of an API call', async () => {
+    const cookie = { cookie: 'marginalia_token=secret-token' };
+    expect((await call('getCorpus', undefined, cookie)).status).toBe(401);
+    expect((await call('appendJournal', { annotator: 'mallory', entries: [] }, cookie)).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/getCorpus?token=secret-token`, { method: 'POST', body: '' })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: cookie })).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${host.port}/exports/x.jsonl`, { headers: cookie })).status).toBe(401);
+  });
+
+  it('serves the UI to the printed URL whatever cookies the browser holds, sets none, and expires an old token cookie', async () => {
     const res = await fetch(host.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toContain('HttpOnly');
-    const again = await fetch(`http://127.0.0.1:${host.port}/index.html`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(again.status).toBe(200);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    // A cookie of an earlier run (another token) or of another port changes nothing, and is expired.
+    const stale = await fetch(host.url, { headers: { cookie: 'marginalia_token=an-earlier-run; other=1' } });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('set-cookie')).toMatch(/^marginalia_token=; Max-Age=0/);
+    // The UI's files are public code: no token needed for them.
+    expect((await fetch(`http://127.0.0.1:${host.port}/index.html`)).status).toBe(200);
+  });
+
+  it('a tab of a restarted server (new token) gets 401 with what to do, the new URL works at once', async () => {
+    const restarted = await startHost({ services, staticDir: path.join(tmp, 'ui') });
+    try {
+      expect(restarted.token).not.toBe('secret-token');
+      const old = await fetch(`http://127.0.0.1:${restarted.port}/api/getCorpus`, { method: 'POST', headers: { 'x-marginalia-token': 'secret-token', cookie: 'marginalia_token=secret-token' }, body: '' });
+      expect(old.status).toBe(401);
+      expect((await json(old)).error.code).toBe('unauthorized');
+      expect((await fetch(restarted.url, { headers: { cookie: 'marginalia_token=secret-token' } })).status).toBe(200);
+      const fresh = await fetch(`http://127.0.0.1:${restarted.port}/api/getCorpus`, { method: 'POST', headers: { 'x-marginalia-token': restarted.token }, body: '' });
+      expect(fresh.status).toBe(200);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('refuses paths outside the corpus', async () => {
@@ -195,10 +223,10 @@ describe('the HTTP host', () => {
     expect((await call('readDocument', { path: '.marginalia/index.json' })).status).toBe(403);
   });
 
-  it('streams events only with the token and forwards a new file as documentsChanged', async () => {
-    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`)).status).toBe(403);
+  it('streams events only with the token (its own query parameter) and forwards a new file as documentsChanged', async () => {
+    expect((await fetch(`http://127.0.0.1:${host.port}/api/events`)).status).toBe(401);
     const abort = new AbortController();
-    const res = await fetch(`http://127.0.0.1:${host.port}/api/events`, { headers: { 'x-marginalia-token': 'secret-token' }, signal: abort.signal });
+    const res = await fetch(`http://127.0.0.1:${host.port}/api/events?token=secret-token`, { signal: abort.signal });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     await services.rescanCorpus({});
@@ -212,6 +240,32 @@ describe('the HTTP host', () => {
     const frame = /event: documentsChanged\ndata: ([^\n]*new\.txt[^\n]*)/.exec(text)![1]!;
     expect(JSON.parse(frame)).toMatchObject({ added: [expect.objectContaining({ path: 'new.txt', title: 'A new report' })] });
     abort.abort();
+  });
+
+  it('serves only regular files that really live in the exports folder, with the token in the download query', async () => {
+    const exportsDir = path.join(services.corpusRoot(), '.marginalia', 'exports');
+    await mkdir(exportsDir, { recursive: true });
+    await writeFile(path.join(exportsDir, 'gold.jsonl'), '{"a":1}\n');
+    const ok = await fetch(`http://127.0.0.1:${host.port}/exports/gold.jsonl?token=secret-token`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('{"a":1}\n');
+    // A link planted in the exports folder (a shared corpus is enough) is refused, whatever it points at.
+    await symlink(path.join(tmp, 'secret.txt'), path.join(exportsDir, 'leak.jsonl'));
+    const leak = await fetch(`http://127.0.0.1:${host.port}/exports/leak.jsonl?token=secret-token`);
+    expect(leak.status).toBe(403);
+    expect((await json(leak)).error.message).toMatch(/leak\.jsonl is a symbolic link/);
+    // A FIFO there is never opened for reading (it would block): refused at once.
+    execFileSync('mkfifo', [path.join(exportsDir, 'pipe.jsonl')]);
+    const pipe = await fetch(`http://127.0.0.1:${host.port}/exports/pipe.jsonl?token=secret-token`);
+    expect(pipe.status).toBe(403);
+    expect((await json(pipe)).error.message).toMatch(/named pipe/);
+    // The exports folder itself a link to elsewhere: nothing is served from it.
+    await rm(exportsDir, { recursive: true });
+    await mkdir(path.join(tmp, 'elsewhere'), { recursive: true });
+    await writeFile(path.join(tmp, 'elsewhere', 'gold.jsonl'), 'outside');
+    await symlink(path.join(tmp, 'elsewhere'), exportsDir);
+    expect((await fetch(`http://127.0.0.1:${host.port}/exports/gold.jsonl?token=secret-token`)).status).toBe(403);
+    await rm(exportsDir);
   });
 
   it('does not serve files outside the built UI', async () => {

@@ -1,20 +1,30 @@
 // The browser mode's host: the contract's services over HTTP on 127.0.0.1, token-guarded, serving the built UI.
+//
+// The token is a credential only the page holds: API calls carry it in a header, the event stream and export
+// downloads (which cannot set headers) in their own query parameter. It is never read from a cookie: browsers send
+// cookies to every port of 127.0.0.1, so any other local web app would receive it, and an earlier run's cookie would
+// shadow the new URL's token. The built UI's files are public code and need no token at all.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { API_METHODS, ApiError, type ApiErrorShape, type HostEvents, type MarginaliaApi } from '../core/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../node/csp';
+import { openRegular, realDataDir } from '../node/confined';
 import { isInside } from '../node/paths';
 
 /** Largest request body accepted: an export of a large corpus fits; anything bigger is refused, not buffered. */
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
-/** Name of the cookie that carries the token for the UI's own asset requests. */
-const TOKEN_COOKIE = 'marginalia_token';
+/** The cookie earlier versions kept the token in: expired on sight, never read. */
+const OLD_TOKEN_COOKIE = 'marginalia_token';
+
+/** The one line an old tab or a stale link gets: what happened and what to do. */
+export const UNAUTHORIZED_MESSAGE =
+  'this page belongs to a Marginalia server that has stopped or restarted with a new token: open the URL that `marginalia serve` printed last';
 
 /** The header API calls carry the token in. */
 export const TOKEN_HEADER = 'x-marginalia-token';
@@ -79,12 +89,15 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v;
-  }
-  return undefined;
+function hasOldCookie(header: string | undefined): boolean {
+  return (header ?? '').split(';').some((part) => part.trim().split('=')[0] === OLD_TOKEN_COOKIE);
+}
+
+/** Where each kind of request may carry the token: API calls only in the header; streams and downloads also in `?token=`. */
+function givenToken(req: http.IncomingMessage, url: URL, queryAllowed: boolean): string | undefined {
+  const header = req.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  return queryAllowed ? (url.searchParams.get('token') ?? undefined) : undefined;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -140,18 +153,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     createReadStream(abs).pipe(res);
   }
 
-  /** Offers a file the host wrote under the corpus's `.marginalia/exports/` as a download; nothing else of the folder. */
+  /**
+   * Offers a file the host wrote under the corpus's `.marginalia/exports/` as a download; nothing else of the folder:
+   * the folders must be real (no links), the file a regular one opened without following a link.
+   */
   async function serveExport(name: string, res: http.ServerResponse): Promise<void> {
     const dir = options.exportsDir!();
     const abs = path.resolve(dir, name);
     if (!name || name.includes('/') || name.includes('\\') || !isInside(dir, abs) || abs === dir) return sendError(res, 'forbidden', 'not an export');
-    let st;
+    let handle;
     try {
-      st = await stat(abs);
-    } catch {
-      return sendError(res, 'not-found', `no export named ${name}`);
+      await realDataDir(path.dirname(dir), false);
+      await realDataDir(dir, false);
+      handle = await openRegular(abs, constants.O_RDONLY);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return sendError(res, 'not-found', `no export named ${name}`);
+      throw e;
     }
-    if (!st.isFile()) return sendError(res, 'not-found', `no export named ${name}`);
+    const st = await handle.stat();
     res.writeHead(200, {
       'content-type': 'application/octet-stream',
       'content-length': st.size,
@@ -159,7 +178,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     });
-    createReadStream(abs).pipe(res);
+    handle.createReadStream().pipe(res);
   }
 
   const server = http.createServer(async (req, res) => {
@@ -169,8 +188,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const origin = req.headers.origin;
       if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return sendError(res, 'forbidden', 'cross-origin request refused');
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-      const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookieToken(req.headers.cookie) ?? url.searchParams.get('token') ?? undefined;
-      if (!sameToken(given, token)) return sendError(res, 'forbidden', 'missing or wrong token: open the URL that `marginalia serve` printed');
+      const isApi = url.pathname.startsWith('/api/');
+      const isExport = url.pathname.startsWith('/exports/') && options.exportsDir !== undefined;
+      if (isApi || isExport) {
+        const queryAllowed = isExport || url.pathname === '/api/events';
+        if (!sameToken(givenToken(req, url, queryAllowed), token)) return sendError(res, 'unauthorized', UNAUTHORIZED_MESSAGE);
+      }
 
       if (url.pathname === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -195,10 +218,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return sendJson(res, 200, { ok: true, value: value ?? null });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'bad-request', 'method not allowed');
-      if (url.pathname.startsWith('/exports/') && options.exportsDir) return await serveExport(decodeURIComponent(url.pathname.slice('/exports/'.length)), res);
-      if (url.searchParams.has('token')) {
-        res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      }
+      if (isExport) return await serveExport(decodeURIComponent(url.pathname.slice('/exports/'.length)), res);
+      // An earlier version's token cookie is a credential other local apps receive: expire it.
+      if (hasOldCookie(req.headers.cookie)) res.setHeader('set-cookie', `${OLD_TOKEN_COOKIE}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict`);
       return await serveStatic(url.pathname, res);
     } catch (e) {
       if (e instanceof ApiError) return sendError(res, e.code, e.message);

@@ -8,6 +8,9 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { once } from 'node:events';
 import { JsonlSplitter, type SplitLine } from '../core/format/jsonl-splitter';
 import type { OutputChunk } from '../core/format/convert-types';
+import type { NativeLine } from '../core/format/native';
+import type { ReadLine } from '../core/format/read';
+import { NativeValidator, type Problem } from '../core/format/validate';
 
 /** Lowercase hex SHA-256 of a string's UTF-8 bytes: what a document id hashes. */
 export function sha256Hex(text: string): string {
@@ -21,10 +24,11 @@ const READ_CHUNK = 1024 * 1024;
  * The lines of a JSONL file, read in chunks and split by {@link JsonlSplitter}:
  * a line over `maxLineBytes` comes out as an error, never as a string.
  */
-export async function* readJsonlLines(path: string, options: { maxLineBytes?: number } = {}): AsyncGenerator<SplitLine> {
+export async function* readJsonlLines(path: string, options: { maxLineBytes?: number; onBytes?: (bytes: number) => void } = {}): AsyncGenerator<SplitLine> {
   const splitter = new JsonlSplitter(options);
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    options.onBytes?.(chunk.length);
     for (const line of splitter.push(chunk)) yield line;
   }
   for (const line of splitter.end()) yield line;
@@ -42,6 +46,8 @@ export class ChunkWriter {
   private readonly base: string;
   private readonly streams = new Map<string, { stream: WriteStream; tmp: string; final: string }>();
   private readonly made = new Set<string>();
+  /** Whole files written so far: a second write to one is a name clash, never an overwrite. */
+  private readonly written = new Set<string>();
 
   constructor(out: string, layout: 'file' | 'folder') {
     this.out = resolve(out);
@@ -67,6 +73,13 @@ export class ChunkWriter {
   async write(chunk: OutputChunk): Promise<void> {
     const final = this.target(chunk.file);
     if (chunk.complete) {
+      if (this.written.has(final)) {
+        const clash: NodeJS.ErrnoException = new Error(`two outputs would both be written to ${final}: refusing to overwrite one with the other`);
+        clash.code = 'EEXIST';
+        clash.path = final;
+        throw clash;
+      }
+      this.written.add(final);
       await this.dir(final);
       await writeFile(final, chunk.data, 'utf8');
       return;
@@ -94,6 +107,8 @@ export class ChunkWriter {
   /** Drops every unfinished streamed file. */
   async abort(): Promise<void> {
     for (const { stream, tmp } of this.streams.values()) {
+      // A write still in flight fails once the stream is destroyed: that is the point of aborting.
+      stream.on('error', () => {});
       stream.destroy();
       await rm(tmp, { force: true });
     }
@@ -115,4 +130,54 @@ export async function listFiles(root: string): Promise<string[]> {
   }
   await walk('');
   return out.sort();
+}
+
+/** A native input line that breaks the contract, met without `skipInvalid`: the command stops. */
+export class InvalidLineError extends Error {
+  override name = 'InvalidLineError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problems: readonly string[],
+  ) {
+    super(`${file}:${line}: ${problems.join('; ')}`);
+  }
+}
+
+/** Options of {@link readNativeLines}. */
+export interface NativeReadOptions {
+  maxLineBytes?: number;
+  /** Leave invalid lines out (each reported through `onProblem`) instead of throwing {@link InvalidLineError}. */
+  skipInvalid?: boolean;
+  /** Every problem met: warnings, and errors of skipped lines. */
+  onProblem?: (file: string, problem: Problem) => void;
+  /** Bytes read from disk, as they are read (for progress). */
+  onBytes?: (bytes: number) => void;
+}
+
+/**
+ * The valid lines of a native JSONL file, streamed: every line goes through the validator of
+ * `marginalia validate` (schema, offsets as written, text, doc_id hash, duplicates, an empty
+ * file), so what merge, agreement and convert read is exactly what validate accepts. A line
+ * with an error stops the read ({@link InvalidLineError}) or, with `skipInvalid`, is left out.
+ */
+export async function* readNativeLines(file: string, options: NativeReadOptions = {}): AsyncGenerator<ReadLine> {
+  const validator = new NativeValidator({ sha256Hex });
+  const problem = (p: Problem, lineErrors: string[]) => {
+    if (p.severity === 'error') lineErrors.push(p.message);
+    if (p.severity === 'warning' || options.skipInvalid) options.onProblem?.(file, p);
+  };
+  for await (const l of readJsonlLines(file, { maxLineBytes: options.maxLineBytes, onBytes: options.onBytes })) {
+    const { value, problems } = validator.readSplitLine(l);
+    const errors: string[] = [];
+    for (const p of problems) problem(p, errors);
+    if (errors.length > 0) {
+      if (!options.skipInvalid) throw new InvalidLineError(file, l.lineNo, errors);
+      continue;
+    }
+    if (value !== undefined) yield { file, line: l.lineNo, value: value as NativeLine };
+  }
+  const errors: string[] = [];
+  for (const p of validator.end()) problem(p, errors);
+  if (errors.length > 0 && !options.skipInvalid) throw new InvalidLineError(file, 0, errors);
 }

@@ -9,10 +9,18 @@ import { compactEntries } from './journal-entry';
 import { annotatorOfFile, journalFileName } from './journal-name';
 
 let dir: string;
+/** Every store a test opens, closed after it: no file handle is left to the garbage collector (Node warns then). */
+const opened: JournalStore[] = [];
+function storeOf(io?: JournalIo): JournalStore {
+  const s = new JournalStore(dir, io);
+  opened.push(s);
+  return s;
+}
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-journal-'));
 });
 afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -40,10 +48,11 @@ const fileOf = (annotator: string) => path.join(dir, journalFileName(annotator))
 
 describe('the journal', () => {
   it('appends, reads back raw and compacted, compacts atomically and reads the same state', async () => {
-    const store = new JournalStore(dir);
+    const store = storeOf();
     const r1 = await store.append('alice', [put('s1'), put('s2'), { op: 'status', docId: DOC, status: 'in-progress' }]);
     expect(r1).toMatchObject({ written: 3, path: fileOf('alice') });
-    expect(r1.bytes).toBe((await readFile(fileOf('alice'))).length);
+    // The batch's lines, after the LF every batch starts with (it ends a line another writer may have left cut short).
+    expect(r1.bytes + 1).toBe((await readFile(fileOf('alice'))).length);
     await store.append('alice', [put('s1', 'CLAIM'), del('s2'), { op: 'put-relation', docId: DOC, relation: { id: 'r1', docId: DOC, annotator: 'alice', label: 'cites', head: 's1', tail: 's3' } }]);
     await store.append('alice', [{ op: 'status', docId: DOC, at: AT, status: 'done' }]);
 
@@ -70,15 +79,19 @@ describe('the journal', () => {
     await store.close();
   });
 
-  it('loads every complete line of a journal with a torn last line, reports it, and appends after it on a new line', async () => {
+  it('loads every complete line of a journal with a torn last line, reports it, and appends after it on a new line without touching it', async () => {
     const file = fileOf('bob');
     const good = JSON.stringify(put('s1')) + '\n' + JSON.stringify(put('s2')) + '\n';
     await writeFile(file, good + JSON.stringify(put('s3')).slice(0, 40));
-    const store = new JournalStore(dir);
+    const store = storeOf();
     const read = await store.read('bob', true);
     expect(read.entries.map((e) => (e as { span: Span }).span.id)).toEqual(['s1', 's2']);
-    expect(read.bad).toEqual([{ line: 3, reason: 'the last line was cut short (a crash or a full disk while writing); its change is lost', torn: true }]);
+    expect(read.bad).toEqual([{ line: 3, reason: 'the last line was cut short (a crash or a full disk while writing); its change was not acknowledged', torn: true }]);
+    // Incremental reads stop before the torn line, so a later read from endByte sees what ends it.
+    expect(read.endByte).toBe(Buffer.byteLength(good));
     await store.append('bob', [put('s4')]);
+    // The whole lines before are byte for byte what they were.
+    expect((await readFile(file)).subarray(0, Buffer.byteLength(good)).toString()).toBe(good);
     const after = await store.read('bob', true);
     expect(after.entries.map((e) => (e as { span: Span }).span.id)).toEqual(['s1', 's2', 's4']);
     expect(after.bad).toEqual([{ line: 3, reason: expect.stringMatching(/^not JSON/) }]);
@@ -104,7 +117,7 @@ describe('the journal', () => {
       },
       rename: nodeJournalIo.rename,
     };
-    const store = new JournalStore(dir, io);
+    const store = storeOf(io);
     const calls = Array.from({ length: 20 }, (_, i) => store.append('carol', [put(`a${i}`), put(`b${i}`)]).then((r) => (log.push(`done ${i}`), r)));
     await Promise.all(calls);
     const ids = (await store.read('carol', true)).entries.map((e) => (e as { span: Span }).span.id);
@@ -118,8 +131,8 @@ describe('the journal', () => {
     expect(syncs).toBeLessThan(20);
   });
 
-  it('on a full disk answers an io error saying what was not written, keeps the file whole, and writes again later', async () => {
-    let failures = 1;
+  it('on a full disk answers disk-full, leaves whole lines of others untouched, and a re-sent batch is read once', async () => {
+    let failures = 0;
     const io: JournalIo = {
       async open(file) {
         const h = await nodeJournalIo.open(file);
@@ -128,9 +141,8 @@ describe('the journal', () => {
           async append(data) {
             if (failures > 0) {
               failures--;
-              // Half the bytes go in, then the disk is full: the torn half must not stay.
-              await h.append(data.subarray(0, Math.floor(data.length / 2)));
-              throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              // Half the bytes go in, then the disk is full (a short write, as the kernel does on ENOSPC).
+              return h.append(data.subarray(0, Math.floor(data.length / 2)));
             }
             return h.append(data);
           },
@@ -139,18 +151,23 @@ describe('the journal', () => {
       },
       rename: nodeJournalIo.rename,
     };
-    const store = new JournalStore(dir, io);
-    failures = 0;
-    await store.append('dan', [put('s1')]);
+    const store = storeOf(io);
+    const e = (id: string, seq: number): JournalEntry => ({ ...put(id), eid: `w1:${seq}` });
+    await store.append('dan', [e('s1', 1)]);
     const before = await readFile(fileOf('dan'));
     failures = 1;
-    await expect(store.append('dan', [put('s2'), put('s3'), put('s4')])).rejects.toMatchObject({
-      code: 'io',
+    const batch = [e('s2', 2), e('s3', 3), e('s4', 4)];
+    await expect(store.append('dan', batch)).rejects.toMatchObject({
+      code: 'disk-full',
       message: `disk full (ENOSPC): 3 entries not written to ${fileOf('dan')}; the entries written before are safe`,
     });
-    expect(await readFile(fileOf('dan'))).toEqual(before);
-    await store.append('dan', [put('s5')]);
-    expect((await store.read('dan', true)).entries.map((e) => (e as { span: Span }).span.id)).toEqual(['s1', 's5']);
+    // Never truncated: what was on disk before is still its first bytes.
+    expect((await readFile(fileOf('dan'))).subarray(0, before.length)).toEqual(before);
+    // The writer sends the batch again (its outbox still holds it): acknowledged now, and each eid read once.
+    expect((await store.append('dan', batch)).acknowledged).toEqual(['w1:2', 'w1:3', 'w1:4']);
+    const back = await store.read('dan', true);
+    expect(back.entries.map((x) => x.eid)).toEqual(['w1:1', 'w1:2', 'w1:3', 'w1:4']);
+    expect(back.bad).toHaveLength(1);
   });
 
   it('names a quota error and a failed fsync too', async () => {
@@ -162,16 +179,19 @@ describe('the journal', () => {
       },
       rename: nodeJournalIo.rename,
     });
-    await expect(new JournalStore(dir, io('EDQUOT', 'append')).append('eve', [put('s1')])).rejects.toThrow(/^disk quota exceeded \(EDQUOT\): 1 entry not written to /);
-    await expect(new JournalStore(dir, io('EIO', 'sync')).append('eve', [put('s1')])).rejects.toThrow(/^input\/output error \(EIO\): 1 entry not written/);
-    expect((await new JournalStore(dir).read('eve', true)).entries).toEqual([]);
+    await expect(storeOf(io('EDQUOT', 'append')).append('eve', [put('s1')])).rejects.toMatchObject({ code: 'disk-full', message: expect.stringMatching(/^disk quota exceeded \(EDQUOT\): 1 entry not written to /) });
+    await expect(storeOf(io('EIO', 'sync')).append('eve', [put('s1')])).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/^input\/output error \(EIO\): 1 entry not written/) });
+    await expect(storeOf(io('EROFS', 'append')).append('eve', [put('s1')])).rejects.toMatchObject({ code: 'read-only', message: expect.stringMatching(/^the disk is read-only \(EROFS\)/) });
+    await expect(storeOf(io('EACCES', 'append')).append('eve', [put('s1')])).rejects.toMatchObject({ code: 'read-only' });
+    // The fsync failed after the write: that entry may be on disk, unacknowledged; the writer re-sends it and readers keep one line per eid.
+    expect((await storeOf().read('eve', true)).entries).toHaveLength(1);
   });
 
   it('compacts atomically: a crash before the rename leaves the old journal whole, and its leftover is swept later', async () => {
-    const store = new JournalStore(dir);
+    const store = storeOf();
     await store.append('fay', [put('s1'), put('s1', 'CLAIM'), del('s1'), put('s2')]);
     const before = await readFile(fileOf('fay'));
-    const crashing = new JournalStore(dir, {
+    const crashing = storeOf({
       open: nodeJournalIo.open,
       rename: async () => {
         throw Object.assign(new Error('simulated crash before rename'), { code: 'EIO' });
@@ -187,8 +207,8 @@ describe('the journal', () => {
   });
 
   it('reopens the file another process replaced by compacting, so no append goes to the old one', async () => {
-    const mine = new JournalStore(dir);
-    const other = new JournalStore(dir);
+    const mine = storeOf();
+    const other = storeOf();
     await mine.append('gus', [put('s1'), put('s1', 'CLAIM')]);
     await other.compact('gus');
     await mine.append('gus', [put('s2')]);
@@ -196,7 +216,7 @@ describe('the journal', () => {
   });
 
   it('refuses a bad entry with its index and field, writing nothing of the call', async () => {
-    const store = new JournalStore(dir);
+    const store = storeOf();
     await expect(store.append('hal', [put('s1'), { op: 'put-span', docId: DOC, span: { ...span('s2'), end: -1 } }])).rejects.toThrow(
       /^entry 1: "span.start" and "span.end" must be code-point offsets/,
     );
@@ -207,7 +227,7 @@ describe('the journal', () => {
   });
 
   it('keeps __proto__ and constructor keys in attributes as data', async () => {
-    const store = new JournalStore(dir);
+    const store = storeOf();
     const attrs = JSON.parse('{"__proto__":{"polluted":true},"constructor":"x","unit":"%"}');
     await store.append('ida', [{ op: 'put-span', docId: DOC, at: AT, span: { ...span('s1'), attrs } }]);
     const back = (await store.read('ida')).entries[0] as { span: Span };
@@ -230,15 +250,19 @@ describe('annotator names', () => {
     }
     expect(() => journalFileName('')).toThrow(/empty/);
     expect(() => journalFileName('x'.repeat(65))).toThrow(/longer than 64/);
+    // Bytes, not characters, bound the file name: 18 emoji fit (230 bytes), 21 do not, and say why (no ENAMETOOLONG).
+    expect(Buffer.byteLength(journalFileName('😀'.repeat(18)))).toBe(230);
+    expect(() => journalFileName('😀'.repeat(21))).toThrow(/too long for a file name: its journal file would be 266 bytes, the limit is 230/);
+    expect(journalFileName('张'.repeat(64))).toBe(`journal-${'张'.repeat(64)}.jsonl`);
     expect(() => journalFileName(42)).toThrow(/must be a string/);
-    const store = new JournalStore(dir);
+    const store = storeOf();
     await expect(store.append('../../etc/passwd', [put('s1')])).rejects.toMatchObject({ code: 'forbidden' });
     await expect(store.read('a/../b')).rejects.toMatchObject({ code: 'forbidden' });
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('lists the journals of a corpus with their annotators', async () => {
-    const store = new JournalStore(dir);
+    const store = storeOf();
     await store.append('Ann Lee', [put('s1')]);
     await store.append('张三', [put('s2')]);
     await appendFile(path.join(dir, 'journal-Ann%20Lee.jsonl.rejected'), 'x\n');

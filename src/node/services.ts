@@ -14,7 +14,9 @@ import {
 import { CorpusSession, MARGINALIA_DIR, type EmitFn } from './corpus-session';
 import type { ReadFileFn } from './document-file';
 import { safeFileName, writeFileAtomic } from './files';
+import { marginaliaDir } from './confined';
 import { JournalStore, type JournalIo } from './journal';
+import { watchJournals, type JournalWatch } from './journal-watch';
 import { readRecent, rememberCorpus } from './recent';
 import { ExportWriter } from './export-writer';
 import { readSchemaFile, writeSchemaFile } from './schema-file';
@@ -75,19 +77,27 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
     for (const l of listeners) l(event, payload);
   };
   const openSession = (root: string) => CorpusSession.open(root, { emit, watch: hooks.watch, readFile: hooks.readFile });
-  const journalsOf = (s: CorpusSession) => new JournalStore(path.join(s.root, MARGINALIA_DIR), hooks.journalIo);
+  /** The journals of a session's corpus, and (when watching) a watch that pushes `journalChanged` for others' writes. */
+  const journalsOf = async (s: CorpusSession): Promise<{ store: JournalStore; watch: JournalWatch | null }> => {
+    const store = new JournalStore(path.join(s.root, MARGINALIA_DIR), hooks.journalIo);
+    if (hooks.watch === false) return { store, watch: null };
+    // A .marginalia that is a link or a file is refused by every journal call with its reason; it is not watched.
+    const dir = await marginaliaDir(s.root).catch(() => null);
+    return { store, watch: dir ? watchJournals(dir, (change) => emit('journalChanged', change), (name) => store.lastOwnSize(name)) : null };
+  };
 
   const exports = new ExportWriter();
   let session = await openSession(initialRoot);
-  let journals = journalsOf(session);
+  let { store: journals, watch: journalWatch } = await journalsOf(session);
   await rememberCorpus(session.root);
   await briefly(session);
 
   async function open(root: string): Promise<CorpusInfo> {
     const next = await openSession(root);
     const old = { session, journals };
+    journalWatch?.close();
     session = next;
-    journals = journalsOf(next);
+    ({ store: journals, watch: journalWatch } = await journalsOf(next));
     await Promise.all([old.session.close(), old.journals.close()]);
     await rememberCorpus(next.root);
     await briefly(next);
@@ -105,6 +115,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
     },
     whenScanned: () => session.whenScanned(),
     async close() {
+      journalWatch?.close();
       await Promise.all([session.close(), journals.close()]);
     },
     async hostInfo() {
@@ -128,7 +139,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
       return journals.append(req?.annotator, req?.entries);
     },
     async readJournal(req) {
-      return journals.read(req?.annotator, req?.raw === true);
+      return journals.read(req?.annotator, req?.raw === true, req?.fromByte ?? 0);
     },
     async journalInfo(req) {
       return journals.info(req?.annotator);

@@ -147,7 +147,9 @@ def brat(d, lines):
             with open(os.path.join(dirpath, name), encoding="utf-8", newline=None) as f:
                 text = f.read()
             with open(os.path.join(dirpath, name[:-4] + ".ann"), encoding="utf-8") as f:
-                ann = [l.rstrip("\n") for l in f if l.strip()]
+                # brat's annotation.py splits .ann files with str.splitlines(): VT, FF, U+001C-U+001E,
+                # NEL, U+2028 and U+2029 end a line there too, so none may be inside one.
+                ann = [l for l in f.read().splitlines() if l.strip()]
             entry = manifest[rel]
             ln = by_key[(entry["doc_id"], entry["annotator"])]
             want = sorted((s["label"], s["text"]) for s in ln["spans"])
@@ -168,8 +170,22 @@ def brat(d, lines):
                     check(all(a.split(":")[1] in ids for a in args), "brat %s %s: arguments exist" % (rel, ident))
                 elif ident.startswith("A") or ident.startswith("#"):
                     check(body.split(" ")[1] in ids or body.split(" ")[1].startswith("R"), "brat %s %s: target exists" % (rel, ident))
+                    if ident.startswith("#") and row.split("\t")[2].startswith("marginalia:"):
+                        try:
+                            json.loads(row.split("\t")[2][len("marginalia:"):])
+                            check(True, "")
+                        except ValueError:
+                            check(False, "brat %s %s: the note's JSON is cut by a line break" % (rel, ident))
+                else:
+                    check(False, "brat %s: a line brat cannot read (cut by a line break?): %r" % (rel, row[:40]))
             check(sorted(got) == want, "brat %s: the spans are the native spans" % rel)
     check(seen == len(lines), "brat: one .txt per native line (%d of %d)" % (seen, len(lines)))
+    # Every annotator has a folder of their own, whatever their name.
+    folders = {}
+    for rel, entry in manifest.items():
+        folders.setdefault(rel.split("/")[0].lower(), set()).add(entry["annotator"])
+    check(all(len(names) == 1 for names in folders.values()), "brat: one annotator per folder (%r)" % folders)
+    check(len(folders) == len({ln["annotator"] for ln in lines}), "brat: one folder per annotator")
 
 
 def bio_runs(tokens, tags, where):

@@ -1,10 +1,13 @@
-// `marginalia agreement`: inter-annotator agreement of several native JSONL exports, as a table or as JSON.
+// `marginalia agreement`: inter-annotator agreement of several native JSONL exports, as a table or as JSON,
+// computed one document at a time (the inputs walked together in doc_id order) so memory stays flat.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeAgreement, CorpusBuilder, formatAgreementTable, type Corpus } from '../../core/agreement';
+import { AgreementAccumulator, CorpusBuilder, formatAgreementTable } from '../../core/agreement';
+import { documentGroups, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
 import type { LineError } from '../../core/format/read';
+import { InvalidLineError } from '../../node/format-io';
 import { UsageError, type Command } from '../command';
+import { NATIVE_INPUT_OPTIONS, NATIVE_INPUT_USAGE, NativeInputs, stoppedMessage } from '../native-input';
 
 const USAGE = `Usage: marginalia agreement FILE... [--json]
 
@@ -18,55 +21,23 @@ whole set, per annotator pair and per document.
   alpha_label  Krippendorff's nominal alpha of the label at each marked position
   kappa_cohen  two annotators; kappa_fleiss for three or more
 
+Every input line is checked as marginalia validate checks it. The files are read
+together one document at a time, so they must be in doc_id order (as Marginalia
+writes them).
+
 Options:
-  --json       print the full report as JSON (annotators, documents, labels, overall,
-               pairs, and per-document figures, coverage, attributes, relations)
-  -h, --help   show this help
+  --json            print the full report as JSON, figures in full precision (annotators,
+                    documents, labels, overall, pairs, and per-document figures, coverage,
+                    attributes, relations); the table rounds them
+${NATIVE_INPUT_USAGE}
+  -h, --help        show this help
 
-Exit codes: 0 ok; 1 invalid input (each problem on stderr as FILE:LINE: message; the
-figures of the valid rest are still printed); 2 usage.`;
-
-/** Decimal places kept in --json output: finer than any agreement figure means, and free of float noise. */
-const JSON_DECIMALS = 6;
-
-/** Rounds non-integer numbers for print; keeps the structure as is. */
-export function roundNumbers(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isInteger(value)) {
-    const f = 10 ** JSON_DECIMALS;
-    return Math.round(value * f) / f;
-  }
-  return value;
-}
+Exit codes: 0 ok; 1 invalid or unreadable input (FILE:LINE: message on stderr; no
+figures unless --skip-invalid); 2 usage.`;
 
 /** One error as the CLI prints it: FILE:LINE: message (FILE: message for a whole file). */
 export function formatLineError(e: LineError): string {
   return e.line > 0 ? `${e.file}:${e.line}: ${e.message}` : `${e.file}: ${e.message}`;
-}
-
-/**
- * Reads the files named on the command line into a corpus, one at a time so that a file's
- * content can go before the next is read; unreadable files become errors.
- */
-export async function loadCorpus(paths: readonly string[]): Promise<Corpus> {
-  const builder = new CorpusBuilder();
-  for (const path of paths) {
-    let content: string;
-    try {
-      content = await readFile(path, 'utf8');
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      builder.addErrors([{ file: path, line: 0, message: `cannot read: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}` }]);
-      continue;
-    }
-    builder.addFile(path, content);
-  }
-  return builder.build();
-}
-
-/** Errors in command-line file order, then by line. */
-export function sortedErrors(errors: readonly LineError[], paths: readonly string[]): LineError[] {
-  const order = new Map(paths.map((p, i) => [p, i]));
-  return [...errors].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
 }
 
 export const command: Command = {
@@ -75,27 +46,65 @@ export const command: Command = {
   async run(args) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } });
+      parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' }, ...NATIVE_INPUT_OPTIONS } });
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
     const paths = parsed.positionals;
     if (paths.length === 0) throw new UsageError('give at least one FILE');
-    const corpus = await loadCorpus(paths);
-    for (const e of sortedErrors(corpus.errors, paths)) process.stderr.write(formatLineError(e) + '\n');
-    if (corpus.documents.length === 0) {
+    const skipInvalid = parsed.values['skip-invalid'] ?? false;
+    const inputs = await NativeInputs.open(paths, { skipInvalid, quiet: parsed.values.quiet ?? false }, 'agreement');
+    if (typeof inputs === 'string') {
+      process.stderr.write(inputs + '\n');
+      return 1;
+    }
+    const acc = new AgreementAccumulator();
+    const sources = new SourceConflictTracker();
+    let documents = 0;
+    try {
+      for await (const group of documentGroups(paths.map((p) => ({ file: p, lines: inputs.lines(p) })))) {
+        const builder = new CorpusBuilder();
+        for (const l of group.lines) builder.addLine(l);
+        const corpus = builder.build();
+        for (const e of corpus.errors) {
+          if (!skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
+          inputs.skip(e.file, e.line, e.message);
+        }
+        const doc = corpus.documents[0];
+        if (!doc) continue;
+        sources.add(doc);
+        acc.addDocument(doc);
+        documents++;
+      }
+    } catch (e) {
+      inputs.progress.finish();
+      if (e instanceof InvalidLineError) {
+        process.stderr.write(stoppedMessage('agreement', e).replace('nothing written', 'no figures'));
+        return 1;
+      }
+      if (e instanceof InputOrderError) {
+        process.stderr.write(`${e.message}\n`);
+        return 1;
+      }
+      throw e;
+    }
+    inputs.progress.finish();
+    if (documents === 0) {
       process.stderr.write('marginalia agreement: no valid line to compare\n');
       return 1;
     }
-    const report = computeAgreement(corpus);
+    const report = acc.report(sources.conflicts());
+    const skipped = inputs.skippedSummary();
+    if (skipped) process.stderr.write(skipped + '\n');
     if (parsed.values.json) {
       for (const c of report.source_conflicts) {
         process.stderr.write(`warning: source ${c.source} has ${c.documents.length} different texts; they are kept apart, not merged\n`);
       }
-      process.stdout.write(JSON.stringify(report, roundNumbers, 2) + '\n');
+      // Full precision: JSON numbers are for programs; the table rounds for people.
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     } else {
       process.stdout.write(formatAgreementTable(report));
     }
-    return corpus.errors.length > 0 ? 1 : 0;
+    return 0;
   },
 };

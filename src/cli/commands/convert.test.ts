@@ -1,18 +1,17 @@
 // `marginalia convert` end to end: each format out and back in through files, options, bad input, exit codes.
 
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { command } from './convert';
 import { validateFile } from './validate';
 import { UsageError } from '../command';
+import { runBin, runCommand } from '../../../test/fixtures/cli';
 import { buildCorpus, corpusJsonl } from '../../../test/fixtures/format/corpus';
 import type { NativeLine } from '../../core/format/native';
 
-const BIN = fileURLToPath(new URL('../../../bin/marginalia.js', import.meta.url));
 let dir: string;
 let src: string;
 
@@ -27,16 +26,8 @@ afterAll(async () => {
 
 /** Runs the command in-process; returns the exit code and what it printed on stderr. */
 async function convert(...args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await command.run(args), err };
-  } finally {
-    se.mockRestore();
-  }
+  const { code, err } = await runCommand(command, args);
+  return { code, err };
 }
 
 async function readLines(path: string): Promise<NativeLine[]> {
@@ -73,7 +64,7 @@ describe('marginalia convert', () => {
     const out = join(dir, 'hf', 'train.jsonl');
     const { code, err } = await convert(src, '--to', 'hf', '--labels', 'FIGURE,ORG', '--out', out);
     expect(code).toBe(0);
-    expect(err).toMatch(/5 lines converted to hf/);
+    expect(err).toMatch(/7 lines converted to hf/);
     expect(JSON.parse(await readFile(join(dir, 'hf', 'labels.json'), 'utf8'))).toEqual(['O', 'B-FIGURE', 'I-FIGURE', 'B-ORG', 'I-ORG']);
     const back = join(dir, 'hf.back.jsonl');
     expect((await convert(out, '--from', 'hf', '--out', back)).code).toBe(0);
@@ -89,7 +80,7 @@ describe('marginalia convert', () => {
     expect((await convert(out, '--from', 'conll', '--out', back)).code).toBe(0);
     expect((await validateFile(back)).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const lines = await readLines(back);
-    expect(lines.map((l) => l.annotator).sort()).toEqual(['imported', 'imported', 'imported', 'imported-2', 'imported-3']);
+    expect(lines.map((l) => l.annotator).sort()).toEqual(['imported', 'imported', 'imported', 'imported', 'imported', 'imported-2', 'imported-3']);
     expect(lines.some((l) => l.text!.includes('据上海市统计局介绍，2023年全市生产总值达4.72万亿元'))).toBe(true);
   });
 
@@ -110,19 +101,44 @@ describe('marginalia convert', () => {
     expect((await validateFile(out)).problems).toEqual([]);
   });
 
-  it('skips invalid input lines, naming them FILE:LINE, converts the rest and exits 1', async () => {
+  it('stops at an invalid input line (nothing written); --skip-invalid names each, converts the rest and exits 0', async () => {
     const bad = join(dir, 'bad.jsonl');
     const [first, ...rest] = corpusJsonl().split('\n');
     const broken = JSON.parse(first!) as NativeLine;
     broken.spans[0]!.end = 9999;
     await writeFile(bad, [JSON.stringify(broken), 'not json', ...rest].join('\n'));
     const out = join(dir, 'bad.spacy.jsonl');
-    const { code, err } = await convert(bad, '--to', 'spacy', '--out', out);
-    expect(code).toBe(1);
+    const stopped = await convert(bad, '--to', 'spacy', '--out', out);
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toMatch(/stopped at an invalid line/);
+    expect(existsSync(out)).toBe(false);
+    const { code, err } = await convert(bad, '--to', 'spacy', '--out', out, '--skip-invalid');
+    expect(code).toBe(0);
     expect(err).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: spans\\[0\\] .*past the end of the text`, 'm'));
     expect(err).toMatch(/:2: not valid JSON/);
-    expect((await readFile(out, 'utf8')).split('\n').filter(Boolean)).toHaveLength(4);
+    expect(err).toMatch(/2 invalid lines left out/);
+    expect((await readFile(out, 'utf8')).split('\n').filter(Boolean)).toHaveLength(6);
     expect((await readdir(dir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('never writes a native line that validate refuses: an imported label with a tab is left out and named', async () => {
+    const input = join(dir, 'tab.doccano.jsonl');
+    await writeFile(input, JSON.stringify({ text: 'Chint grew 5%.', label: [[11, 13, 'FIGURE']] }) + '\n' + JSON.stringify({ text: 'Chint fell.', label: [[0, 5, 'OR\tG']] }) + '\n');
+    const out = join(dir, 'tab.native.jsonl');
+    const { code, err } = await convert(input, '--from', 'doccano', '--offsets', 'codepoint', '--out', out);
+    expect(code).toBe(1);
+    expect(err).toMatch(/left out, it would not be valid native JSONL: spans\[0\]\.label: must not hold a tab/);
+    expect((await validateFile(out)).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await readLines(out)).map((l) => l.text)).toEqual(['Chint grew 5%.']);
+  });
+
+  it('--sort writes a native file in doc_id order, which merge can then read', async () => {
+    const lines = (await readFile(src, 'utf8')).trimEnd().split('\n').reverse();
+    const shuffled = join(dir, 'reversed.jsonl');
+    await writeFile(shuffled, lines.join('\n') + '\n');
+    const sorted = join(dir, 'sorted.jsonl');
+    expect((await convert(shuffled, '--to', 'native', '--sort', '--out', sorted)).code).toBe(0);
+    expect(await readFile(sorted, 'utf8')).toBe(await readFile(src, 'utf8'));
   });
 
   it('refuses bad command lines with a usage error', async () => {
@@ -134,7 +150,7 @@ describe('marginalia convert', () => {
   });
 
   it('exits 0, 1 and 2 from the real command line', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) => runBin(args);
     expect(run('convert', src, '--to', 'spacy', '--out', join(dir, 'cli.jsonl')).status).toBe(0);
     expect(run('convert', join(dir, 'missing.jsonl'), '--to', 'spacy', '--out', join(dir, 'cli2.jsonl')).status).toBe(1);
     const usage = run('convert', src, '--to', 'spacy');

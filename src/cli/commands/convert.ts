@@ -2,6 +2,7 @@
 // and those formats back into native JSONL.
 
 import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { UsageError, type Command } from '../command';
 import { FORMAT_NAMES, ConvertError, type Alignment, type ConvertWarning, type ExportOptions, type FormatName, type ImportContext, type OffsetUnit } from '../../core/format/convert-types';
@@ -14,9 +15,12 @@ import { fromSpacyRecord } from '../../core/format/spacy';
 import { fromDoccanoRecord } from '../../core/format/doccano';
 import { HF_LABELS_FILE, fromHfRecord } from '../../core/format/hf';
 import { fromLabelStudioTask } from '../../core/format/label-studio';
-import { BRAT_MANIFEST, fromBrat, type BratManifestEntry } from '../../core/format/brat';
+import { annotatorFromFolder, BRAT_MANIFEST, fromBrat, type BratManifestEntry } from '../../core/format/brat';
 import { ConllReader } from '../../core/format/conll';
-import { ChunkWriter, listFiles, readJsonlLines, sha256Hex } from '../../node/format-io';
+import { ChunkWriter, InvalidLineError, listFiles, readJsonlLines, sha256Hex } from '../../node/format-io';
+import { NATIVE_INPUT_OPTIONS, NATIVE_INPUT_USAGE, NativeInputs, stoppedMessage } from '../native-input';
+import { sortedNativeLines } from '../sorted-input';
+import { plural } from '../../core/text/plural';
 
 const TARGETS = FORMAT_NAMES.join(', ');
 
@@ -28,9 +32,11 @@ Formats: ${TARGETS}. See FORMAT.md for each one and what it cannot carry.
   brat writes (and reads) a folder; hf writes labels.json beside its output and
   reads it from beside its input.
 
-Export options:
+Export options (every input line is checked as marginalia validate checks it):
   --labels A,B          keep only spans with these labels (relations to others go too)
   --without-text        leave the document text out (native only)
+  --sort                native only: write the lines in doc_id, annotator order (what
+                        merge and agreement read), whatever the input's order
   --offsets UNIT        codepoint, utf16 or grapheme (doccano: default utf16;
                         label-studio: default codepoint, utf16 for old versions)
   --alignment MODE      hf, conll: strict (default), contract or expand, for spans
@@ -44,10 +50,12 @@ Import options:
 
 Common:
   --max-line-bytes N    refuse input lines longer than N bytes (default ${MAX_LINE_BYTES})
+${NATIVE_INPUT_USAGE}
 
 Warnings (spans a format cannot carry, moved or left out) go to stderr as
-FILE: doc DOC_ID (ANNOTATOR) span ID: message. Exit status: 0 done, 1 some
-input could not be converted (named as FILE:LINE: message), 2 usage.`;
+FILE: doc DOC_ID (ANNOTATOR) span ID: message. Exit status: 0 done, 1 an input
+line could not be converted (named as FILE:LINE: message; nothing written unless
+--skip-invalid), 2 usage.`;
 
 /** Parsed command line of `convert`. */
 interface ConvertArgs {
@@ -63,6 +71,9 @@ interface ConvertArgs {
   annotator?: string;
   tags?: string;
   maxLineBytes: number;
+  sort: boolean;
+  skipInvalid: boolean;
+  quiet: boolean;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
@@ -72,104 +83,138 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-function parseArgs(args: string[]): ConvertArgs {
-  const positional: string[] = [];
-  const opts: Partial<ConvertArgs> & { withText: boolean; maxLineBytes: number } = { withText: true, maxLineBytes: MAX_LINE_BYTES };
-  let to: string | undefined;
-  let from: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    switch (a) {
-      case '--to': to = value(); break;
-      case '--from': from = value(); break;
-      case '--out': opts.out = value(); break;
-      case '--labels': opts.labels = parseLabelList(value()); break;
-      case '--without-text': opts.withText = false; break;
-      case '--offsets': opts.offsets = oneOf(value(), ['codepoint', 'utf16', 'grapheme'] as const, '--offsets'); break;
-      case '--alignment': opts.alignment = oneOf(value(), ['strict', 'contract', 'expand'] as const, '--alignment'); break;
-      case '--locale': opts.locale = value(); break;
-      case '--annotator': opts.annotator = value(); break;
-      case '--tags': opts.tags = value(); break;
-      case '--max-line-bytes': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-line-bytes needs a positive whole number');
-        opts.maxLineBytes = n;
-        break;
-      }
-      default:
-        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-        positional.push(a);
-    }
+function parseCommandLine(args: string[]): ConvertArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        to: { type: 'string' },
+        from: { type: 'string' },
+        out: { type: 'string' },
+        labels: { type: 'string' },
+        'without-text': { type: 'boolean' },
+        offsets: { type: 'string' },
+        alignment: { type: 'string' },
+        locale: { type: 'string' },
+        annotator: { type: 'string' },
+        tags: { type: 'string' },
+        sort: { type: 'boolean' },
+        'max-line-bytes': { type: 'string' },
+        ...NATIVE_INPUT_OPTIONS,
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  if (positional.length !== 1) throw new UsageError('name exactly one input');
-  if ((to === undefined) === (from === undefined)) throw new UsageError('give exactly one of --to FORMAT and --from FORMAT');
-  if (!opts.out) throw new UsageError('--out PATH is required');
-  const direction = to !== undefined ? 'to' : 'from';
-  const format = oneOf(to ?? from, FORMAT_NAMES, direction === 'to' ? '--to' : '--from');
+  const v = parsed.values;
+  if (parsed.positionals.length !== 1) throw new UsageError('name exactly one input');
+  if ((v.to === undefined) === (v.from === undefined)) throw new UsageError('give exactly one of --to FORMAT and --from FORMAT');
+  if (!v.out) throw new UsageError('--out PATH is required');
+  const direction = v.to !== undefined ? 'to' : 'from';
+  const format = oneOf(v.to ?? v.from, FORMAT_NAMES, direction === 'to' ? '--to' : '--from');
   if (direction === 'from' && format === 'native') throw new UsageError('--from native: the input is already native; use --to native to filter it');
-  if (!opts.withText && !(direction === 'to' && format === 'native')) {
+  const withText = !v['without-text'];
+  if (!withText && !(direction === 'to' && format === 'native')) {
     throw new UsageError(`--without-text applies to --to native only: ${format} needs the document text`);
   }
-  if (opts.offsets === 'grapheme' && format === 'label-studio') throw new UsageError('--offsets grapheme: Label Studio counts code points (or UTF-16 in old versions)');
-  return { ...(opts as ConvertArgs), input: positional[0]!, direction, format };
+  if (v.sort && !(direction === 'to' && format === 'native')) throw new UsageError('--sort applies to --to native only');
+  const offsets = v.offsets === undefined ? undefined : oneOf(v.offsets, ['codepoint', 'utf16', 'grapheme'] as const, '--offsets');
+  if (offsets === 'grapheme' && format === 'label-studio') throw new UsageError('--offsets grapheme: Label Studio counts code points (or UTF-16 in old versions)');
+  let maxLineBytes = MAX_LINE_BYTES;
+  if (v['max-line-bytes'] !== undefined) {
+    const n = Number(v['max-line-bytes']);
+    if (!/^[0-9]+$/.test(v['max-line-bytes']) || n < 1) throw new UsageError('--max-line-bytes needs a positive whole number');
+    maxLineBytes = n;
+  }
+  return {
+    input: parsed.positionals[0]!,
+    direction,
+    format,
+    out: v.out,
+    labels: v.labels === undefined ? undefined : parseLabelList(v.labels),
+    withText,
+    offsets,
+    alignment: v.alignment === undefined ? undefined : oneOf(v.alignment, ['strict', 'contract', 'expand'] as const, '--alignment'),
+    locale: v.locale,
+    annotator: v.annotator,
+    tags: v.tags,
+    maxLineBytes,
+    sort: v.sort ?? false,
+    skipInvalid: v['skip-invalid'] ?? false,
+    quiet: v.quiet ?? false,
+  };
 }
 
-/** Prints a conversion warning on stderr, named by input file, document and span. */
-function printWarning(file: string, w: ConvertWarning): void {
+/** A conversion warning as printed on stderr, named by input file, document and span. */
+function warningText(file: string, w: ConvertWarning): string {
   const who = `doc ${w.docId}${w.annotator ? ` (${w.annotator})` : ''}${w.spanId ? ` span ${w.spanId}` : ''}`;
-  process.stderr.write(`${file}: warning: ${who}: ${w.message}\n`);
+  return `${file}: warning: ${who}: ${w.message}\n`;
 }
 
-/** Native to FORMAT: every input line is validated, converted and streamed out. */
+/** Prints a conversion warning on stderr. */
+function printWarning(file: string, w: ConvertWarning): void {
+  process.stderr.write(warningText(file, w));
+}
+
+/** Warnings go out in batches: a large export can warn on every document, and one write per warning is slow. */
+class WarningSink {
+  private buffer = '';
+  count = 0;
+  add(text: string): void {
+    this.count++;
+    this.buffer += text;
+    if (this.buffer.length > 64 * 1024) this.flush();
+  }
+  flush(): void {
+    if (this.buffer) process.stderr.write(this.buffer);
+    this.buffer = '';
+  }
+}
+
+/** Native to FORMAT: every input line is validated (as `marginalia validate` does), converted and streamed out. */
 async function exportFile(a: ConvertArgs): Promise<number> {
-  let warnings = 0;
+  const warnings = new WarningSink();
   const options: ExportOptions = {
     labels: a.labels,
     withText: a.withText,
     offsets: a.offsets,
     alignment: a.alignment,
     locale: a.locale,
-    warn: (w) => {
-      warnings++;
-      printWarning(a.input, w);
-    },
+    warn: (w) => warnings.add(warningText(a.input, w)),
   };
+  const inputs = await NativeInputs.open([a.input], { skipInvalid: a.skipInvalid, quiet: a.quiet, maxLineBytes: a.maxLineBytes }, `convert --to ${a.format}`);
+  if (typeof inputs === 'string') {
+    process.stderr.write(inputs + '\n');
+    return 1;
+  }
   const exporter = createExporter(a.format, options);
   const writer = new ChunkWriter(a.out, exporter.layout);
-  const validator = new NativeValidator({ sha256Hex });
-  let bad = 0;
   let lines = 0;
   try {
-    for await (const l of readJsonlLines(a.input, { maxLineBytes: a.maxLineBytes })) {
-      const problems = validator.checkSplitLine(l).filter((p) => p.severity === 'error');
-      if (l.text !== undefined && l.text.trim() === '') continue;
-      if (problems.length > 0) {
-        bad++;
-        for (const p of problems) process.stderr.write(`${a.input}:${p.line}: ${p.message}\n`);
-        continue;
-      }
+    const source = a.sort ? sortedNativeLines(a.input, inputs) : inputs.lines(a.input);
+    for await (const l of source) {
       try {
-        for (const c of exporter.write(JSON.parse(l.text!) as NativeLine)) await writer.write(c);
+        for (const c of exporter.write(l.value)) await writer.write(c);
         lines++;
       } catch (e) {
         if (!(e instanceof ConvertError)) throw e;
-        bad++;
-        process.stderr.write(`${a.input}:${l.lineNo}: ${e.message}\n`);
+        if (!a.skipInvalid) throw new InvalidLineError(a.input, l.line, [e.message]);
+        inputs.skip(a.input, l.line, e.message);
       }
-    }
-    for (const p of validator.end()) {
-      bad++;
-      process.stderr.write(`${a.input}:${p.line}: ${p.message}\n`);
     }
     for (const c of exporter.end()) await writer.write(c);
     await writer.close();
   } catch (e) {
     await writer.abort();
+    inputs.progress.finish();
+    warnings.flush();
+    if (e instanceof InvalidLineError) {
+      process.stderr.write(stoppedMessage('convert', e));
+      return 1;
+    }
     const err = e as NodeJS.ErrnoException;
     if (err.code) {
       process.stderr.write(`${a.input}:0: cannot convert: ${err.code} ${err.path ?? ''}\n`);
@@ -177,8 +222,11 @@ async function exportFile(a: ConvertArgs): Promise<number> {
     }
     throw e;
   }
-  process.stderr.write(`${a.out}: ${lines} line${lines === 1 ? '' : 's'} converted to ${a.format}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${bad ? `, ${bad} input line${bad === 1 ? '' : 's'} skipped` : ''}\n`);
-  return bad > 0 ? 1 : 0;
+  inputs.progress.finish();
+  warnings.flush();
+  const skipped = inputs.skippedSummary();
+  process.stderr.write(`${a.out}: ${plural(lines, 'line')} converted to ${a.format}${warnings.count ? `, ${plural(warnings.count, 'warning')}` : ''}${skipped ? `, ${skipped}` : ''}\n`);
+  return 0;
 }
 
 /** FORMAT to native: records read, converted, sorted into the format's order and written. */
@@ -297,7 +345,7 @@ async function importFile(a: ConvertArgs): Promise<number> {
           lines.push(
             fromBrat(await readFile(join(a.input, f), 'utf8'), await readFile(join(a.input, annFile), 'utf8'), {
               file: f,
-              annotator: parts.length > 1 ? parts[0] : undefined,
+              annotator: parts.length > 1 ? annotatorFromFolder(parts[0]!) : undefined,
               manifest: manifest.get(f),
             }, ctx),
           );
@@ -313,6 +361,9 @@ async function importFile(a: ConvertArgs): Promise<number> {
   lines.sort(compareLines);
   const seen = new Set<string>();
   const writer = new ChunkWriter(a.out, 'file');
+  // What is written must pass `marginalia validate`: each line is checked as validate checks it.
+  const check = new NativeValidator({ sha256Hex });
+  let written = 0;
   try {
     for (const l of lines) {
       const key = JSON.stringify([l.doc_id, l.annotator]);
@@ -321,14 +372,22 @@ async function importFile(a: ConvertArgs): Promise<number> {
         continue;
       }
       seen.add(key);
-      await writer.write({ file: '', data: serializeNativeLine(l) + '\n' });
+      const data = serializeNativeLine(l);
+      const problems = check.checkText(data, written + 1).filter((p) => p.severity === 'error');
+      if (problems.length > 0) {
+        bad++;
+        process.stderr.write(`${a.input}: doc ${l.doc_id} (${l.annotator}): left out, it would not be valid native JSONL: ${problems.map((p) => p.message).join('; ')}\n`);
+        continue;
+      }
+      written++;
+      await writer.write({ file: '', data: data + '\n' });
     }
     await writer.close();
   } catch (e) {
     await writer.abort();
     throw e;
   }
-  process.stderr.write(`${a.out}: ${seen.size} native line${seen.size === 1 ? '' : 's'} from ${a.format}${bad ? `, ${bad} record${bad === 1 ? '' : 's'} skipped` : ''}\n`);
+  process.stderr.write(`${a.out}: ${plural(written, 'native line')} from ${a.format}${bad ? `, ${plural(bad, 'record')} skipped` : ''}\n`);
   return bad > 0 ? 1 : 0;
 }
 
@@ -336,7 +395,7 @@ export const command: Command = {
   summary: 'convert between native JSONL and spacy, hf, doccano, label-studio, brat, conll',
   usage: USAGE,
   async run(args) {
-    const a = parseArgs(args);
+    const a = parseCommandLine(args);
     try {
       await stat(a.input);
     } catch {

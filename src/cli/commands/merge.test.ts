@@ -4,7 +4,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LineSpec } from '../../../test/fixtures/agreement/build';
-import { marginalia, tempDir, writeExport } from '../../../test/fixtures/agreement/cli';
+import { tempDir, writeExport } from '../../../test/fixtures/agreement/cli';
+import { runCommand, runMain } from '../../../test/fixtures/cli';
+import { command as validate } from './validate';
+
+/** `marginalia ARGS` in-process: exit code, stdout, stderr. */
+async function marginalia(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runMain(args);
+  return { code: r.code, stdout: r.out, stderr: r.err };
+}
 
 const TEXT = 'Chint Electric Co., Ltd. grew 43.9% in 2023, said Tang Wei.';
 const ORG = { start: 0, end: 24, label: 'ORG' };
@@ -34,9 +42,9 @@ function gold(path: string): { annotator: string; status: string; spans: { label
 }
 
 describe('marginalia merge', () => {
-  it('writes the majority gold with sources and says what it did', () => {
+  it('writes the majority gold with sources and says what it did', async () => {
     const out = join(dir, 'gold.jsonl');
-    const r = marginalia(['merge', ...files, '--strategy', 'majority', '--out', out]);
+    const r = await marginalia(['merge', ...files, '--strategy', 'majority', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^merged 1 document from 3 annotators \(majority: more than half of each document's annotators\)/);
@@ -52,27 +60,27 @@ describe('marginalia merge', () => {
     ]);
   });
 
-  it('gives the same bytes every time, whatever the order of the files', () => {
+  it('gives the same bytes every time, whatever the order of the files', async () => {
     const one = join(dir, 'one.jsonl');
     const two = join(dir, 'two.jsonl');
-    expect(marginalia(['merge', ...files, '--strategy', 'union', '--out', one]).code).toBe(0);
-    expect(marginalia(['merge', ...[...files].reverse(), '--strategy', 'union', '--out', two]).code).toBe(0);
+    expect((await marginalia(['merge', ...files, '--strategy', 'union', '--out', one])).code).toBe(0);
+    expect((await marginalia(['merge', ...[...files].reverse(), '--strategy', 'union', '--out', two])).code).toBe(0);
     expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
     expect(gold(one)[0]!.spans.map((s) => s.label)).toEqual(['PRODUCT', 'ORG', 'FIGURE', 'PERSON']);
   });
 
-  it('applies --min and unanimous', () => {
+  it('applies --min and unanimous', async () => {
     const out = join(dir, 'min.jsonl');
-    expect(marginalia(['merge', ...files, '--strategy', 'majority', '--min', '3', '--out', out]).code).toBe(0);
+    expect((await marginalia(['merge', ...files, '--strategy', 'majority', '--min', '3', '--out', out])).code).toBe(0);
     expect(gold(out)[0]!.spans.map((s) => s.label)).toEqual(['PERSON']);
-    expect(marginalia(['merge', ...files, '--strategy', 'unanimous', '--out', out]).code).toBe(0);
+    expect((await marginalia(['merge', ...files, '--strategy', 'unanimous', '--out', out])).code).toBe(0);
     expect(gold(out)[0]!.spans.map((s) => s.label)).toEqual(['PERSON']);
   });
 
-  it('writes a report of every conflict with its sides', () => {
+  it('writes a report of every conflict with its sides', async () => {
     const out = join(dir, 'gold-r.jsonl');
     const reportPath = join(dir, 'report.json');
-    const r = marginalia(['merge', ...files, '--strategy', 'majority', '--out', out, '--report', reportPath]);
+    const r = await marginalia(['merge', ...files, '--strategy', 'majority', '--out', out, '--report', reportPath]);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(reportPath, 'utf8'));
     expect(report.strategy).toBe('majority');
@@ -85,34 +93,70 @@ describe('marginalia merge', () => {
     expect(conflicts[0].proposed).toEqual([conflicts[0].sides[1].id]);
   });
 
-  it('names invalid lines, merges the valid rest, and exits 1', () => {
+  it('stops at an invalid line and writes nothing; --skip-invalid merges the valid rest', async () => {
     const broken = writeExport(dir, 'broken.jsonl', specs('d', [{ start: 0, end: 99, label: 'ORG' }]));
     const out = join(dir, 'gold-b.jsonl');
-    const r = marginalia(['merge', ...files, broken, '--strategy', 'union', '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`broken\\.jsonl:1: span 1 \\(id "d-1"\\): end 99 is past the end of the text \\(59 code points\\)`));
+    const stopped = await marginalia(['merge', ...files, broken, '--strategy', 'union', '--out', out, '-q']);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/broken\.jsonl:1: spans\[0\] \(id "d-1"\): end 99 is past the end of the text \(59 code points\)/);
+    expect(stopped.stderr).toMatch(/nothing written/);
+    expect(existsSync(out)).toBe(false);
+    const skipped = await marginalia(['merge', ...files, broken, '--strategy', 'union', '--out', out, '-q', '--skip-invalid']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(/broken\.jsonl:1: .*\(left out\)/);
+    expect(skipped.stdout).toMatch(/1 invalid line left out/);
     expect(gold(out)[0]!.spans.length).toBe(4);
   });
 
-  it('writes nothing and exits 1 when no line is valid', () => {
+  it('writes gold that validate accepts, relations carried with both ends, for every strategy', async () => {
+    const rel = (annotator: string) => [{ text: TEXT, annotator, source: 'reports/chint.txt', spans: [ORG, FIGURE, PERSON], relations: [['cites', 2, 1] as [string, number, number]] }];
+    const ra = writeExport(dir, 'ra.jsonl', rel('a'));
+    const rb = writeExport(dir, 'rb.jsonl', rel('b'));
+    const rc = writeExport(dir, 'rc.jsonl', specs('c', [PRODUCT, PERSON]));
+    for (const strategy of ['union', 'majority', 'unanimous']) {
+      const out = join(dir, `gold-${strategy}.jsonl`);
+      expect((await marginalia(['merge', ra, rb, rc, '--strategy', strategy, '--out', out, '-q'])).code).toBe(0);
+      const v = await runCommand(validate, [out]);
+      expect(v.code, `${strategy}: ${v.out}`).toBe(0);
+      const [line] = JSON.parse(`[${readFileSync(out, 'utf8').trim()}]`) as { spans: { id: string; label: string }[]; relations: { head: string; tail: string; label: string }[] }[];
+      const ids = new Set(line!.spans.map((s) => s.id));
+      const both = ids.has(line!.spans.find((s) => s.label === 'PERSON')?.id ?? '') && line!.spans.some((s) => s.label === 'FIGURE');
+      expect(line!.relations.length, strategy).toBe(both ? 1 : 0);
+      for (const r of line!.relations) expect(ids.has(r.head) && ids.has(r.tail)).toBe(true);
+    }
+  });
+
+  it('gives the same bytes in any input order when annotators name different sources, and warns', async () => {
+    const one = writeExport(dir, 's1.jsonl', [{ text: TEXT, annotator: 'a', spans: [ORG], source: 'reports/chint-v1.txt' }]);
+    const two = writeExport(dir, 's2.jsonl', [{ text: TEXT, annotator: 'b', spans: [ORG], source: 'reports/chint.txt' }]);
+    const x = join(dir, 'sx.jsonl');
+    const y = join(dir, 'sy.jsonl');
+    const r = await marginalia(['merge', one, two, '--strategy', 'union', '--out', x, '-q']);
+    expect((await marginalia(['merge', two, one, '--strategy', 'union', '--out', y, '-q'])).code).toBe(0);
+    expect(readFileSync(x, 'utf8')).toBe(readFileSync(y, 'utf8'));
+    expect(JSON.parse(readFileSync(x, 'utf8')).source).toBe('reports/chint-v1.txt');
+    expect(r.stderr).toMatch(/warning: doc_id sha256:[0-9a-f]+: its annotators name different sources/);
+  });
+
+  it('writes nothing and exits 1 when no line is valid', async () => {
     const junk = writeExport(dir, 'junk.jsonl', [], '[]\n');
     const out = join(dir, 'nothing.jsonl');
-    const r = marginalia(['merge', junk, '--strategy', 'union', '--out', out]);
+    const r = await marginalia(['merge', junk, '--strategy', 'union', '--out', out, '--skip-invalid']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/junk\.jsonl:1: a line must be a JSON object/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('warns about one source with two texts and keeps them apart', () => {
+  it('warns about one source with two texts and keeps them apart', async () => {
     const edited = writeExport(dir, 'edited.jsonl', [{ text: TEXT.replace('43.9%', '44%'), annotator: 'c', spans: [], source: 'reports/chint.txt' }]);
     const out = join(dir, 'gold-e.jsonl');
-    const r = marginalia(['merge', files[0]!, edited, '--strategy', 'union', '--out', out]);
+    const r = await marginalia(['merge', files[0]!, edited, '--strategy', 'union', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: source reports\/chint\.txt has 2 different texts .*kept apart, not merged/);
+    expect(r.stderr).toMatch(/warning: source reports\/chint\.txt has 2 different texts .*kept apart, not merged/);
     expect(gold(out)).toHaveLength(2);
   });
 
-  it('exits 2 on usage errors', () => {
+  it('exits 2 on usage errors', async () => {
     const out = join(dir, 'usage.jsonl');
     const cases: [string[], RegExp][] = [
       [['merge', '--strategy', 'union', '--out', out], /give at least one FILE/],
@@ -126,7 +170,7 @@ describe('marginalia merge', () => {
       [['merge', files[0]!, '--strategy', 'union', '--out', out, '--bogus'], /bogus/],
     ];
     for (const [args, message] of cases) {
-      const r = marginalia(args);
+      const r = await marginalia(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/Usage: marginalia merge/);

@@ -1,16 +1,24 @@
-// `marginalia merge`: merges several annotators' exports into a candidate gold file (and a report of its conflicts).
+// `marginalia merge`: merges several annotators' exports into a candidate gold file (and a report of its conflicts),
+// one document at a time: the inputs are walked together in doc_id order, so memory stays flat whatever their size.
 
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { copyFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildCuration, conflictCounts, goldLines, MERGE_STRATEGIES, mergeReport, serializeGoldLines, type MergeStrategy } from '../../core/agreement';
+import { buildCuration, CorpusBuilder, conflictCounts, goldLine, MERGE_STRATEGIES, mergeReport, type MergeReport, type MergeStrategy } from '../../core/agreement';
+import { chosenSource, documentGroups, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
+import { serializeNativeLine } from '../../core/format/native';
+import { plural } from '../../core/text/plural';
+import { ChunkWriter, InvalidLineError } from '../../node/format-io';
 import { UsageError, type Command } from '../command';
-import { formatLineError, loadCorpus, sortedErrors } from './agreement';
+import { NATIVE_INPUT_OPTIONS, NATIVE_INPUT_USAGE, NativeInputs, stoppedMessage } from '../native-input';
 
 const USAGE = `Usage: marginalia merge FILE... --strategy union|majority|unanimous [--min K] --out GOLD.jsonl [--report REPORT.json]
 
 Merges annotators' native JSONL exports (matched by doc_id) into one line per document
-with annotator "adjudicated"; each gold span lists its annotators in "sources".
+with annotator "adjudicated"; each gold span lists its annotators in "sources", and a
+relation is kept wherever both its spans are gold (with the annotators who drew it).
 
   union       every span any annotator marked
   majority    spans marked by at least K of the document's annotators
@@ -22,19 +30,64 @@ boundaries of one label, or a span not every annotator marked. The strategy prop
 which sides the gold keeps; documents with conflicts get status "in-progress", and
 --report lists every conflict with its sides, for adjudication.
 
+Every input line is checked as marginalia validate checks it. The files are read
+together one document at a time, so they must be in doc_id order (as Marginalia
+writes them).
+
 Options:
   --strategy S      union, majority or unanimous (required)
   --min K           majority only: supporters needed (a positive integer)
   --out FILE        where to write the gold JSONL (required)
   --report FILE     also write the merge report as JSON
+${NATIVE_INPUT_USAGE}
   -h, --help        show this help
 
-The same inputs always give the same bytes. Exit codes: 0 ok; 1 invalid input (each
-problem on stderr as FILE:LINE: message; the valid rest is still merged); 2 usage.`;
+The same inputs, in any order, always give the same bytes. Exit codes: 0 ok; 1 invalid
+or unreadable input (FILE:LINE: message on stderr; nothing written unless
+--skip-invalid); 2 usage.`;
 
 function parsePositiveInteger(flag: string, value: string): number {
   if (!/^[0-9]+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a positive integer, not "${value}"`);
   return Number(value);
+}
+
+/** The report's per-document entries go to a side file as they come, then into the report after its totals. */
+class ReportWriter {
+  private readonly docsFile: string;
+  private readonly stream;
+  private first = true;
+
+  constructor(readonly path: string) {
+    this.docsFile = `${path}.documents.partial`;
+    this.stream = createWriteStream(this.docsFile);
+  }
+
+  async add(entry: MergeReport['per_document'][number]): Promise<void> {
+    if (!this.stream.write((this.first ? '' : ',') + JSON.stringify(entry))) await once(this.stream, 'drain');
+    this.first = false;
+  }
+
+  /** Writes the report: the totals, then every document entry, as one JSON line. */
+  async finish(head: Omit<MergeReport, 'per_document'>): Promise<void> {
+    this.stream.end();
+    await once(this.stream, 'finish');
+    const tmp = `${this.path}.partial`;
+    const out = createWriteStream(tmp);
+    const json = JSON.stringify({ ...head, per_document: [] });
+    out.write(json.slice(0, -2));
+    const { createReadStream } = await import('node:fs');
+    for await (const chunk of createReadStream(this.docsFile)) if (!out.write(chunk)) await once(out, 'drain');
+    out.end(']}\n');
+    await once(out, 'finish');
+    await rm(this.docsFile, { force: true });
+    await copyFile(tmp, this.path);
+    await rm(tmp, { force: true });
+  }
+
+  async abort(): Promise<void> {
+    this.stream.destroy();
+    await rm(this.docsFile, { force: true });
+  }
 }
 
 export const command: Command = {
@@ -47,7 +100,7 @@ export const command: Command = {
         args,
         allowPositionals: true,
         strict: true,
-        options: { strategy: { type: 'string' }, min: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } },
+        options: { strategy: { type: 'string' }, min: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, ...NATIVE_INPUT_OPTIONS },
       });
     } catch (e) {
       throw new UsageError((e as Error).message);
@@ -60,48 +113,113 @@ export const command: Command = {
     if (min !== undefined && strategy !== 'majority') throw new UsageError('--min applies to --strategy majority only');
     const k = min === undefined ? undefined : parsePositiveInteger('--min', min);
     if (out === undefined) throw new UsageError('--out is required');
-    const inputs = new Set(paths.map((p) => resolve(p)));
-    if (inputs.has(resolve(out))) throw new UsageError(`--out ${out} is one of the input files`);
-    if (report !== undefined && (inputs.has(resolve(report)) || resolve(report) === resolve(out))) throw new UsageError(`--report ${report} is an input file or the --out file`);
+    const inputSet = new Set(paths.map((p) => resolve(p)));
+    if (inputSet.has(resolve(out))) throw new UsageError(`--out ${out} is one of the input files`);
+    if (report !== undefined && (inputSet.has(resolve(report)) || resolve(report) === resolve(out))) throw new UsageError(`--report ${report} is an input file or the --out file`);
+    const skipInvalid = parsed.values['skip-invalid'] ?? false;
 
-    const corpus = await loadCorpus(paths);
-    for (const e of sortedErrors(corpus.errors, paths)) process.stderr.write(formatLineError(e) + '\n');
-    if (corpus.documents.length === 0) {
-      process.stderr.write('marginalia merge: no valid line to merge; nothing written\n');
+    const inputs = await NativeInputs.open(paths, { skipInvalid, quiet: parsed.values.quiet ?? false }, 'merge');
+    if (typeof inputs === 'string') {
+      process.stderr.write(`${inputs}\nmarginalia merge: nothing written\n`);
       return 1;
     }
-    for (const c of corpus.sourceConflicts) {
+    const options = { strategy: strategy as MergeStrategy, ...(k === undefined ? {} : { min: k }) };
+    const writer = new ChunkWriter(out, 'file');
+    const reportWriter = report === undefined ? null : new ReportWriter(report);
+    const sources = new SourceConflictTracker();
+    const annotators = new Set<string>();
+    const coverage = new Map<string, string[]>();
+    const totals = { documents: 0, spans: 0, relations: 0, open: 0, single: [] as string[], belowMin: [] as string[], goldSpans: 0 };
+    const conflicts = { total: 0, boundary: 0, label: 0, minority: 0, partial: 0 };
+    try {
+      for await (const group of documentGroups(paths.map((p) => ({ file: p, lines: inputs.lines(p) })))) {
+        const builder = new CorpusBuilder();
+        for (const l of group.lines) builder.addLine(l);
+        const corpus = builder.build();
+        for (const e of corpus.errors) {
+          if (!skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
+          inputs.skip(e.file, e.line, e.message);
+        }
+        const doc = corpus.documents[0];
+        if (!doc) continue;
+        const chosen = chosenSource(doc);
+        if (chosen) {
+          process.stderr.write(
+            `warning: doc_id ${doc.docId}: its annotators name different sources (${Object.entries(chosen.named).map(([a, s]) => `${a}: ${JSON.stringify(s)}`).join(', ')}); the gold says ${JSON.stringify(chosen.source)} (named by most, then first in sort order)\n`,
+          );
+        }
+        sources.add(doc);
+        for (const a of doc.annotators) {
+          annotators.add(a);
+          let ids = coverage.get(a);
+          if (!ids) coverage.set(a, (ids = []));
+          ids.push(doc.docId);
+        }
+        const state = buildCuration(corpus, options);
+        const curated = state.documents[0]!;
+        const line = goldLine(curated);
+        await writer.write({ file: '', data: serializeNativeLine(line) + '\n' });
+        totals.documents++;
+        totals.spans += line.spans.length;
+        totals.relations += line.relations.length;
+        if (line.status !== 'done') totals.open++;
+        if (curated.annotators.length === 1) totals.single.push(doc.docId);
+        if (k !== undefined && curated.annotators.length < k) totals.belowMin.push(doc.docId);
+        const counts = conflictCounts(state);
+        for (const key of Object.keys(conflicts) as (keyof typeof conflicts)[]) conflicts[key] += counts[key];
+        if (reportWriter) await reportWriter.add(mergeReport(state, corpus, []).per_document[0]!);
+      }
+      if (totals.documents === 0) throw new InvalidLineError(paths.join(', '), 0, ['no valid line to merge']);
+      await writer.close();
+    } catch (e) {
+      await writer.abort();
+      await reportWriter?.abort();
+      inputs.progress.finish();
+      if (e instanceof InvalidLineError) {
+        process.stderr.write(stoppedMessage('merge', e));
+        return 1;
+      }
+      if (e instanceof InputOrderError) {
+        process.stderr.write(`${e.message}\nmarginalia merge: nothing written\n`);
+        return 1;
+      }
+      throw e;
+    }
+    inputs.progress.finish();
+    const sourceConflicts = sources.conflicts();
+    for (const c of sourceConflicts) {
       process.stderr.write(`warning: source ${c.source} has ${c.documents.length} different texts (${c.documents.map((d) => `${d.docId} by ${d.annotators.join(', ')}`).join('; ')}); they are kept apart, not merged\n`);
     }
-    const state = buildCuration(corpus, { strategy: strategy as MergeStrategy, ...(k === undefined ? {} : { min: k }) });
-    const gold = goldLines(state);
-    await writeFile(out, serializeGoldLines(gold), 'utf8');
-
-    let spans = 0;
-    let relations = 0;
-    let open = 0;
-    for (const line of gold) {
-      spans += line.spans.length;
-      relations += line.relations.length;
-      if (line.status !== 'done') open++;
-    }
-    const counts = conflictCounts(state);
-    const single = state.documents.filter((d) => d.annotators.length === 1).length;
-    const belowMin = k === undefined ? 0 : state.documents.filter((d) => d.annotators.length < k).length;
+    const names = [...annotators].sort();
     const rule = strategy !== 'majority' ? strategy : k === undefined ? "majority: more than half of each document's annotators" : `majority: at least ${k} of each document's annotators`;
     const lines = [
-      `merged ${state.documents.length} document${state.documents.length === 1 ? '' : 's'} from ${state.annotators.length} annotator${state.annotators.length === 1 ? '' : 's'} (${rule})`,
-      `gold: ${spans} span${spans === 1 ? '' : 's'}, ${relations} relation${relations === 1 ? '' : 's'} -> ${out}`,
-      `conflicts: ${counts.total} (boundary ${counts.boundary}, label ${counts.label}, minority ${counts.minority}, partial ${counts.partial}); ${open} document${open === 1 ? '' : 's'} left "in-progress" for adjudication`,
+      `merged ${plural(totals.documents, 'document')} from ${plural(names.length, 'annotator')} (${rule})`,
+      `gold: ${plural(totals.spans, 'span')}, ${plural(totals.relations, 'relation')} -> ${out}`,
+      `conflicts: ${conflicts.total} (boundary ${conflicts.boundary}, label ${conflicts.label}, minority ${conflicts.minority}, partial ${conflicts.partial}); ${plural(totals.open, 'document')} left "in-progress" for adjudication`,
     ];
-    if (single > 0) lines.push(`${single} document(s) had one annotator only: their gold is that annotator's spans`);
-    if (belowMin > 0) lines.push(`${belowMin} document(s) had fewer than ${k} annotators: all of them were required there`);
-    if (report !== undefined) {
-      // One line: the report of a large merge runs to tens of megabytes; `jq .` indents it for reading.
-      await writeFile(report, JSON.stringify(mergeReport(state, corpus, sortedErrors(corpus.errors, paths))) + '\n', 'utf8');
+    if (totals.single.length > 0) lines.push(`${plural(totals.single.length, 'document')} had one annotator only: their gold is that annotator's spans`);
+    if (totals.belowMin.length > 0) lines.push(`${plural(totals.belowMin.length, 'document')} had fewer than ${k} annotators: all of them were required there`);
+    const skipped = inputs.skippedSummary();
+    if (skipped) lines.push(skipped);
+    if (reportWriter) {
+      const cov: MergeReport['coverage'] = Object.create(null);
+      for (const a of names) cov[a] = { documents: coverage.get(a)!.length, doc_ids: coverage.get(a)! };
+      await reportWriter.finish({
+        strategy: strategy,
+        min: k ?? null,
+        annotators: names,
+        documents: totals.documents,
+        coverage: cov,
+        gold_spans: totals.spans,
+        conflicts,
+        single_annotator_documents: totals.single,
+        below_min_documents: totals.belowMin,
+        source_conflicts: sourceConflicts.map((c) => ({ source: c.source, documents: c.documents.map((d) => ({ doc_id: d.docId, annotators: [...d.annotators] })) })),
+        errors: inputs.skippedProblems,
+      });
       lines.push(`report -> ${report}`);
     }
     process.stdout.write(lines.join('\n') + '\n');
-    return corpus.errors.length > 0 ? 1 : 0;
+    return 0;
   },
 };

@@ -1,6 +1,8 @@
 // `marginalia validate FILE...`: checks native JSONL files line by line and prints every problem as FILE:LINE: message.
 
+import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
+import { plural } from '../../core/text/plural';
 import { MAX_LINE_BYTES } from '../../core/format/jsonl-splitter';
 import { NativeValidator, type Problem } from '../../core/format/validate';
 import { readJsonlLines, sha256Hex } from '../../node/format-io';
@@ -25,20 +27,21 @@ interface ValidateArgs {
   maxLineBytes: number;
 }
 
-function parseArgs(args: string[]): ValidateArgs {
-  const files: string[] = [];
-  let maxLineBytes = MAX_LINE_BYTES;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--max-line-bytes') {
-      const n = Number(args[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--max-line-bytes needs a positive whole number');
-      maxLineBytes = n;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else files.push(a);
+function parseCommandLine(args: string[]): ValidateArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'max-line-bytes': { type: 'string' } } });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  if (files.length === 0) throw new UsageError('name at least one file');
-  return { files, maxLineBytes };
+  let maxLineBytes = MAX_LINE_BYTES;
+  const given = parsed.values['max-line-bytes'];
+  if (given !== undefined) {
+    if (!/^[0-9]+$/.test(given) || Number(given) < 1) throw new UsageError('--max-line-bytes needs a positive whole number');
+    maxLineBytes = Number(given);
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('name at least one file');
+  return { files: parsed.positionals, maxLineBytes };
 }
 
 /** What one file's check found. */
@@ -71,7 +74,7 @@ export const command: Command = {
   summary: 'check native JSONL files: schema, offsets, ids, relations',
   usage: USAGE,
   async run(args) {
-    const { files, maxLineBytes } = parseArgs(args);
+    const { files, maxLineBytes } = parseCommandLine(args);
     let invalid = 0;
     for (const file of files) {
       const { problems } = await validateFile(file, { maxLineBytes });
@@ -80,7 +83,7 @@ export const command: Command = {
       for (const p of problems) process.stdout.write(formatProblem(file, p) + '\n');
       if (errors > 0) invalid++;
       process.stderr.write(
-        `${file}: ${errors === 0 ? 'valid' : `invalid, ${errors} error${errors === 1 ? '' : 's'}`}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
+        `${file}: ${errors === 0 ? 'valid' : `invalid, ${plural(errors, 'error')}`}${warnings ? `, ${plural(warnings, 'warning')}` : ''}\n`,
       );
     }
     return invalid > 0 ? 1 : 0;

@@ -8,6 +8,7 @@
 import { compareSpans, type NativeLine, type NativeRelation, type NativeSpan } from '../format/native';
 import { readNativeJsonl, type LineError, type ReadLine } from '../format/read';
 import { OffsetMap } from '../model/offsets';
+import { chosenSource } from './doc-stream';
 import type { AttrValue, CodePoint } from '../model/types';
 
 /** One annotator's work on one document, as read and checked. */
@@ -244,7 +245,10 @@ export class CorpusBuilder {
     for (const doc of [...this.docs.values()].sort((a, b) => cmp(a.docId, b.docId))) {
       const names = [...doc.byAnnotator.keys()].sort(cmp);
       for (const n of names) annotators.add(n);
-      documents.push({ docId: doc.docId, source: doc.source, text: doc.text, length: doc.length, annotators: names, annotations: names.map((n) => doc.byAnnotator.get(n)!) });
+      const annotations = names.map((n) => doc.byAnnotator.get(n)!);
+      // Annotators who name different sources: the choice must not depend on which file came first.
+      const source = chosenSource({ annotations })?.source ?? doc.source;
+      documents.push({ docId: doc.docId, source, text: doc.text, length: doc.length, annotators: names, annotations });
     }
     return { annotators: [...annotators].sort(cmp), documents, errors: [...this.errors], sourceConflicts: sourceConflicts(documents) };
   }

@@ -5,7 +5,7 @@ export { krippendorffAlpha, krippendorffAlphaOfMatrix, MEASUREMENT_LEVELS, type 
 export { cohenKappa, cohenKappaOfPairs, fleissKappa, type CohenResult, type FleissResult } from './kappa';
 export { unitizingAlpha, unitizingDisagreement, type Continuum, type UnitizingFigure, type UnitizingResult, type UnitizingUnit } from './unitizing';
 export { matchOverlapping, overlapLength, type Extent, type MatchPair } from './matching';
-export { computeAgreement, METHOD, type AgreementFigures, type AgreementOptions, type AgreementReport, type AttributeAgreement, type DocumentAgreement, type PairFigures } from './report';
+export { AgreementAccumulator, computeAgreement, METHOD, type AgreementFigures, type AgreementOptions, type AgreementReport, type AttributeAgreement, type DocumentAgreement, type PairFigures } from './report';
 export { formatAgreementTable } from './report-table';
 export {
   buildCuration,

@@ -223,7 +223,8 @@ describe('computeAgreement', () => {
     expect(r.per_document.map((d) => d.annotators.length).sort()).toEqual([2, 3]);
     // The two-annotator document reports Cohen, the three-annotator one Fleiss.
     const two = r.per_document.find((d) => d.annotators.length === 2)!;
-    expect(two.overall.kappa_cohen).toBeDefined();
+    // One unit, [0, 3): PERSON by a, ORG by b. p_o = 0; p_e = 1·0 + 0·1 = 0; kappa = (0 - 0) / (1 - 0) = 0.
+    expect(two.overall.kappa_cohen).toBe(0);
     expect(two.overall.kappa_fleiss).toBeUndefined();
     expectNoNaN(r);
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { bioTags, readBio } from './bio';
 import { joinTokens, wordTokens } from './tokens';
-import type { NativeSpan } from './native';
+import type { NativeLine, NativeSpan } from './native';
 import type { ConvertWarning } from './convert-types';
 import { locate } from '../../../test/fixtures/format/corpus';
 
@@ -75,5 +75,37 @@ describe('readBio', () => {
 describe('joinTokens', () => {
   it('puts spaces between words but not between Chinese characters or full-width punctuation', () => {
     expect(joinTokens(['Chint', 'Electric', '上海市', '统计', '局', '，', '4.72', '万', 'ok']).text).toBe('Chint Electric上海市统计局，4.72万ok');
+  });
+});
+
+describe('spans with a line break or whitespace at an edge', () => {
+  it('are tagged on their tokens, and the message says what is at the edge, not "inside token"', () => {
+    const text = 'The National Statistics Bureau\nsaid so.';
+    const span: NativeSpan = { id: 's1', start: 0, end: 31, label: 'ORG', text: 'The National Statistics Bureau\n', attrs: {} };
+    const warnings: ConvertWarning[] = [];
+    const { tags } = bioTags(wordTokens(text), [span], { docId: 'd', warn: (w) => warnings.push(w) });
+    expect(tags.slice(0, 5)).toEqual(['B-ORG', 'I-ORG', 'I-ORG', 'I-ORG', 'O']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/ends with a line break: tagged on tokens \[0, 30\) without it/);
+    expect(warnings[0]!.message).not.toMatch(/inside token/);
+  });
+
+  it('says "begins with whitespace" for a leading space', () => {
+    const text = 'said  Bureau chief';
+    const span: NativeSpan = { id: 's1', start: 5, end: 12, label: 'ORG', text: ' Bureau', attrs: {} };
+    const warnings: ConvertWarning[] = [];
+    bioTags(wordTokens(text), [span], { docId: 'd', warn: (w) => warnings.push(w) });
+    expect(warnings[0]!.message).toMatch(/begins with whitespace: tagged on tokens \[6, 12\)/);
+  });
+});
+
+describe('CoNLL columns', () => {
+  it('refuses a label with whitespace instead of writing it raw into the tag column', async () => {
+    const { toConll } = await import('./conll');
+    const text = 'Chint grew.';
+    const line: Omit<NativeLine, 'spans'> = { format: 'marginalia/1', doc_id: 'sha256:x', source: 's', text, annotator: 'a', status: 'done', updated_at: '', relations: [] };
+    for (const label of ['MY\tORG', 'MY ORG', 'ORG\n']) {
+      expect(() => toConll({ ...line, spans: [{ id: 's1', start: 0, end: 5, label, text: 'Chint', attrs: {} }] })).toThrow(/would split a CoNLL column/);
+    }
   });
 });

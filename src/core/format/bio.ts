@@ -27,6 +27,11 @@ function describe(s: NativeSpan): string {
   return `${s.label} span ${JSON.stringify(s.id)} [${s.start}, ${s.end}) ${JSON.stringify(s.text)}`;
 }
 
+/** "a line break" or "whitespace", for the stretch a span has beyond its tokens. */
+function whitespaceName(s: string): string {
+  return /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/u.test(s) ? 'a line break' : 'whitespace';
+}
+
 /** Index of the first token whose end is after `cp`. */
 function firstEndingAfter(tokens: readonly Token[], cp: number): number {
   let lo = 0;
@@ -58,8 +63,16 @@ export function alignSpan(tokens: readonly Token[], span: NativeSpan, ctx: TagCo
   const ft = tokens[first]!;
   const lt = tokens[last]!;
   if (ft.start === span.start && lt.end === span.end) return { span, first, last };
+  if (ft.start >= span.start && lt.end <= span.end) {
+    // Only whitespace at the edges, which no token holds: the span is its tokens.
+    const edges = [ft.start > span.start ? `begins with ${whitespaceName(Array.from(span.text).slice(0, ft.start - span.start).join(''))}` : '', lt.end < span.end ? `ends with ${whitespaceName(Array.from(span.text).slice(lt.end - span.start).join(''))}` : '']
+      .filter(Boolean)
+      .join(' and ');
+    warn(`${describe(span)} ${edges}: tagged on tokens [${ft.start}, ${lt.end}) without it (tokens hold no whitespace)`);
+    return { span, first, last };
+  }
   const where =
-    ft.start !== span.start
+    ft.start < span.start
       ? `starts inside token ${JSON.stringify(ft.text)} [${ft.start}, ${ft.end})`
       : `ends inside token ${JSON.stringify(lt.text)} [${lt.start}, ${lt.end})`;
   const mode = ctx.alignment ?? 'strict';

@@ -26,6 +26,58 @@ export interface BratManifestEntry {
   annotator: string;
   status: string;
   updated_at: string;
+  /** The document's comment and unsure flag: brat has no place for them. */
+  comment?: string;
+  unsure?: boolean;
+}
+
+/**
+ * The characters Python's str.splitlines() ends a line at, which is how brat reads .ann
+ * files: one inside a T line's text or a note would cut the line in two.
+ */
+export const BRAT_LINE_BREAKS = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/u;
+const BRAT_CUT = /[\n\t\r\v\f\x1c-\x1e\x85\u2028\u2029]/u;
+
+/** JSON with the line breaks JSON.stringify leaves raw (U+0085, U+2028, U+2029) escaped, so it stays on one brat line. */
+export function bratJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\x85\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Characters an annotator folder name keeps as they are; everything else is %-encoded (UTF-8 bytes). */
+const FOLDER_KEEP = /^[\p{L}\p{N}_-]$/u;
+/** Longest folder name, in UTF-16 units (about 255 bytes in CJK is the usual limit of a name). */
+const FOLDER_MAX = 80;
+
+/**
+ * The folder of an annotator's brat files: the name with every character but letters,
+ * digits, `_` and `-` written as %XX of its UTF-8 bytes, so that "j.smith" and "j.doe"
+ * stay apart and {@link annotatorFromFolder} reads the name back. Names too long for a file
+ * system are refused (the manifest would still map them, but two could clash).
+ */
+export function annotatorFolder(name: string): string {
+  let out = '';
+  for (const ch of name) {
+    if (FOLDER_KEEP.test(ch)) out += ch;
+    else for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  if (out === '') throw new ConvertError('an empty annotator name has no brat folder');
+  if (out.length > FOLDER_MAX) throw new ConvertError(`annotator ${JSON.stringify(name)} is too long for a brat folder name (${out.length} characters once encoded, at most ${FOLDER_MAX})`);
+  return out;
+}
+
+/** The annotator a brat folder name stands for ({@link annotatorFolder} reversed); the name as is when it is not one of ours. */
+export function annotatorFromFolder(folder: string): string {
+  if (!folder.includes('%')) return folder;
+  try {
+    return decodeURIComponent(folder);
+  } catch {
+    return folder;
+  }
+}
+
+/** How a file system that ignores case and Unicode normalization (macOS, Windows) sees a path. */
+function pathKey(path: string): string {
+  return path.normalize('NFC').toLowerCase();
 }
 
 /** A file name piece from a path or name: no folders, no characters that file systems or brat refuse. */
@@ -43,17 +95,20 @@ function bratType(label: string): string {
   return label.replace(/\s+/g, '_');
 }
 
-/** Attribute values an A line can hold: one token, nothing annotation.conf's `Value:a|b` syntax would split. */
-const A_VALUE = /^[^\s,|]+$/u;
+/** Attribute values an A line can hold: one token, nothing annotation.conf's `Value:a|b` syntax or brat's line split would cut. */
+const A_VALUE = /^[^\s,|\x1c-\x1e\x85]+$/u;
 
-/** The fragments of [start, end): cut at LF and TAB as brat's own editor does, empty pieces dropped. */
+/**
+ * The fragments of [start, end): cut at LF and TAB as brat's own editor does, and at every
+ * other character brat's line split ends a line at ({@link BRAT_LINE_BREAKS}), empty pieces dropped.
+ */
 export function fragments(text: string, map: OffsetMap, start: number, end: number): Array<[number, number]> {
   const s = text.slice(map.toUtf16(start as CodePoint), map.toUtf16(end as CodePoint));
   const out: Array<[number, number]> = [];
   let at = start;
   let from = start;
   for (const ch of s) {
-    if (ch === '\n' || ch === '\t') {
+    if (BRAT_CUT.test(ch)) {
       if (at > from) out.push([from, at]);
       from = at + 1;
     }
@@ -69,7 +124,8 @@ export function fragments(text: string, map: OffsetMap, start: number, end: numb
  * `annotation.conf` and the manifest at the root.
  */
 export function bratExporter(options: ExportOptions = {}): Exporter {
-  const used = new Map<string, string>(); // path → doc_id, to keep names unique
+  const used = new Map<string, string>(); // path key → doc_id, to keep names unique
+  const folders = new Map<string, string>(); // folder key → annotator: two annotators never share one
   const entities = new Set<string>();
   const relations = new Set<string>();
   const attributes = new Map<string, Set<string> | null>(); // name → values (null: binary)
@@ -79,10 +135,18 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
       const line = applyExportOptions(raw, options);
       const text = requireText(line, 'brat');
       const hex = line.doc_id.replace(/^sha256:/, '');
-      const dir = safeName(line.annotator) || 'annotator';
+      const dir = annotatorFolder(line.annotator);
+      const owner = folders.get(pathKey(dir));
+      if (owner !== undefined && owner !== line.annotator) {
+        throw new ConvertError(`annotators ${JSON.stringify(owner)} and ${JSON.stringify(line.annotator)} would share the brat folder ${dir} on a file system that ignores case: nothing is overwritten; rename one of them`);
+      }
+      folders.set(pathKey(dir), line.annotator);
       let stem = safeName(line.source.split('/').pop() ?? '') || hex.slice(0, 12);
-      if (used.has(`${dir}/${stem}`) && used.get(`${dir}/${stem}`) !== line.doc_id) stem = `${stem}-${hex.slice(0, 8)}`;
-      used.set(`${dir}/${stem}`, line.doc_id);
+      const taken = (st: string) => used.has(pathKey(`${dir}/${st}`)) && used.get(pathKey(`${dir}/${st}`)) !== line.doc_id;
+      if (taken(stem)) stem = `${stem}-${hex.slice(0, 8)}`;
+      if (taken(stem)) stem = `${stem}-${hex.slice(8, 24)}`;
+      if (taken(stem)) throw new ConvertError(`two documents of ${JSON.stringify(line.annotator)} would both be written as ${dir}/${stem}.txt: nothing is overwritten`);
+      used.set(pathKey(`${dir}/${stem}`), line.doc_id);
       const map = new OffsetMap(text);
       const warn = (spanId: string, message: string) => options.warn?.({ docId: line.doc_id, annotator: line.annotator, spanId, message });
       const ann: string[] = [];
@@ -105,6 +169,10 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
         if (first !== s.start || last !== s.end) {
           warn(s.id, `${s.label} span ${JSON.stringify(s.id)} begins or ends with a line break or tab: brat keeps [${first}, ${last})`);
         }
+        const odd = [...s.text].filter((ch) => BRAT_LINE_BREAKS.test(ch) && ch !== '\n');
+        if (odd.length > 0) {
+          warn(s.id, `${s.label} span ${JSON.stringify(s.id)} holds ${[...new Set(odd)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}, which brat reads as a line break: written as ${frags.length} fragment${frags.length === 1 ? '' : 's'} around ${odd.length === 1 ? 'it' : 'them'}`);
+        }
         const fragText = frags.map(([x, y]) => text.slice(map.toUtf16(x as CodePoint), map.toUtf16(y as CodePoint))).join(DISCONT_SEP);
         ann.push(`${t}\t${type} ${frags.map(([x, y]) => `${x} ${y}`).join(';')}\t${fragText}`);
         for (const [name, value] of Object.entries(s.attrs)) {
@@ -121,7 +189,9 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
         }
         const carried: Record<string, unknown> = { id: s.id, attrs: s.attrs };
         if (s.sources) carried.sources = s.sources;
-        ann.push(`#${++note}\tAnnotatorNotes ${t}\t${NOTE_PREFIX}${JSON.stringify(carried)}`);
+        if (s.comment !== undefined) carried.comment = s.comment;
+        if (s.unsure) carried.unsure = true;
+        ann.push(`#${++note}\tAnnotatorNotes ${t}\t${NOTE_PREFIX}${bratJson(carried)}`);
       });
       line.relations.forEach((r, i) => {
         const head = tOf.get(r.head);
@@ -130,7 +200,7 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
         const type = bratType(r.label);
         relations.add(type);
         ann.push(`R${i + 1}\t${type} Arg1:${head} Arg2:${tail}`);
-        ann.push(`#${++note}\tAnnotatorNotes R${i + 1}\t${NOTE_PREFIX}${JSON.stringify({ id: r.id })}`);
+        ann.push(`#${++note}\tAnnotatorNotes R${i + 1}\t${NOTE_PREFIX}${bratJson({ id: r.id })}`);
       });
       const file = `${dir}/${stem}`;
       const entry: BratManifestEntry = {
@@ -140,11 +210,13 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
         annotator: line.annotator,
         status: line.status,
         updated_at: line.updated_at,
+        ...(line.comment !== undefined ? { comment: line.comment } : {}),
+        ...(line.unsure ? { unsure: true } : {}),
       };
       return [
         { file: `${file}.txt`, data: text, complete: true },
         { file: `${file}.ann`, data: ann.map((l) => l + '\n').join(''), complete: true },
-        { file: BRAT_MANIFEST, data: JSON.stringify(entry) + '\n' },
+        { file: BRAT_MANIFEST, data: bratJson(entry) + '\n' },
       ];
     },
     end() {
@@ -213,7 +285,8 @@ export function fromBrat(txt: string, ann: string, meta: BratDocumentMeta, ctx: 
         if (frags.length > 1) {
           const sorted = [...frags].sort((x, y) => x[0] - y[0]);
           for (let k = 1; k < sorted.length; k++) {
-            const gap = text.slice(map.toUtf16(sorted[k - 1]![1] as CodePoint), map.toUtf16(sorted[k]![0] as CodePoint));
+            // Offsets count the .txt as brat reads it (a BOM included): map them onto the normalized text first.
+            const gap = text.slice(map.toUtf16(norm.map(sorted[k - 1]![1]) as CodePoint), map.toUtf16(norm.map(sorted[k]![0]) as CodePoint));
             if (/\S/u.test(gap)) {
               warn(`${id} is discontinuous (${m[2]}): imported as one span [${start}, ${end}) that includes ${JSON.stringify(gap)}`, id);
               break;
@@ -263,8 +336,11 @@ export function fromBrat(txt: string, ann: string, meta: BratDocumentMeta, ctx: 
       if (typeof carried.id === 'string') s.id = carried.id;
       if (typeof carried.attrs === 'object' && carried.attrs !== null) s.attrs = carried.attrs as Record<string, AttrValue>;
       if (Array.isArray(carried.sources)) s.sources = carried.sources.filter((x): x is string => typeof x === 'string');
+      if (typeof carried.comment === 'string') s.comment = carried.comment;
+      if (carried.unsure === true) s.unsure = true;
     } else if (note !== undefined) {
-      s.attrs = Object.assign(Object.create(null) as Record<string, AttrValue>, s.attrs, { note });
+      // A note written in brat by a person: the span's comment.
+      s.comment = note;
     }
     newId.set(bratId, s.id!);
   }
@@ -288,6 +364,8 @@ export function fromBrat(txt: string, ann: string, meta: BratDocumentMeta, ctx: 
       updatedAt: m.updated_at,
       spans: [...spans.values()],
       relations: rels,
+      comment: m.comment,
+      unsure: m.unsure,
     },
     ctx,
   );

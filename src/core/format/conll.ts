@@ -19,6 +19,9 @@ export const DOCSTART = '-DOCSTART- -X- O O';
  */
 export function toConll(line: NativeLine, options: ExportOptions = {}): string {
   const text = requireText(line, 'conll');
+  // A tag is one column: a label with whitespace would split it (the native schema refuses tabs and line breaks).
+  const spaced = line.spans.find((s) => /[\s\x1c-\x1f\x85]/u.test(s.label));
+  if (spaced) throw new ConvertError(`span ${JSON.stringify(spaced.id)}: label ${JSON.stringify(spaced.label)} holds whitespace, which would split a CoNLL column`);
   const tokens = wordTokens(text, options.locale);
   const { tags } = bioTags(tokens, line.spans, { docId: line.doc_id, annotator: line.annotator, alignment: options.alignment, warn: options.warn });
   const ends = sentenceRanges(text, options.locale).map((s) => s.end);

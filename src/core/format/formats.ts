@@ -47,8 +47,31 @@ export const FORMATS: readonly FormatInfo[] = [
   { name: 'conll', title: 'CoNLL BIO', defaultOutput: 'conll.txt', layout: 'file', needsText: true, tokens: true },
 ];
 
-/** The exporter of a format. */
+/** Formats with a place for comments and unsure flags (brat: `#` notes and the manifest; Label Studio: `meta`). */
+const CARRIES_NOTES: ReadonlySet<FormatName> = new Set(['native', 'brat', 'label-studio']);
+
+/** How many comments and unsure flags a line holds (its own and its spans'). */
+function notesOf(line: NativeLine): number {
+  let n = (line.comment !== undefined ? 1 : 0) + (line.unsure ? 1 : 0);
+  for (const s of line.spans) n += (s.comment !== undefined ? 1 : 0) + (s.unsure ? 1 : 0);
+  return n;
+}
+
+/** The exporter of a format; formats without a place for comments and unsure flags report the ones they leave out. */
 export function createExporter(format: FormatName, options: ExportOptions = {}): Exporter {
+  const exporter = formatExporter(format, options);
+  if (CARRIES_NOTES.has(format)) return exporter;
+  return {
+    ...exporter,
+    write(line) {
+      const n = notesOf(line);
+      if (n > 0) options.warn?.({ docId: line.doc_id, annotator: line.annotator, message: `${n} comment${n === 1 ? '' : 's'} or unsure flag${n === 1 ? '' : 's'} left out: ${format} has no place for them (native, brat and label-studio keep them)` });
+      return exporter.write(line);
+    },
+  };
+}
+
+function formatExporter(format: FormatName, options: ExportOptions): Exporter {
   switch (format) {
     case 'native':
       return nativeExporter(options);

@@ -67,6 +67,8 @@ export interface ImportedSpan {
   label: string;
   attrs?: Record<string, AttrValue>;
   sources?: string[];
+  comment?: string;
+  unsure?: boolean;
 }
 
 /** A relation as an importer finds it. */
@@ -87,6 +89,8 @@ export interface ImportedDocument {
   updatedAt?: string;
   spans: ImportedSpan[];
   relations?: ImportedRelation[];
+  comment?: string;
+  unsure?: boolean;
 }
 
 /**
@@ -135,6 +139,8 @@ export function buildNativeLine(doc: ImportedDocument, ctx: ImportContext): Nati
       text: doc.text.slice(map.toUtf16(s.start as CodePoint), map.toUtf16(s.end as CodePoint)),
       attrs: sortedAttrs(s.attrs ?? {}),
     };
+    if (typeof s.comment === 'string' && s.comment !== '') span.comment = s.comment;
+    if (s.unsure === true) span.unsure = true;
     if (s.sources) span.sources = [...s.sources];
     spans.push(span);
   }
@@ -166,6 +172,8 @@ export function buildNativeLine(doc: ImportedDocument, ctx: ImportContext): Nati
     updated_at: doc.updatedAt && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(doc.updatedAt) ? doc.updatedAt : '',
     spans,
     relations,
+    ...(typeof doc.comment === 'string' && doc.comment !== '' ? { comment: doc.comment } : {}),
+    ...(doc.unsure === true ? { unsure: true } : {}),
   };
 }
 

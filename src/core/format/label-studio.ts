@@ -26,6 +26,8 @@ interface LsLabelsResult {
   to_name: string;
   type: 'labels';
   value: { start: number; end: number; text: string; labels: string[] };
+  /** Label Studio's per-region meta: `text` is the note its editor shows; `unsure` is Marginalia's flag. */
+  meta?: { text?: string[]; unsure?: boolean };
 }
 
 /** A relation result (type "relation"). */
@@ -39,7 +41,7 @@ interface LsRelationResult {
 
 /** One task: the document in `data`, one annotation per native line of it. */
 export interface LsTask {
-  data: { text: string; doc_id: string; source: string; annotators: string[] };
+  data: { text: string; doc_id: string; source: string; annotators: string[]; document_notes?: Record<string, { comment?: string; unsure?: boolean }> };
   annotations: Array<{ result: Array<LsLabelsResult | LsRelationResult>; ground_truth: boolean }>;
 }
 
@@ -97,6 +99,7 @@ export function labelStudioExporter(options: ExportOptions = {}): Exporter {
           to_name: LS_TO_NAME,
           type: 'labels',
           value: { start: map.fromCodePoint(s.start)!, end: map.fromCodePoint(s.end)!, text: s.text, labels: [s.label] },
+          ...(s.comment !== undefined || s.unsure ? { meta: { ...(s.comment !== undefined ? { text: [s.comment] } : {}), ...(s.unsure ? { unsure: true } : {}) } } : {}),
         });
       }
       for (const r of line.relations) {
@@ -105,6 +108,10 @@ export function labelStudioExporter(options: ExportOptions = {}): Exporter {
       }
       if (!pending) pending = { data: { text, doc_id: line.doc_id, source: line.source, annotators: [] }, annotations: [] };
       pending.data.annotators.push(line.annotator);
+      if (line.comment !== undefined || line.unsure) {
+        pending.data.document_notes ??= {};
+        pending.data.document_notes[line.annotator] = { ...(line.comment !== undefined ? { comment: line.comment } : {}), ...(line.unsure ? { unsure: true } : {}) };
+      }
       pending.annotations.push({ result, ground_truth: line.annotator === 'adjudicated' });
       return out;
     },
@@ -170,13 +177,31 @@ export function fromLabelStudioTask(task: unknown, ctx: ImportContext, where: st
       const s = maps[u].toCodePoint(v.start as number);
       const e = maps[u].toCodePoint(v.end as number);
       if (s === null || e === null) throw new ConvertError(`region ${String(r.id)}: offsets ${String(v.start)}–${String(v.end)} fall inside a character`);
+      const meta = (typeof r.meta === 'object' && r.meta !== null ? r.meta : {}) as Record<string, unknown>;
+      const comment = Array.isArray(meta.text) ? meta.text.filter((x): x is string => typeof x === 'string').join('\n') : undefined;
       ls.forEach((label, k) => {
         if (typeof label !== 'string') return;
-        spans.push({ id: r.id === undefined ? undefined : k === 0 ? String(r.id) : `${String(r.id)}-${k + 1}`, start: norm.map(s), end: norm.map(e), label });
+        spans.push({
+          id: r.id === undefined ? undefined : k === 0 ? String(r.id) : `${String(r.id)}-${k + 1}`,
+          start: norm.map(s),
+          end: norm.map(e),
+          label,
+          ...(comment ? { comment } : {}),
+          ...(meta.unsure === true ? { unsure: true } : {}),
+        });
       });
     }
+    const notes = typeof data.document_notes === 'object' && data.document_notes !== null && typeof annotator === 'string' ? ((data.document_notes as Record<string, unknown>)[annotator] as Record<string, unknown> | undefined) : undefined;
     return buildNativeLine(
-      { text: norm.text, annotator, source: typeof data.source === 'string' ? data.source : where, spans, relations },
+      {
+        text: norm.text,
+        annotator,
+        source: typeof data.source === 'string' ? data.source : where,
+        spans,
+        relations,
+        ...(typeof notes?.comment === 'string' ? { comment: notes.comment } : {}),
+        ...(notes?.unsure === true ? { unsure: true } : {}),
+      },
       ctx,
     );
   });

@@ -60,6 +60,7 @@ function describe(e: ErrorObject): string | null {
     case 'pattern':
       if (e.instancePath === '/doc_id') return `${at}: must be "sha256:" followed by 64 lowercase hex digits`;
       if (e.instancePath === '/updated_at') return `${at}: must be an ISO 8601 UTC time such as "2026-01-31T09:30:00.000Z", or ""`;
+      if (/\/label$/.test(e.instancePath)) return `${at}: must not hold a tab or a line break (CoNLL and brat write labels in columns and lines)`;
       return `${at}: must match ${String(p.pattern)}`;
     case 'propertyNames':
       return `${at}: key ${JSON.stringify(p.propertyName)} is not allowed (JavaScript readers would take it for a prototype)`;

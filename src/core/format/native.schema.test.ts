@@ -53,6 +53,8 @@ function typeMismatch(schema: Schema, tsType: string, prop: Schema): string | nu
       return is('string') ? null : `expected type string, schema says ${JSON.stringify(p.type)}`;
     case 'number':
       return is('integer') || is('number') ? null : `expected a number type, schema says ${JSON.stringify(p.type)}`;
+    case 'boolean':
+      return is('boolean') ? null : `expected type boolean, schema says ${JSON.stringify(p.type)}`;
     case 'typeof NATIVE_FORMAT':
       return p.const === NATIVE_FORMAT ? null : `expected const ${NATIVE_FORMAT}, schema says ${JSON.stringify(p.const)}`;
     case 'DocStatus':

@@ -14,6 +14,10 @@ export interface NativeSpan {
   label: string;
   text: string;
   attrs: Record<string, AttrValue>;
+  /** The annotator's free-text note on the span. */
+  comment?: string;
+  /** The annotator flagged the span as unsure. */
+  unsure?: boolean;
   /** On adjudicated lines: the annotators who marked this span. */
   sources?: string[];
 }
@@ -38,6 +42,10 @@ export interface NativeLine {
   updated_at: string;
   spans: NativeSpan[];
   relations: NativeRelation[];
+  /** The annotator's free-text note on the document. */
+  comment?: string;
+  /** The annotator flagged the document as unsure. */
+  unsure?: boolean;
 }
 
 /** What the writer needs of one annotated document. */
@@ -51,6 +59,10 @@ export interface ExportDocument {
   updatedAt?: string;
   spans: readonly Span[];
   relations: readonly Relation[];
+  /** The annotator's note on the document. */
+  comment?: string;
+  /** The annotator flagged the document as unsure. */
+  unsure?: boolean;
 }
 
 /** Options of {@link toNativeLine}. */
@@ -96,6 +108,8 @@ export function toNativeLine(doc: ExportDocument, options: NativeLineOptions = {
       label: s.label,
       text: doc.text.slice(map.toUtf16(s.start), map.toUtf16(s.end)),
       attrs: sortedAttrs(s.attrs ?? {}),
+      ...(s.comment ? { comment: s.comment } : {}),
+      ...(s.unsure ? { unsure: true } : {}),
       ...(s.sources ? { sources: [...s.sources].sort() } : {}),
     }))
     .sort(compareSpans);
@@ -116,6 +130,8 @@ export function toNativeLine(doc: ExportDocument, options: NativeLineOptions = {
     updated_at: updated,
     spans,
     relations,
+    ...(doc.comment ? { comment: doc.comment } : {}),
+    ...(doc.unsure ? { unsure: true } : {}),
   };
   if (options.withoutText) delete line.text;
   return line;

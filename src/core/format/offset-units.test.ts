@@ -33,3 +33,19 @@ describe('normalizeImported', () => {
     for (const ch of ['a', 'c', 'e', '😀', 'g']) expect(norm[n.map(orig.indexOf(ch))]).toBe(ch);
   });
 });
+
+describe('grapheme offsets count as doccano counts (grapheme-splitter 1.0.4), not as this Node ICU does', () => {
+  it('places labels after Devanagari conjuncts and a newer emoji sequence where doccano places them', async () => {
+    const { default: GraphemeSplitter } = await import('grapheme-splitter');
+    const gs = new GraphemeSplitter();
+    // "क्षि" is one cluster to ICU, two to grapheme-splitter 1.0.4; the handshake with two skin tones one against four.
+    const text = 'क्षि नमस्ते 🫱🏽‍🫲🏿 Berlin';
+    const m = new UnitMap(text, 'grapheme');
+    const berlin = Array.from(text).indexOf('B');
+    const expected = gs.countGraphemes(text.slice(0, text.indexOf('Berlin')));
+    expect(m.fromCodePoint(berlin)).toBe(expected);
+    expect(m.toCodePoint(expected)).toBe(berlin);
+    const icu = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text.slice(0, text.indexOf('Berlin')))].length;
+    expect(expected).not.toBe(icu); // the case where counting with ICU put labels on other characters
+  });
+});

@@ -2,8 +2,16 @@
 
 import { OffsetMap, codePointLength } from '../model/offsets';
 import type { CodePoint, Utf16 } from '../model/types';
+import GraphemeSplitter from 'grapheme-splitter';
 import type { OffsetUnit } from './convert-types';
-import { segmenter } from './tokens';
+
+/**
+ * Grapheme clusters counted as doccano counts them: its frontend splits with
+ * grapheme-splitter 1.0.4 (pinned in package.json), whose Unicode tables are fixed,
+ * where Intl.Segmenter follows the ICU of each Node version (Devanagari conjuncts and
+ * newer emoji sequences differ).
+ */
+let splitter: GraphemeSplitter | null = null;
 
 /**
  * Offsets of one text in one unit. `fromCodePoint` and `toCodePoint` return
@@ -24,7 +32,8 @@ export class UnitMap {
     if (unit === 'grapheme') {
       const starts: number[] = [];
       let cp = 0;
-      for (const { segment } of segmenter(undefined, 'grapheme').segment(text)) {
+      splitter ??= new GraphemeSplitter();
+      for (const segment of splitter.iterateGraphemes(text)) {
         starts.push(cp);
         cp += codePointLength(segment);
       }

@@ -6,6 +6,7 @@ import { schemaProblems } from './native-schema';
 import { formatTagProblem } from './read';
 import type { SplitLine } from './jsonl-splitter';
 import { OffsetMap, codePointLength } from '../model/offsets';
+import { loneSurrogateProblems, nonIntegerOffsetProblems } from './written-numbers';
 import type { CodePoint } from '../model/types';
 
 /** How bad a problem is: errors make a file invalid, warnings do not. */
@@ -81,17 +82,35 @@ export class NativeValidator {
 
   /** Checks the text of one line (without its newline). */
   checkText(raw: string, lineNo: number): Problem[] {
+    return this.readText(raw, lineNo).problems;
+  }
+
+  /**
+   * Checks one line as the splitter yields it and hands back its parsed value, so that a
+   * command reading native input parses each line once: `value` is set only when the line
+   * has no error (warnings allowed) and is not blank.
+   */
+  readSplitLine(l: SplitLine): { value?: unknown; problems: Problem[] } {
+    if (l.bom || l.error !== undefined) return { problems: this.checkSplitLine(l) };
+    return this.readText(l.text, l.lineNo);
+  }
+
+  private readText(raw: string, lineNo: number): { value?: unknown; problems: Problem[] } {
     if (raw.trim() === '') {
-      return [{ line: lineNo, severity: 'warning', message: 'blank line: a reader that calls json.loads on every line fails here' }];
+      return { problems: [{ line: lineNo, severity: 'warning', message: 'blank line: a reader that calls json.loads on every line fails here' }] };
     }
     this.contentLines++;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      return [{ line: lineNo, severity: 'error', message: `not valid JSON: ${(e as Error).message}` }];
+      return { problems: [{ line: lineNo, severity: 'error', message: `not valid JSON: ${(e as Error).message}` }] };
     }
-    return this.checkValue(value, lineNo);
+    const problems = this.checkValue(value, lineNo);
+    // What JSON.parse hides: 17.0 and 1.7e1 parse as 17 (Python reads floats), "\ud800" as a lone surrogate.
+    for (const m of nonIntegerOffsetProblems(raw)) problems.push({ line: lineNo, severity: 'error', message: m });
+    for (const m of loneSurrogateProblems(raw, value)) problems.push({ line: lineNo, severity: 'error', message: m });
+    return problems.some((p) => p.severity === 'error') ? { problems } : { value, problems };
   }
 
   /** Checks one parsed line. */

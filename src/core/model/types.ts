@@ -38,6 +38,10 @@ export interface Span {
   orphaned?: boolean;
   /** On adjudicated spans: the annotators who marked this span (exported as `sources`). */
   sources?: string[];
+  /** The annotator's free-text note on the span (native `comment`, brat `#` AnnotatorNotes, Label Studio `meta.text`). */
+  comment?: string;
+  /** The annotator flagged the span as unsure (native `unsure`). */
+  unsure?: boolean;
 }
 
 /** A directed, labelled link between two spans of one document. */

@@ -1,72 +1,77 @@
-// Mirrors every stored change to the host's journal on disk, and rebuilds IndexedDB from it when the browser lost its data.
+// The app's door to the journal on disk: changes stored outside a session go to the outbox, and opening a corpus starts
+// the sync that reconciles the store with the journal (a wiped profile is rebuilt by that same path).
 
 import type { CorpusInfo, JournalEntry, MarginaliaApi } from '../../core/ipc/contract';
-import type { ChangeSet } from '../../core/model/history';
-import type { DocStatus, Relation, Span } from '../../core/model/types';
-import { countLabels } from '../db/annotations';
-import type { DocState, MarginaliaDb } from '../db/db';
+import { db as appDb, type MarginaliaDb } from '../db/db';
+import { enqueueWrite } from '../db/write-queue';
+import { changeEntries, objectKey, type EntryChange } from '../persist/entries';
+import { outboxTables, stampEntries } from '../persist/outbox';
+import type { ReconcileResult } from '../persist/reconcile';
+import { startSync, type EventSubscriber } from '../persist/sync';
 
-/** The journal entries of one change of one document, in the order they apply. */
-export function journalEntries(docId: string, change: Partial<ChangeSet> & { status?: DocStatus }): JournalEntry[] {
-  const at = new Date().toISOString();
-  const out: JournalEntry[] = [];
-  for (const id of change.deleteRelationIds ?? []) out.push({ op: 'delete-relation', docId, at, id });
-  for (const id of change.deleteSpanIds ?? []) out.push({ op: 'delete-span', docId, at, id });
-  for (const span of change.putSpans ?? []) out.push({ op: 'put-span', docId, at, span });
-  for (const relation of change.putRelations ?? []) out.push({ op: 'put-relation', docId, at, relation });
-  if (change.status) out.push({ op: 'status', docId, at, status: change.status });
-  return out;
+/**
+ * Puts a change that is already in the store (e.g. spans moved by re-anchoring) in the outbox, so the
+ * journal gets it. Idempotent: entries the store already records as the latest write of their object
+ * (every change made through `applyChange` is) are skipped, so passing such a change again costs nothing.
+ * Resolves once the outbox rows are committed (the journal follows, acknowledged, by itself).
+ */
+export async function journalChange(api: MarginaliaApi, annotator: string, docId: string, change: EntryChange, db: MarginaliaDb = appDb): Promise<void> {
+  void api;
+  const entries = changeEntries(docId, change, new Date().toISOString());
+  if (!entries.length) return;
+  await enqueueWrite(db, () => outboxTables(db), {
+    run: async () => {
+      const versions = await db.versions.bulkGet(entries.map((e) => [annotator, objectKey(e)] as [string, string]));
+      const fresh = entries.filter((e, i) => !versions[i] || !sameWrite(versions[i].entry, e));
+      return { value: undefined, outboxRows: (await stampEntries(db, annotator, fresh)).length };
+    },
+  });
 }
 
-/** Appends one change to the annotator's journal; resolves once it is on disk. */
-export async function journalChange(api: MarginaliaApi, annotator: string, docId: string, change: Partial<ChangeSet> & { status?: DocStatus }): Promise<void> {
-  const entries = journalEntries(docId, change);
-  if (entries.length) await api.appendJournal({ annotator, entries });
+/** True when two entries write the same thing (their times and eids aside). */
+function sameWrite(a: JournalEntry, b: JournalEntry): boolean {
+  const strip = ({ at: _at, eid: _eid, ...rest }: JournalEntry) => JSON.stringify(rest);
+  return strip(a) === strip(b);
 }
 
-/** What a rebuild restored. */
+/** What the first reconciliation with the journal brought into this browser. */
 export interface RebuildResult {
   documents: number;
   spans: number;
   relations: number;
   badLines: number;
+  /** What to tell the user. */
+  message: string;
+}
+
+/** The message for a reconciliation that changed the store. */
+export function describeReconcile(r: ReconcileResult, documents: number): string {
+  const bad = r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : '';
+  if (r.wasEmpty) return `This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${documents} documents from the journal in .marginalia.${bad}`;
+  return `Brought in ${r.applied} change${r.applied === 1 ? '' : 's'} from the journal in .marginalia (another browser or machine of this annotator): ${r.spans} spans and ${r.relations} relations in ${documents} documents.${bad}`;
 }
 
 /**
- * Rebuilds the annotator's annotations of this corpus from its journal, when IndexedDB
- * holds none of them (a new or wiped browser profile). Null when there was nothing to do.
+ * Starts keeping this corpus's journal and the store in step (the outbox's writer, reconciliation at
+ * start, on reconnect and on `journalChanged` when `subscribe` is given) and answers what the first
+ * reconciliation brought in: a wiped profile is rebuilt. Null when the store lacked nothing.
  */
-export async function rebuildIfEmpty(db: MarginaliaDb, api: MarginaliaApi, corpus: CorpusInfo, annotator: string): Promise<RebuildResult | null> {
-  const ids = new Set(corpus.documents.flatMap((d) => [d.docId, ...(d.previousDocIds ?? [])]));
-  const states = await db.docState.where('annotator').equals(annotator).toArray();
-  if (states.some((s) => ids.has(s.docId))) return null;
-  const journals = await api.listJournals();
-  if (!journals.some((j) => j.annotator === annotator)) return null;
-  const journal = await api.readJournal({ annotator });
-  if (!journal.exists || !journal.entries.length) return null;
-
-  const spans = new Map<string, Span>();
-  const relations = new Map<string, Relation>();
-  const statuses = new Map<string, DocStatus>();
-  const docs = new Set<string>();
-  for (const e of journal.entries) {
-    docs.add(e.docId);
-    if (e.op === 'put-span') spans.set(e.span.id, { ...e.span, annotator });
-    else if (e.op === 'delete-span') spans.delete(e.id);
-    else if (e.op === 'put-relation') relations.set(e.relation.id, { ...e.relation, annotator });
-    else if (e.op === 'delete-relation') relations.delete(e.id);
-    else if (e.op === 'status') statuses.set(e.docId, e.status);
-  }
-  const now = new Date().toISOString();
-  const rows: DocState[] = [...docs].map((docId) => {
-    const own = [...spans.values()].filter((s) => s.docId === docId);
-    const status = statuses.get(docId) ?? (own.length ? 'in-progress' : 'todo');
-    return { docId, annotator, status, spanCount: own.length, labelCounts: countLabels(own), updatedAt: now };
-  });
-  await db.transaction('rw', db.spans, db.relations, db.docState, async () => {
-    await db.spans.bulkPut([...spans.values()]);
-    await db.relations.bulkPut([...relations.values()]);
-    await db.docState.bulkPut(rows);
-  });
-  return { documents: rows.filter((r) => r.spanCount || r.status !== 'todo').length, spans: spans.size, relations: relations.size, badLines: journal.bad.length };
+export async function rebuildIfEmpty(
+  db: MarginaliaDb,
+  api: MarginaliaApi,
+  corpus: CorpusInfo,
+  annotator: string,
+  subscribe?: EventSubscriber,
+  /** Told of later reconciliations that brought changes in (another profile wrote the journal meanwhile). */
+  onLater?: (result: RebuildResult, docIds: string[]) => void,
+): Promise<RebuildResult | null> {
+  const docIds = new Set(corpus.documents.flatMap((d) => [d.docId, ...(d.previousDocIds ?? [])]));
+  const summarize = async (r: ReconcileResult): Promise<RebuildResult> => {
+    const states = await db.docState.bulkGet(r.docIds.map((d) => [d, annotator] as [string, string]));
+    const documents = states.filter((s) => s && (s.spanCount > 0 || s.status !== 'todo')).length;
+    return { documents, spans: r.spans, relations: r.relations, badLines: r.badLines, message: describeReconcile(r, documents) };
+  };
+  const onReconciled = onLater && ((r: ReconcileResult) => void summarize(r).then((s) => onLater(s, r.docIds)));
+  const r = await startSync({ db, api, root: corpus.root, annotator, docIds, subscribe, onReconciled });
+  return r.applied ? summarize(r) : null;
 }

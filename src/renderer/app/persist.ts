@@ -1,5 +1,5 @@
 // The one place where the workbench's annotation changes are written: IndexedDB through
-// `applyChange`, then the journal on disk through `journalChange`.
+// `applyChange`, which also puts each change in the outbox for the journal on disk (`journalChange` for changes stored by other paths).
 
 import type { MarginaliaApi } from '../../core/ipc/contract';
 import { applyChange, type AnnotationChange } from '../db/annotations';
@@ -12,7 +12,8 @@ import type { PersistFn } from './session-store';
 export function persistTo(db: MarginaliaDb, api: MarginaliaApi, docId: string, annotator: string): PersistFn {
   return {
     local: (change: AnnotationChange) => applyChange(db, docId, annotator, change),
-    journal: (change: AnnotationChange) => journalChange(api, annotator, docId, change),
+    // `applyChange` put the change in the outbox in its own transaction: the writer brings it to the journal.
+    journal: () => Promise.resolve(),
   };
 }
 

@@ -57,12 +57,16 @@ export class SessionStore {
     if (change.status) this.statusChanges++;
     const statusChanges = this.statusChanges;
     const painted = new Promise<void>((resolve) => afterPaint(resolve));
-    this.writes = this.writes.then(() => painted).then(() => this.write(change, statusChanges));
+    // Handed to the store right after its paint, not after the previous write: the store keeps the order
+    // and commits the changes that gather meanwhile in one transaction.
+    const stored = painted.then(() => this.target.local(change));
+    stored.catch(() => undefined);
+    this.writes = this.writes.then(() => this.write(stored, change, statusChanges));
   }
 
-  private async write(change: AnnotationChange, statusChanges: number): Promise<void> {
+  private async write(stored: Promise<{ status: DocStatus }>, change: AnnotationChange, statusChanges: number): Promise<void> {
     try {
-      const state = await this.target.local(change);
+      const state = await stored;
       if (!change.status && statusChanges === this.statusChanges) this.onStatus(state.status);
     } catch (e) {
       const err = e as Error;

@@ -64,8 +64,8 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
   useEffect(() => {
     if (!corpus || !annotator || rebuiltFor.current === `${corpus.root}\n${annotator}`) return;
     rebuiltFor.current = `${corpus.root}\n${annotator}`;
-    void rebuildIfEmpty(db, host.api, corpus, annotator).then(
-      (r) => r && say(`This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${r.documents} documents from the journal in .marginalia.${r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : ''}`),
+    void rebuildIfEmpty(db, host.api, corpus, annotator, (l) => host.on(l), (r) => say(r.message)).then(
+      (r) => r && say(r.message),
       (e) => fail('Could not rebuild from the journal', e),
     );
   }, [corpus, annotator, say, fail]);

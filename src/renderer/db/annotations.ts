@@ -1,8 +1,14 @@
-// Every write to the annotation store, each in one transaction that also keeps the document's state row current.
+// Every write to the annotation store, each in one transaction that also keeps the document's state row current
+// and puts the change, as journal entries with eids, in the outbox (so the journal on disk gets it, acknowledged).
 
+import type { DocMeta } from '../../core/ipc/contract';
+import { ADJUDICATED } from '../../core/agreement/gold';
 import { EMPTY_HISTORY, type History } from '../../core/model/history';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
+import { changeEntries } from '../persist/entries';
+import { outboxTables, stampEntries } from '../persist/outbox';
 import type { DocState, MarginaliaDb } from './db';
+import { enqueueWrite } from './write-queue';
 
 /** A document's spans and relations for one annotator. */
 export interface DocAnnotations {
@@ -33,8 +39,15 @@ export interface AnnotationChange {
   status?: DocStatus;
   /** The document's history after this change, stored in the same transaction. */
   history?: History;
-  /** The document's rejected suggestion keys after this change. */
+  /**
+   * The document's rejected suggestion keys after this change. Keys not yet stored are journaled as
+   * rejections; a key missing here is NOT taken back (another profile may have added it): use `unrejected`.
+   */
   rejected?: string[];
+  /** Suggestion keys whose rejection is taken back. */
+  unrejected?: string[];
+  /** The document's comment and unsure flag, whole. */
+  meta?: DocMeta;
   /** The span count and label counts after the change, when the caller holds the whole document (saves a scan). */
   counts?: { spanCount: number; labelCounts: Record<string, number> };
 }
@@ -46,31 +59,59 @@ export function countLabels(spans: readonly Pick<Span, 'label'>[]): Record<strin
   return counts;
 }
 
+/** The tables a change writes (the outbox's included). */
+function changeTables(db: MarginaliaDb) {
+  return [db.spans, db.relations, db.docState, db.history, db.rejected, ...outboxTables(db)];
+}
+
 /**
  * Applies a change to one document and updates its state row: the span count,
- * and the status (a first span moves "todo" to "in-progress"). Resolves once IndexedDB has committed.
+ * and the status (a first span moves "todo" to "in-progress"); in the same transaction, puts the
+ * change's journal entries in the outbox. Writes made while another commits are gathered into one
+ * transaction (in call order). Resolves once IndexedDB has committed.
  */
 export async function applyChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange): Promise<DocState> {
-  return db.transaction('rw', [db.spans, db.relations, db.docState, db.history, db.rejected], async () => {
-    if (change.deleteSpanIds?.length) await db.spans.bulkDelete(change.deleteSpanIds);
-    if (change.putSpans?.length) await db.spans.bulkPut(change.putSpans);
-    if (change.deleteRelationIds?.length) await db.relations.bulkDelete(change.deleteRelationIds);
-    if (change.putRelations?.length) await db.relations.bulkPut(change.putRelations);
-    if (change.history) await db.history.put({ docId, annotator, history: change.history });
-    if (change.rejected) await db.rejected.put({ docId, annotator, keys: change.rejected });
-    let counts = change.counts;
-    if (!counts) {
-      const spans = await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
-      counts = { spanCount: spans.length, labelCounts: countLabels(spans) };
-    }
-    const { spanCount, labelCounts } = counts;
-    const previous = await db.docState.get([docId, annotator]);
-    let status: DocStatus = change.status ?? previous?.status ?? 'todo';
-    if (!change.status && status === 'todo' && spanCount > 0) status = 'in-progress';
-    const state: DocState = { docId, annotator, status, spanCount, labelCounts, updatedAt: new Date().toISOString() };
-    await db.docState.put(state);
-    return state;
+  const at = new Date().toISOString();
+  return enqueueWrite(db, () => changeTables(db), {
+    // A burst's changes of one document commit together: only the last one's undo history is written.
+    replaces: change.history ? `history\u0000${docId}\u0000${annotator}` : undefined,
+    run: (superseded) => writeChange(db, docId, annotator, superseded ? { ...change, history: undefined } : change, at),
   });
+}
+
+async function writeChange(db: MarginaliaDb, docId: string, annotator: string, change: AnnotationChange, at: string): Promise<{ value: DocState; outboxRows: number }> {
+  if (change.deleteSpanIds?.length) await db.spans.bulkDelete(change.deleteSpanIds);
+  if (change.putSpans?.length) await db.spans.bulkPut(change.putSpans);
+  if (change.deleteRelationIds?.length) await db.relations.bulkDelete(change.deleteRelationIds);
+  if (change.putRelations?.length) await db.relations.bulkPut(change.putRelations);
+  if (change.history) await db.history.put({ docId, annotator, history: change.history });
+  let reject: string[] = [];
+  let unreject: string[] = [];
+  if (change.rejected || change.unrejected?.length) {
+    const stored = new Set((await db.rejected.get([docId, annotator]))?.keys ?? []);
+    reject = (change.rejected ?? []).filter((k) => !stored.has(k));
+    unreject = (change.unrejected ?? []).filter((k) => stored.has(k));
+    for (const k of reject) stored.add(k);
+    for (const k of unreject) stored.delete(k);
+    if (reject.length || unreject.length) await db.rejected.put({ docId, annotator, keys: [...stored] });
+  }
+  let counts = change.counts;
+  if (!counts) {
+    const spans = await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray();
+    counts = { spanCount: spans.length, labelCounts: countLabels(spans) };
+  }
+  const { spanCount, labelCounts } = counts;
+  const previous = await db.docState.get([docId, annotator]);
+  let status: DocStatus = change.status ?? previous?.status ?? 'todo';
+  if (!change.status && status === 'todo' && spanCount > 0) status = 'in-progress';
+  const meta = change.meta ?? previous?.meta;
+  const state: DocState = { docId, annotator, status, spanCount, labelCounts, ...(meta ? { meta } : {}), updatedAt: new Date().toISOString() };
+  await db.docState.put(state);
+  // The curation's adjudicated gold is the team lead's, not an annotator's work: it has no journal.
+  if (annotator === ADJUDICATED) return { value: state, outboxRows: 0 };
+  const entries = changeEntries(docId, { ...change, reject, unreject }, at);
+  const rows = await stampEntries(db, annotator, entries);
+  return { value: state, outboxRows: rows.length };
 }
 
 /** Every state row of one annotator, for the document list. */

@@ -1,6 +1,7 @@
 // The IndexedDB working store (Dexie): spans, relations, per-document state and settings, with their indexes.
 
 import Dexie, { type EntityTable } from 'dexie';
+import type { DocMeta, JournalEntry } from '../../core/ipc/contract';
 import type { History } from '../../core/model/history';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 
@@ -12,6 +13,8 @@ export interface DocState {
   spanCount: number;
   /** Spans per label, for the progress panel and the label filter. */
   labelCounts?: Record<string, number>;
+  /** The annotator's comment and unsure flag on the document. */
+  meta?: DocMeta;
   updatedAt: string;
 }
 
@@ -51,6 +54,35 @@ export interface TextSnapshot {
   text: string;
 }
 
+/**
+ * A change stored here but not yet acknowledged by the host's journal on disk. Written in the same
+ * transaction as the change; removed only when `appendJournal` acknowledges its eid.
+ */
+export interface OutboxRow {
+  /** `<profileId>:<seq>`, the journal entry's eid. */
+  eid: string;
+  /** This profile's sequence number: the order entries are sent in. */
+  seq: number;
+  annotator: string;
+  /** The corpus root the change belongs to ('' when written before a corpus was open: adopted by the next one). */
+  root: string;
+  entry: JournalEntry;
+}
+
+/**
+ * The latest write this store knows of one object (a span, relation, status, rejection or document
+ * comment), by the key {@link objectKey} gives it: reconciliation compares it with the journal's by `(at, eid)`.
+ */
+export interface VersionRow {
+  annotator: string;
+  key: string;
+  docId: string;
+  at: string;
+  eid: string;
+  /** The entry that wrote it, whole: re-sent when the journal lacks it. */
+  entry: JournalEntry;
+}
+
 /** The database: index only what a `where` uses. */
 export class MarginaliaDb extends Dexie {
   spans!: EntityTable<Span, 'id'>;
@@ -61,6 +93,8 @@ export class MarginaliaDb extends Dexie {
   rejected!: Dexie.Table<RejectedSuggestions, [string, string]>;
   curation!: EntityTable<CurationRecord, 'id'>;
   texts!: EntityTable<TextSnapshot, 'docId'>;
+  outbox!: EntityTable<OutboxRow, 'eid'>;
+  versions!: Dexie.Table<VersionRow, [string, string]>;
 
   constructor(name = 'marginalia') {
     super(name);
@@ -80,6 +114,10 @@ export class MarginaliaDb extends Dexie {
     });
     this.version(4).stores({
       texts: 'docId',
+    });
+    this.version(5).stores({
+      outbox: 'eid, [root+seq]',
+      versions: '[annotator+key], [annotator+docId]',
     });
   }
 }

@@ -2,18 +2,24 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { CorpusEntry } from '../../core/ipc/contract';
-import { contextOf, findAll, type TextMatch } from '../../core/model/find';
+import { findAll, type TextMatch } from '../../core/model/find';
 import { OffsetMap } from '../../core/model/offsets';
 import type { LabelSchema } from '../../core/model/schema';
+import { ContextText } from './ContextText';
+import { plural } from './plural';
+import { contextLine, type ContextLine } from './suggestion-queue';
 
 /** Matches listed per document at most, so one common word does not bury the rest. */
 const MAX_PER_DOCUMENT = 200;
+
+/** Code points of context each side of a match: more than a row shows, the left side clipped on its left. */
+const CONTEXT_WIDTH = 40;
 
 /** One row of the results. */
 interface ResultRow {
   entry: CorpusEntry;
   match: TextMatch;
-  context: { before: string; match: string; after: string };
+  context: ContextLine;
 }
 
 /** Props of {@link CorpusSearch}. */
@@ -44,7 +50,7 @@ export function CorpusSearch({ documents, schema, loadText, onLabel, onOpen, onC
     for (const entry of documents) {
       const text = await loadText(entry);
       const map = new OffsetMap(text);
-      for (const match of findAll(text, query, { map, limit: MAX_PER_DOCUMENT })) out.push({ entry, match, context: contextOf(text, match, 40, map) });
+      for (const match of findAll(text, query, { map, limit: MAX_PER_DOCUMENT })) out.push({ entry, match, context: contextLine(text, match.start, match.end, map, CONTEXT_WIDTH, CONTEXT_WIDTH) });
     }
     setRows(out);
     setLabelled({});
@@ -78,7 +84,7 @@ export function CorpusSearch({ documents, schema, loadText, onLabel, onOpen, onC
         <button onClick={() => void run()} disabled={searching}>{searching ? 'Searching…' : 'Search'}</button>
         <button onClick={onClose} aria-label="Close corpus search">×</button>
       </div>
-      {rows ? <p className="search-summary" data-testid="search-summary">{rows.length} matches in {byDoc.size} documents</p> : null}
+      {rows ? <p className="search-summary" data-testid="search-summary">{plural(rows.length, 'match', 'matches')} in {plural(byDoc.size, 'document')}</p> : null}
       <div className="search-results" ref={list}>
         {[...byDoc.entries()].map(([path, docRows]) => (
           <div key={path} className="search-doc">
@@ -107,9 +113,7 @@ export function CorpusSearch({ documents, schema, loadText, onLabel, onOpen, onC
                 }}
                 onDoubleClick={() => onOpen(r.entry, r.match)}
               >
-                <span className="ctx">{r.context.before}</span>
-                <mark>{r.context.match}</mark>
-                <span className="ctx">{r.context.after}</span>
+                <ContextText context={r.context} />
                 {labelled[keyOf(r)] ? (
                   <span className="labelled">✓ {labelled[keyOf(r)]}</span>
                 ) : (

@@ -2,6 +2,7 @@
 
 import type { CorpusEntry } from '../../core/ipc/contract';
 import type { CorpusLexicon } from '../app/use-corpus-lexicon';
+import { plural } from './plural';
 
 /** The list; mentions name their document. */
 export function EntityList({ lexicon, documents }: { lexicon: CorpusLexicon; documents: CorpusEntry[] }) {
@@ -16,7 +17,7 @@ export function EntityList({ lexicon, documents }: { lexicon: CorpusLexicon; doc
         const distinct = [...new Set(mentions.map((m) => m.text))];
         return (
           <section key={id} data-entity={id}>
-            <h3>{id} <span className="muted">({mentions.length} mentions)</span></h3>
+            <h3>{id} <span className="muted">({plural(mentions.length, 'mention')})</span></h3>
             <p>{distinct.join(' · ')}</p>
             <p className="muted">{[...new Set(mentions.map((m) => titles.get(m.docId) ?? m.docId.slice(0, 15)))].join(' · ')}</p>
           </section>

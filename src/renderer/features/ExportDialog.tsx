@@ -1,11 +1,15 @@
 // The export dialog: format, documents by status, labels, annotator set, with or without text; a progress bar while it runs.
+// It holds the keyboard while open (Tab cycles inside, Esc closes from anywhere) and speaks the dialog's words, not the CLI's.
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormatName } from '../../core/format/convert-types';
 import { FORMATS } from '../../core/format/formats';
 import type { LabelSchema } from '../../core/model/schema';
 import { DOC_STATUSES, type DocStatus } from '../../core/model/types';
 import type { ExportChoice, ExportSummary } from './export';
+import { warningsByDocument } from './export-words';
+import { plural } from './plural';
+import './panels.css';
 
 /** Props of {@link ExportDialog}. */
 export interface ExportDialogProps {
@@ -15,10 +19,15 @@ export interface ExportDialogProps {
   /** Where the file can be downloaded from (browser mode), if anywhere. */
   downloadUrl?: (summary: ExportSummary) => string | undefined;
   onClose: () => void;
+  /** The path of a document by id, so warnings name files rather than `sha256:` ids. */
+  documentName?: (docId: string) => string | undefined;
 }
 
+/** What can take the keyboard inside the dialog, for the Tab cycle. */
+const FOCUSABLE = 'select:not(:disabled), input:not(:disabled), button:not(:disabled), a[href], summary, [tabindex]:not([tabindex="-1"])';
+
 /** The dialog. */
-export function ExportDialog({ schema, run, downloadUrl, onClose }: ExportDialogProps) {
+export function ExportDialog({ schema, run, downloadUrl, onClose, documentName }: ExportDialogProps) {
   const [format, setFormat] = useState<FormatName>('native');
   const [statuses, setStatuses] = useState<DocStatus[]>([]);
   const [labels, setLabels] = useState<string[]>([]);
@@ -28,6 +37,53 @@ export function ExportDialog({ schema, run, downloadUrl, onClose }: ExportDialog
   const [summary, setSummary] = useState<ExportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const info = FORMATS.find((f) => f.name === format)!;
+  const modal = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  // Esc closes the dialog wherever the keyboard is, even after a click on its background or a button that went
+  // disabled while the export ran; caught before the workbench's own keys see it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      close.current();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  // The keyboard stays in the dialog: focus that leaves it (or falls to the page) comes back.
+  useEffect(() => {
+    const el = modal.current;
+    if (!el) return;
+    if (!el.contains(document.activeElement)) el.querySelector<HTMLElement>('select')?.focus();
+    const onFocusIn = (e: FocusEvent) => {
+      if (!el.contains(e.target as Node)) el.focus();
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+  useEffect(() => {
+    // A button that went disabled (Export while running) drops the focus to the page: take it back.
+    if (modal.current && !modal.current.contains(document.activeElement)) modal.current.focus();
+  });
+
+  const onTab = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Tab' || !modal.current) return;
+    const items = [...modal.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => x.offsetParent !== null);
+    if (!items.length) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    if (e.shiftKey && (document.activeElement === first || document.activeElement === modal.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
 
   const start = async () => {
@@ -46,7 +102,7 @@ export function ExportDialog({ schema, run, downloadUrl, onClose }: ExportDialog
 
   return (
     <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Export">
-      <div className="modal export-dialog" data-no-hotkeys onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="modal export-dialog" data-no-hotkeys ref={modal} tabIndex={-1} onKeyDown={onTab}>
         <h2>Export</h2>
         <label>
           Format
@@ -83,12 +139,19 @@ export function ExportDialog({ schema, run, downloadUrl, onClose }: ExportDialog
         ) : null}
         {summary ? (
           <div className="export-summary" role="status" data-testid="export-summary">
-            Exported {summary.documents} documents ({summary.spans} spans) to <code>{summary.path}</code>.
+            Exported {plural(summary.documents, 'document')} ({plural(summary.spans, 'span')}) to <code>{summary.path}</code>.
             {url ? <> <a href={url} download>Download</a></> : null}
             {summary.warnings.length ? (
               <details>
-                <summary>{summary.warnings.length} warnings</summary>
-                <ul>{summary.warnings.map((w, i) => <li key={i}>{w.message}</li>)}</ul>
+                <summary>{plural(summary.warnings.length, 'warning')}: what the format could not carry as it is</summary>
+                <ul className="export-warnings" data-testid="export-warnings">
+                  {warningsByDocument(summary.warnings, documentName).map((g) => (
+                    <li key={g.document}>
+                      {g.document ? <b>{g.document}</b> : null}
+                      <ul>{g.messages.map((m, i) => <li key={i}>{m}</li>)}</ul>
+                    </li>
+                  ))}
+                </ul>
               </details>
             ) : null}
           </div>

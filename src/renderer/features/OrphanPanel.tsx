@@ -1,6 +1,7 @@
 // Spans that could not be re-anchored after the file changed: listed for the annotator to place or delete, never dropped.
 
 import type { Span } from '../../core/model/types';
+import { plural } from './plural';
 
 /** Props of {@link OrphanPanel}. */
 export interface OrphanPanelProps {
@@ -15,7 +16,7 @@ export interface OrphanPanelProps {
 export function OrphanPanel({ orphans, colorOf, onPlace, onDelete }: OrphanPanelProps) {
   return (
     <section className="orphans" aria-label="Spans to place" data-testid="orphans">
-      <h3>{orphans.length} span{orphans.length === 1 ? '' : 's'} to place</h3>
+      <h3>{plural(orphans.length, 'span')} to place</h3>
       <p className="hint">The text changed and these could not be placed with confidence. Select where one belongs and press Place, or delete it.</p>
       <ul>
         {orphans.map((s) => (

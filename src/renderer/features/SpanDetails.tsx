@@ -1,9 +1,11 @@
-// The selected span's panel: label, text, attributes (fully by keyboard) and relations, each change one undoable step.
+// The selected span's panel: label, text, attributes (fully by keyboard), comment and "unsure" flag, and relations,
+// each change one undoable step.
 
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { AttrDef, LabelSchema } from '../../core/model/schema';
 import { labelDef } from '../../core/model/schema';
 import type { AttrValue, Relation, Span } from '../../core/model/types';
+import { NotesFields } from './NotesFields';
 
 /** Props of {@link SpanDetails}. */
 export interface SpanDetailsProps {
@@ -21,6 +23,10 @@ export interface SpanDetailsProps {
   onSelectSpan: (id: string) => void;
   /** Gives the keyboard back to the document. */
   onDone: () => void;
+  /** Stores the span's comment (normalized; `undefined` clears it). Without it the comment box is not shown. */
+  onComment?: (comment: string | undefined) => void;
+  /** Stores the span's "unsure" flag. Without it the flag is not shown. */
+  onUnsure?: (unsure: boolean) => void;
 }
 
 /** What the app can ask of the panel. */
@@ -105,6 +111,9 @@ export const SpanDetails = forwardRef<SpanDetailsHandle, SpanDetailsProps>(funct
           </label>
         );
       })}
+      {props.onComment || props.onUnsure ? (
+        <NotesFields on="span" ownerId={span.id} notes={span} onComment={props.onComment} onUnsure={props.onUnsure} />
+      ) : null}
       <datalist id="canonical-ids">
         {props.canonicalIds.map((c) => <option key={c} value={c} />)}
       </datalist>

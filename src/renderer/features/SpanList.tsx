@@ -1,8 +1,10 @@
-// The span list beside the text: the document's spans in reading order; a click selects and scrolls to one.
+// The span list beside the text: the document's spans in reading order, unsure and commented ones marked; a click
+// selects and scrolls to one.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Span } from '../../core/model/types';
+import './panels.css';
 
 /** Height of one row in pixels. */
 const ROW_HEIGHT = 30;
@@ -37,6 +39,8 @@ export function SpanList({ spans, selectedId, colorOf, onSelect }: SpanListProps
             >
               <span className="span-row-label" style={{ background: colorOf(s.label) }}>{s.label}</span>
               <span className="span-row-text">{s.quote.exact}</span>
+              {s.unsure ? <span className="unsure-flag" title="Flagged unsure" data-testid="span-row-unsure">unsure</span> : null}
+              {s.comment ? <span className="comment-flag" title={s.comment} aria-label={`Comment: ${s.comment}`}>✎</span> : null}
               <span className="span-row-offsets">{s.start}–{s.end}</span>
             </div>
           );

@@ -39,7 +39,7 @@ export interface ExportSummary {
 /** Bytes buffered before a chunk batch goes to the host: large enough to keep calls few, small enough to keep memory flat. */
 const BATCH_CHARS = 1_000_000;
 
-/** Warnings kept for the summary; the rest are counted. */
+/** Warnings kept for the summary; the rest are plural. */
 const MAX_WARNINGS = 200;
 
 /**
@@ -114,8 +114,5 @@ export async function runExport(
   return { documents: entries.length, spans, warnings, path: await sink.finish() };
 }
 
-/** The suggested file name of an export: corpus, annotator and date. */
-export function exportFileName(corpusName: string, annotator: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  return `${corpusName}-${annotator}-${stamp}.jsonl`;
-}
+/** Re-exported: App names exports through this module. */
+export { exportFileName } from './export-name';

@@ -1,0 +1,64 @@
+// wordTokens() cuts runs of printable ASCII itself (for speed) and the rest with Intl.Segmenter: its tokens must be
+// exactly those of Intl.Segmenter over the whole text, checked here on random text that mixes every hard case.
+
+import { describe, expect, it } from 'vitest';
+import { codePointLength } from '../model/offsets';
+import { wordTokens, type Token } from './tokens';
+
+/** The reference: every segment from Intl.Segmenter over the whole text, whitespace dropped (the former implementation). */
+function icuOnly(text: string): Token[] {
+  const out: Token[] = [];
+  let cp = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) {
+    const n = codePointLength(segment);
+    if (!/^[\s\x1c-\x1f\x85]*$/u.test(segment)) {
+      let at = cp;
+      for (const part of segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
+        const m = codePointLength(part);
+        if (part && !/^[\s\x1c-\x1f\x85]*$/u.test(part)) out.push({ text: part, start: at, end: at + m });
+        at += m;
+      }
+    }
+    cp += n;
+  }
+  return out;
+}
+
+/** A small deterministic generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  ...'abcXYZ0123456789.,;:\'_-/$%#@!?()"'.split(''),
+  ' ', ' ', '  ', '\n', '\t', '\r\n', '\u000b', '\u000c', '\u001c', '\u0085', '\u00a0', '\u2028', '\u3000',
+  'e.g.', 'U.S.', '3.5', '9,000', "don't", 'a_b', 'x:y',
+  '上海市统计局', '中国', '。', '，', '２０２３', '𠀀', '𪚥', // CJK, full-width digits, Extension B
+  '😀', '👨‍👩‍👧', '🇨🇳', '👍🏽', '\u200d', // emoji, a ZWJ sequence, a flag, a skin tone, a lone ZWJ
+  'e\u0301', '\u0301', '\u0308', 'नमस्ते', 'क्षि', // combining marks, Devanagari conjuncts
+  'café', 'naïve', 'Ωμέγα', 'שָׁלוֹם', '\u00ad', '\u200b',
+];
+
+describe('wordTokens', () => {
+  it('gives exactly the tokens of Intl.Segmenter over the whole text, on 3,000 random texts', () => {
+    const next = rng(14);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const len = 1 + Math.floor(next() * 30);
+      for (let i = 0; i < len; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+      expect(wordTokens(text), JSON.stringify(text)).toEqual(icuOnly(text));
+    }
+  });
+
+  it('cuts English as ICU does: abbreviations, decimals, thousands, apostrophes', () => {
+    const text = 'e.g. U.S.A. grew 3.5% to 9,000 units; it\'s x:y, a_b. (ok)';
+    expect(wordTokens(text).map((t) => t.text)).toEqual(icuOnly(text).map((t) => t.text));
+    expect(wordTokens(text).map((t) => t.text).slice(0, 6)).toEqual(['e.g', '.', 'U.S.A', '.', 'grew', '3.5']);
+  });
+});
