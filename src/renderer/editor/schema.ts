@@ -25,8 +25,3 @@ export function paragraphsOf(lines: readonly string[]): Node[] {
 export function linesToDoc(lines: readonly string[]): Node {
   return docSchema.nodes.doc!.create(null, paragraphsOf(lines));
 }
-
-/** The ProseMirror doc of a whole text. */
-export function textToDoc(text: string): Node {
-  return linesToDoc(text.split('\n'));
-}
