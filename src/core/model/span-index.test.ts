@@ -82,6 +82,14 @@ describe('SpanIndex', () => {
     expect(index.delete('long')).toBe(false);
   });
 
+  it('orders what it is given, in order or not', () => {
+    const spans = Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, start: (i * 37) % 500, end: ((i * 37) % 500) + (i % 9) }));
+    const shuffled = new SpanIndex(spans).all().map((s) => s.id);
+    const sorted = new SpanIndex([...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1))).all().map((s) => s.id);
+    expect(shuffled).toEqual(sorted);
+    for (let i = 1; i < 200; i++) expect(new SpanIndex(spans).all()[i]!.start).toBeGreaterThanOrEqual(new SpanIndex(spans).all()[i - 1]!.start);
+  });
+
   it('keeps the last of two entries with one id given to the constructor', () => {
     const index = new SpanIndex([
       { id: 'a', start: 0, end: 100 },

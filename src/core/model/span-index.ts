@@ -36,8 +36,11 @@ export class SpanIndex<T extends IndexedInterval> {
       this.byId.set(s.id, s);
       this.countLength(s);
     }
-    this.sorted.push(...this.byId.values());
-    this.sorted.sort(compare);
+    for (const s of this.byId.values()) this.sorted.push(s);
+    // Callers mostly hand spans over in document order already: check in one pass before sorting.
+    let ordered = true;
+    for (let i = 1; i < this.sorted.length && ordered; i++) ordered = compare(this.sorted[i - 1]!, this.sorted[i]!) < 0;
+    if (!ordered) this.sorted.sort(compare);
   }
 
   /** Number of spans. */
