@@ -14,14 +14,17 @@ import type { WorkloadResult } from './lib/result';
 import { ensureFreshUi, type BuildState } from './lib/ui-build';
 import type { Workload } from './lib/workload';
 import { peers } from './workloads/peers';
+import { s1 } from './workloads/suggest-quality';
+import { s2 } from './workloads/suggest-learning';
 import { w1 } from './workloads/w1-long-document';
 import { w2 } from './workloads/w2-corpus';
 import { w3 } from './workloads/w3-store';
 import { w4 } from './workloads/w4-export';
 import { w5 } from './workloads/w5-merge';
+import { w6 } from './workloads/w6-scale';
 
 /** Every workload, in the order they run: the browser ones together, so one Chromium serves them all. */
-const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5];
+const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5, w6, s1, s2];
 /** Workloads that load Marginalia's built UI. */
 const NEEDS_UI = new Set(['W1', 'peers']);
 

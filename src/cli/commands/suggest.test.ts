@@ -12,8 +12,12 @@ import { UsageError } from '../command';
 import { main } from '../main';
 import { command } from './suggest';
 import { runCommand } from '../../../test/fixtures/cli';
+import { encodeLegacy } from '../../../test/fixtures/corpus/legacy-encode';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+const utf16le = (s: string) => [...Buffer.from(s, 'utf16le')];
+/** GB18030 bytes of a text, from the legacy encoder the corpus tests use. */
+const gb18030 = (s: string) => [...encodeLegacy(s, 'gb18030')];
 
 let dir: string;
 beforeAll(async () => {
@@ -57,9 +61,9 @@ describe('marginalia suggest', () => {
     expect(zhLine).toMatchObject({ format: 'marginalia/1', annotator: 'suggester', status: 'todo', text: normalized });
     expect(zhLine.doc_id).toBe(`sha256:${sha256Hex(normalized)}`);
     expect(zhLine.spans.map((s) => [s.text, s.label, s.attrs])).toEqual([
-      ['2623.9亿元', 'FIGURE', { approx: 'none', unit: 'CNY', value: 262390000000 }],
-      ['42.5%', 'FIGURE', { approx: 'none', unit: '%', value: 42.5 }],
-      ['138个', 'FIGURE', { approx: 'none', unit: '个', value: 138 }],
+      ['2623.9亿元', 'FIGURE', { approx: 'none', unit: 'CNY', value: 262390000000, source: 'parser', score: 0.97 }],
+      ['42.5%', 'FIGURE', { approx: 'none', unit: '%', value: 42.5, source: 'parser', score: 0.97 }],
+      ['138个', 'FIGURE', { approx: 'none', unit: '个', value: 138, source: 'parser', score: 0.9 }],
     ]);
     for (const l of lines) for (const s of l.spans) expect(sliceCodePoints(l.text!, s.start, s.end)).toBe(s.text);
     const enLine = lines.find((l) => l.source.endsWith('en.txt'))!;
@@ -82,19 +86,53 @@ describe('marginalia suggest', () => {
   it('reports unreadable files as FILE: reason, prints the rest, and exits 1', async () => {
     const good = await file('good.txt', EN);
     const binary = await file('image.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
-    const latin1 = await file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x30, 0x25]));
+    const empty = await file('empty.txt', '');
     const folder = join(dir, 'folder');
     await mkdir(folder, { recursive: true });
     const missing = join(dir, 'missing.txt');
-    const { code, out, err } = await run(binary, good, latin1, missing, folder);
+    const { code, out, err } = await run(binary, good, empty, missing, folder);
     expect(code).toBe(1);
     expect(out.split('\n').filter(Boolean)).toHaveLength(1);
     expect(err.split('\n').filter(Boolean)).toEqual([
       `${binary}: binary file (contains NUL bytes)`,
-      `${latin1}: not valid UTF-8 text`,
+      `${empty}: empty file`,
       `${missing}: no such file`,
       `${folder}: is a directory`,
     ]);
+  });
+
+  it('decodes files as the app does: GB18030 and UTF-16 with a BOM give the same line as UTF-8', async () => {
+    const text = '上海跨境电商进出口实现2623.9亿元,同比增长42.5%。\n';
+    const utf8 = await file('zh-utf8.txt', text);
+    const gb = await file('zh-gb.txt', new Uint8Array(gb18030(text)));
+    const utf16 = await file('zh-utf16.txt', new Uint8Array([0xff, 0xfe, ...utf16le(text)]));
+    const lines: NativeLine[] = [];
+    for (const f of [utf8, gb, utf16]) lines.push(JSON.parse((await run(f)).out) as NativeLine);
+    expect(lines[1]!.doc_id).toBe(lines[0]!.doc_id);
+    expect(lines[2]!.doc_id).toBe(lines[0]!.doc_id);
+    expect(lines[1]!.spans.map((s) => s.text)).toEqual(['2623.9亿元', '42.5%']);
+  });
+
+  it('suggests PERSON, ORG, LOC and PRODUCT with --labels, figures only when FIGURE is listed, canonical ids from --lexicon', async () => {
+    const report = await file('en-entities.txt', 'Hefei, May 14 (Xinhua) -- Mayor Luo Yunfeng said BYD will build 300,000 units of its Seagull hatchback in Anhui Province.\n');
+    const only = JSON.parse((await run('--labels', 'PERSON,ORG,LOC,PRODUCT', report)).out) as NativeLine;
+    expect(only.spans.map((s) => [s.text, s.label, s.attrs.source])).toEqual([
+      ['Hefei', 'LOC', 'nlp'],
+      ['Xinhua', 'ORG', 'nlp'],
+      ['Luo Yunfeng', 'PERSON', 'nlp'],
+      ['BYD', 'ORG', 'nlp'],
+      ['Seagull', 'PRODUCT', 'nlp'],
+      ['Anhui Province', 'LOC', 'nlp'],
+    ]);
+    for (const s of only.spans) expect(s.attrs.score).toBeGreaterThan(0);
+    const lexicon = await file('lexicon.jsonl', JSON.stringify({ spans: [{ label: 'ORG', text: 'BYD', attrs: { canonical: 'byd' } }] }) + '\n');
+    const both = JSON.parse((await run('--labels=FIGURE,ORG', '--lexicon', lexicon, report)).out) as NativeLine;
+    expect(both.spans.map((s) => [s.text, s.label, s.attrs.source, s.attrs.canonical ?? null])).toEqual([
+      ['Xinhua', 'ORG', 'nlp', null],
+      ['BYD', 'ORG', 'lexicon', 'byd'],
+      ['300,000 units', 'FIGURE', 'parser', null],
+    ]);
+    await expect(command.run(['--labels', 'PERSON,DATE', report])).rejects.toThrow(/unknown label DATE/);
   });
 
   it('skips a second file with the same text', async () => {

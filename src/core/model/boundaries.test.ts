@@ -1,7 +1,7 @@
 // Word and sentence boundaries in code points: snapping, trimming, words, sentences, and the bounded window on long texts.
 
 import { describe, expect, it } from 'vitest';
-import { localWindow, sentenceAt, SENTENCE_WINDOW, snapToWords, trimWhitespace, WORD_WINDOW, wordAt } from './boundaries';
+import { extraWords, localWindow, sentenceAt, SENTENCE_WINDOW, snapToWords, trimWhitespace, WORD_WINDOW, wordAt } from './boundaries';
 import { sliceCodePoints } from './offsets';
 import type { CodePoint } from './types';
 
@@ -115,5 +115,34 @@ describe('on a 1,000,000-character text', () => {
   it('stops at the paragraph, not the window, when a newline is nearer', () => {
     const t = 'x'.repeat(5000) + '\nShort line here.\n' + 'y'.repeat(5000);
     expect(localWindow(t, 5003, 5004, SENTENCE_WINDOW)).toEqual({ from: 5001, to: 5017 });
+  });
+});
+
+describe('Chinese snapping that keeps names whole (extra words)', () => {
+  const zh = '研究员阮昊展示超级光盘,他在小红书上发布了视频。';
+  const names = extraWords(['阮昊', '小红书', '超级光盘', '我的世界', 'x']);
+  it('keeps a person or a platform whole where ICU cuts it (阮|昊, 小|红|书)', () => {
+    const r = at(zh, '阮');
+    expect(show(zh, snapToWords(zh, cp(r), cp(r + 1)))).toBe('阮');
+    expect(show(zh, snapToWords(zh, cp(r), cp(r + 1), { extraWords: names }))).toBe('阮昊');
+    const x = at(zh, '小红');
+    expect(show(zh, snapToWords(zh, cp(x), cp(x + 2), { extraWords: names }))).toBe('小红书');
+    expect(show(zh, snapToWords(zh, cp(x + 1), cp(x + 3), { extraWords: names }))).toBe('小红书');
+    expect(show(zh, wordAt(zh, cp(x + 1), { extraWords: names }))).toBe('小红书');
+  });
+  it('never ends on trailing punctuation or 的/了, unless 的 is inside a known name', () => {
+    const x = at(zh, '小红书上');
+    expect(show(zh, snapToWords(zh, cp(at(zh, '超级')), cp(at(zh, ',') + 1), { extraWords: names }))).toBe('超级光盘');
+    const f = at(zh, '发布了');
+    expect(show(zh, snapToWords(zh, cp(f), cp(f + 3)))).toBe('发布');
+    expect(show(zh, snapToWords(zh, cp(x), cp(x + 3), { extraWords: names }))).toBe('小红书');
+    const game = '他玩我的世界的时候';
+    const g = at(game, '我的世界');
+    expect(show(game, snapToWords(game, cp(g), cp(g + 5), { extraWords: names }))).toBe('我的世界');
+    expect(show(game, snapToWords(game, cp(g + 2), cp(g + 3), { extraWords: names }))).toBe('我的世界');
+  });
+  it('ignores one-character entries and works without extra words as before', () => {
+    expect(names.words.has('x')).toBe(false);
+    expect(show(zh, snapToWords(zh, cp(at(zh, '展示')), cp(at(zh, '展示') + 2), { extraWords: names }))).toBe('展示');
   });
 });

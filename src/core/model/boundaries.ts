@@ -19,7 +19,50 @@ export interface BoundaryOptions {
   locale?: string;
   /** A prebuilt offset map of the text; by default one is built (and reused while the same string is passed). */
   map?: OffsetMap;
+  /**
+   * Words the segmenter does not know, kept whole when a selection cuts into them: the
+   * corpus's labelled strings and the entity dictionary ("小红书", "阮昊"). Build it once
+   * with {@link extraWords} and pass the same object on every call.
+   */
+  extraWords?: ExtraWords;
 }
+
+/** Extra words for snapping, indexed for the edge test: by length, longest first. */
+export interface ExtraWords {
+  readonly words: ReadonlySet<string>;
+  /** Longest word, in UTF-16 units. */
+  readonly maxLength: number;
+}
+
+/** Extra words of at least two characters (one character is never a name to keep whole), for {@link BoundaryOptions.extraWords}. */
+export function extraWords(words: Iterable<string>): ExtraWords {
+  const set = new Set<string>();
+  let maxLength = 0;
+  for (const w of words) {
+    const t = w.trim();
+    if ([...t].length < 2) continue;
+    set.add(t);
+    maxLength = Math.max(maxLength, t.length);
+  }
+  return { words: set, maxLength };
+}
+
+/**
+ * The extra word occurrence that straddles UTF-16 index `u` (starts before it and ends after
+ * it), the longest if several: [from, to), or null. Tries at most maxLength² substrings.
+ */
+function straddling(text: string, u: number, extra: ExtraWords): { from: number; to: number } | null {
+  for (let length = extra.maxLength; length >= 2; length--) {
+    for (let from = Math.max(0, u - length + 1); from < u; from++) {
+      const to = from + length;
+      if (to > u && to <= text.length && extra.words.has(text.slice(from, to))) return { from, to };
+    }
+  }
+  return null;
+}
+
+/** Particles that a Chinese selection never ends on: 的 (possessive) and 了 (aspect). */
+const TRAILING_PARTICLE = /[的了]$/;
 
 /** UTF-16 units of context segmented on each side of an offset for words: far more than any word. */
 export const WORD_WINDOW = 256;
@@ -154,8 +197,9 @@ export function trimWhitespace(text: string, start: CodePoint, end: CodePoint, o
 
 /**
  * A selection snapped for labelling: widened to whole words at both ends (Intl.Segmenter,
- * Chinese words included), then trimmed so that no whitespace or punctuation is at either
- * end — except a figure's % and an abbreviation's final period ("Co., Ltd."). Reversed
+ * Chinese words included, and the `extraWords` it does not know kept whole), then trimmed
+ * so that no whitespace or punctuation is at either end — except a figure's % and an
+ * abbreviation's final period ("Co., Ltd.") — and no particle 的 or 了 at its end. Reversed
  * offsets are swapped. An empty selection becomes the word at that offset, if any. The
  * result is empty (start === end) when the selection held only spaces and punctuation.
  */
@@ -171,6 +215,13 @@ export function snapToWords(text: string, start: CodePoint, end: CodePoint, loca
   if (first) s = first.start;
   const last = wordSegmentAt(text, e - 1, options);
   if (last) e = last.end;
+  if (options.extraWords) {
+    // A name the segmenter cut (小红书 → 小|红|书) is taken whole when the selection cuts into it.
+    const atStart = straddling(text, s, options.extraWords);
+    if (atStart) s = atStart.from;
+    const atEnd = straddling(text, e, options.extraWords);
+    if (atEnd) e = atEnd.to;
+  }
   while (s < e) {
     const c = codePointAtStart(text, s);
     if (!TRIM_CHAR.test(c) || KEEP_PUNCT.test(c)) break;
@@ -178,23 +229,35 @@ export function snapToWords(text: string, start: CodePoint, end: CodePoint, loca
   }
   while (e > s) {
     const c = codePointAtBefore(text, e);
-    if (!TRIM_CHAR.test(c) || KEEP_PUNCT.test(c) || abbreviationPeriod(text, e)) break;
+    const particle = TRAILING_PARTICLE.test(c) && e - s > 1 && !insideExtraWord(text, e - 1, options.extraWords);
+    if (!particle && (!TRIM_CHAR.test(c) || KEEP_PUNCT.test(c) || abbreviationPeriod(text, e))) break;
     e -= c.length;
   }
   return toRange(map, s, s === e ? s : e);
 }
 
+/** Whether UTF-16 index `u` lies inside an occurrence of an extra word (a name with 的 in it: 我的世界). */
+function insideExtraWord(text: string, u: number, extra: ExtraWords | undefined): boolean {
+  return !!extra && (straddling(text, u, extra) !== null || straddling(text, u + 1, extra) !== null);
+}
+
 /**
  * The word at code point `offset`: the word-like segment containing that character, or
- * else the one ending just before it (a caret right after a word). Null on spaces and
- * punctuation.
+ * else the one ending just before it (a caret right after a word), widened to an extra
+ * word it cuts into. Null on spaces and punctuation.
  */
 export function wordAt(text: string, offset: CodePoint, localeOrOptions: string | BoundaryOptions = {}): CodePointRange | null {
   const options = asOptions(localeOrOptions);
   const map = mapFor(text, options.map);
   const u = map.toUtf16(offset) as number;
   const seg = wordSegmentAt(text, u, options) ?? (u > 0 ? wordSegmentAt(text, u - 1, options) : null);
-  return seg ? toRange(map, seg.start, seg.end) : null;
+  if (!seg) return null;
+  let { start, end } = seg;
+  if (options.extraWords) {
+    start = straddling(text, start, options.extraWords)?.from ?? start;
+    end = straddling(text, end, options.extraWords)?.to ?? end;
+  }
+  return toRange(map, start, end);
 }
 
 /**

@@ -9,8 +9,8 @@ export type Approx = 'none' | 'more-than' | 'about' | 'less-than' | 'up-to';
  * 2.1 GW, which is what less-than says and "about" would not.
  */
 const EN_BEFORE: ReadonlyArray<readonly [Approx, string[]]> = [
-  ['up-to', ['up to', 'as many as', 'as much as', 'as high as', 'at most', 'no more than', 'not more than', 'a maximum of']],
-  ['more-than', ['more than', 'over', 'exceeded', 'exceeds', 'exceed', 'exceeding', 'above', 'at least', 'upwards of', 'in excess of', 'greater than', 'no fewer than', 'no less than', 'surpassed', 'surpassing', 'topped', 'beyond']],
+  ['up-to', ['up to', 'within', 'as many as', 'as much as', 'as high as', 'at most', 'no more than', 'not more than', 'a maximum of']],
+  ['more-than', ['more than', 'as little as', 'as few as', 'as low as', 'as short as', 'over', 'exceeded', 'exceeds', 'exceed', 'exceeding', 'above', 'at least', 'upwards of', 'in excess of', 'greater than', 'no fewer than', 'no less than', 'surpassed', 'surpassing', 'topped', 'beyond']],
   ['less-than', ['less than', 'fewer than', 'under', 'below', 'nearly', 'almost', 'close to', 'just under', 'just below']],
   ['about', ['about', 'around', 'approximately', 'approx.', 'roughly', 'some', 'an estimated', 'estimated', 'circa']],
 ];
@@ -32,7 +32,7 @@ const EN_AFTER: ReadonlyArray<readonly [Approx, string[]]> = [
 const ZH_AFTER: ReadonlyArray<readonly [Approx, string[]]> = [
   ['more-than', ['以上', '有余']],
   ['about', ['左右']],
-  ['up-to', ['以下', '以内', '之内']],
+  ['up-to', ['以下', '以内', '之内', '内']],
 ];
 
 /** 多 and 余 written between a numeral and its scale or unit ("20多个", "70多万台", "40余项"). */

@@ -103,3 +103,10 @@ describe('entriesFromSpans', () => {
     ]);
   });
 });
+
+describe('Dictionary.texts', () => {
+  it('lists each distinct string once, for the snapping extra words', () => {
+    const d = new Dictionary([{ text: '小红书', label: 'PRODUCT' }, { text: '小红书', label: 'ORG' }, { text: '阮昊', label: 'PERSON' }, { text: 'x', label: 'ORG' }]);
+    expect(d.texts().sort()).toEqual(['小红书', '阮昊']);
+  });
+});

@@ -54,6 +54,11 @@ export class Dictionary {
     return this.entries.length;
   }
 
+  /** The distinct strings of the dictionary: the extra words that snapping keeps whole (`extraWords(dictionary.texts())`). */
+  texts(): string[] {
+    return this.entries.map((e) => e.text);
+  }
+
   constructor(entries: Iterable<DictionaryEntry>) {
     const byText = new Map<string, { text: string; length: number; items: DictionaryEntry[] }>();
     for (const e of entries) {

@@ -117,7 +117,11 @@ describe('parseFigure', () => {
   it('returns null for text that does not start with a number', () => {
     expect(parseFigure('Shanghai')).toBeNull();
     expect(parseFigure('')).toBeNull();
-    expect(parseFigure('tens of thousands of times')).toBeNull();
-    expect(parseFigure('上万倍')).toBeNull();
+  });
+
+  it('reads vague magnitudes as their order, more-than', () => {
+    expect(parseFigure('tens of thousands of times')).toEqual({ value: 1e4, unit: 'times', approx: 'more-than' });
+    expect(parseFigure('上万倍')).toEqual({ value: 1e4, unit: 'times', approx: 'more-than' });
+    expect(parseFigure('millions of servers')).toEqual({ value: 1e6, unit: 'servers', approx: 'more-than' });
   });
 });

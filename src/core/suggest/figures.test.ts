@@ -53,17 +53,13 @@ describe('detectFigures: English', () => {
     ]);
   });
 
-  it('gives the first number of a range the unit of the second', () => {
+  it('reads a range as one figure with value null and the unit of its second end', () => {
     expect(figures('It will train 1500 to 2000 local workers and cut costs by 10-15%.')).toEqual([
-      ['1500', 1500, 'local workers', 'none'],
-      ['2000 local workers', 2000, 'local workers', 'none'],
-      ['10', 10, '%', 'none'],
-      ['15%', 15, '%', 'none'],
+      ['1500 to 2000 local workers', null, 'local workers', 'none'],
+      ['10-15%', null, '%', 'none'],
     ]);
-    expect(figures('between 2 and 3 billion dollars')).toEqual([
-      ['2', 2e9, 'USD', 'none'],
-      ['3 billion dollars', 3e9, 'USD', 'none'],
-    ]);
+    expect(figures('between 2 and 3 billion dollars')).toEqual([['2 and 3 billion dollars', null, 'USD', 'none']]);
+    expect(figures('Approval takes two to four weeks.')).toEqual([['two to four weeks', null, 'week', 'none']]);
     expect(texts('from 0 to 1 and from 1 to 100; 2 and 3 people')).toEqual(['3 people']);
   });
 
@@ -92,9 +88,9 @@ describe('detectFigures: English', () => {
     expect(texts('Version 1.2.3 shipped, and Phase 2 projects resumed.')).toEqual([]);
   });
 
-  it('skips denominators, definite sets and enumerations', () => {
-    expect(texts('Fuel use per 100 kilometers fell; the four new tracks of AI, chips, biotech and energy.')).toEqual([]);
-    expect(texts('It launched three major industries: green, digital and health.')).toEqual([]);
+  it('skips denominators but counts sets named by their size', () => {
+    expect(texts('Fuel use per 100 kilometers fell; the four new tracks of AI, chips, biotech and energy.')).toEqual(['four new tracks']);
+    expect(texts('It launched three major industries: green, digital and health.')).toEqual(['three major industries']);
   });
 
   it('skips hyphenated compounds and one-word articles', () => {
@@ -114,24 +110,24 @@ describe('detectFigures: Chinese', () => {
 
   it('keeps approximators outside, 多 and 余 inside', () => {
     expect(figures('接入超过3000家企业、20多万台设备,投资约5亿元,占比40%以上,近2倍。')).toEqual([
-      ['3000家', 3000, '家', 'more-than'],
-      ['20多万台', 200000, '台', 'more-than'],
+      ['3000家企业', 3000, '企业', 'more-than'],
+      ['20多万台设备', 200000, '设备', 'more-than'],
       ['5亿元', 5e8, 'CNY', 'about'],
       ['40%', 40, '%', 'more-than'],
       ['2倍', 2, 'times', 'less-than'],
     ]);
     expect(figures('突破40余项关键技术,入住率90%左右。')).toEqual([
-      ['40余项', 40, '项', 'more-than'],
+      ['40余项关键技术', 40, '关键技术', 'more-than'],
       ['90%', 90, '%', 'about'],
     ]);
   });
 
   it('reads Chinese numerals', () => {
     expect(figures('公司有两千名员工、一百二十家门店,三年内开设十五个中心。')).toEqual([
-      ['两千名', 2000, '名', 'none'],
-      ['一百二十家', 120, '家', 'none'],
-      ['三年', 3, 'year', 'none'],
-      ['十五个', 15, '个', 'none'],
+      ['两千名员工', 2000, '员工', 'none'],
+      ['一百二十家门店', 120, '门店', 'none'],
+      ['三年', 3, 'year', 'up-to'],
+      ['十五个中心', 15, '中心', 'none'],
     ]);
   });
 
@@ -140,16 +136,18 @@ describe('detectFigures: Chinese', () => {
     expect(texts('这是一个好项目,一台台机器,一块块屏幕,一系列政策,统一部署。')).toEqual([]);
   });
 
-  it('skips vague amounts and quoted names', () => {
-    expect(texts('容量达普通光盘上万倍、硬盘上百倍,几十个,数百家。加快“五个中心”建设,“十四五”规划。')).toEqual([]);
+  it('reads vague magnitudes as their order, more-than; skips quoted names', () => {
+    expect(figures('容量达普通光盘上万倍、硬盘上百倍,几十个,数百家。加快“五个中心”建设,“十四五”规划。')).toEqual([
+      ['上万倍', 1e4, 'times', 'more-than'],
+      ['上百倍', 100, 'times', 'more-than'],
+      ['几十个', 10, '个', 'more-than'],
+      ['数百家', 100, '家', 'more-than'],
+    ]);
   });
 
-  it('reads 前 before a duration as a time frame, elsewhere as a rank', () => {
-    expect(texts('今年前两个月开行1200列,前三季度增长,前10名。')).toEqual(['两个月', '1200列']);
-  });
-
-  it('reads 近 before years as "recent", not "nearly"', () => {
-    expect(figures('公司近两年增长很快。')).toEqual([['两年', 2, 'year', 'none']]);
+  it('skips calendar periods (前两个月, 前三季度, 近两年) and ranks (前10名)', () => {
+    expect(texts('今年前两个月开行1200列,前三季度增长,前10名。')).toEqual(['1200列']);
+    expect(figures('公司近两年增长很快。')).toEqual([]);
   });
 
   it('skips numbers in names: 5G, T+1, 《流浪地球2》', () => {

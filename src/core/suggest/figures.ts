@@ -8,14 +8,21 @@
 import { OffsetMap } from '../model/offsets';
 import type { CodePoint, Utf16 } from '../model/types';
 import { approxAfter, approxBefore, type Approx } from './approx';
+import {
+  AFTER_WINDOW, AND, BETWEEN_BEFORE, CLOCK_AFTER, CLOSE_QUOTE, COMPARATIVE_AFTER, DIGIT, DIGIT_PREFIX, HAN_CHAR, HAN_PERIOD_BEFORE, HAN_PREFIX,
+  LABEL_WORDS, LATIN, LATIN_OR_DIGIT, LONG_CODE_DIGITS, MONTHS, MONTH_AFTER, OPEN_QUOTE, PERIOD_WORDS, PHONE_DIGITS, PREV_WORD_WINDOW,
+  PROSE_AFTER, QUOTE_GAP, RANGE, VERSION_AFTER, YEAR_WORDS, afterQuantityVerb, dashGroups, isYearLike, prevWord,
+} from './figure-context';
 import { isFunctionWord } from './noun-phrase';
 import { EN_NUMBER_START } from './numerals';
 import { readQuantity, type Quantity } from './quantity';
 import { makeSuggestion, type Suggestion } from './suggestions';
+import { VAGUE_START } from './vague';
 
 /** The attributes of a FIGURE suggestion. */
 export interface FigureAttrs {
-  value: number;
+  /** The number with its scale applied; null for a range ("two to four weeks"), whose ends are in the text. */
+  value: number | null;
   unit: string;
   approx: Approx;
 }
@@ -33,7 +40,7 @@ export interface DetectFiguresOptions {
 /** Why a candidate was dropped; reported by {@link explainFigures}. */
 export type RejectReason =
   | 'name' | 'code' | 'phone' | 'version' | 'time' | 'date' | 'year' | 'ordinal' | 'per'
-  | 'compound' | 'quoted' | 'definite' | 'enumeration' | 'article' | 'reduplication' | 'no-unit';
+  | 'compound' | 'quoted' | 'period' | 'article' | 'reduplication' | 'no-unit';
 
 /** One candidate and what became of it (UTF-16 indices), for tests and tuning. */
 export interface Candidate {
@@ -43,73 +50,21 @@ export interface Candidate {
   verdict: FigureAttrs | RejectReason;
 }
 
-/** Where a numeral or a currency sign may start. */
+/** Where a numeral, a vague magnitude or a currency sign may start. */
 const CANDIDATE = new RegExp(
   [
     '(?:US|HK|NT|A|C|S)\\$', '[$€£¥￥]', '\\b(?:RMB|CNY|USD|EUR|HKD|GBP|JPY)(?= ?[0-9])', '百分之',
-    '[0-9０-９]', '[零〇一二两三四五六七八九十]', EN_NUMBER_START,
+    '[0-9０-９]', VAGUE_START, '[零〇一二两三四五六七八九十]', EN_NUMBER_START,
   ].join('|'),
   'gi',
 );
-
-const LATIN = /[A-Za-z]/;
-const DIGIT = /[0-9０-９]/;
-const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
-
-/** Plain digit runs this long without separators are codes, ids or phone numbers: 9 digits is 100,000,000+, which news writes with commas or 亿. */
-const LONG_CODE_DIGITS = 9;
-/** Dash-joined digit groups with this many digits in all are phone numbers or codes, not ranges ("021-6321-5555"). */
-const PHONE_DIGITS = 9;
-/** How far after a figure a closing quote may be for the figure to be part of a quoted name (“五个中心”). */
-const QUOTE_GAP = 4;
-
-/** Characters before a Chinese numeral that make it an ordinal, a determiner or a vague amount (第一, 哪一款, 每万人, 上一年, 几十, 数百). */
-const HAN_PREFIX = /[第哪这那每某任唯同单统之逐上下前几数周初万千百亿]$/;
-/** Characters before digits that make them an ordinal or a denominator (第3, 每10, 前10). */
-const DIGIT_PREFIX = /[第每前]$/;
-
-const MONTHS = new Set(
-  'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'.split(' '),
-);
-const MONTH_AFTER = /^[ \t\u00a0]+(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-/** Words before a four-digit number that make it a year ("in 2023", "since 2015"). */
-const YEAR_WORDS = new Set('in since by from until till before after during of year early late mid end through fiscal'.split(' '));
-/** Verbs after which a bare whole number is a figure ("reaching 40 by 2025"). */
-const QUANTITY_VERBS = new Set(
-  [
-    'reach', 'reached', 'reaches', 'reaching', 'total', 'totaled', 'totalled', 'totaling', 'totalling', 'totals',
-    'hit', 'hits', 'exceed', 'exceeded', 'exceeds', 'exceeding', 'topped', 'numbered', 'amounted to', 'amounts to',
-    'amount to', 'stood at', 'stands at', 'rose to', 'fell to', 'grew to', 'increased to', 'decreased to',
-    'dropped to', 'climbed to', '达到', '共计', '合计', '总计',
-  ],
-);
-/** Words that label a numbered thing: the number after them is a name ("section 4.5", "version 2.0"), not a quantity. */
-const LABEL_WORDS = new Set(
-  'section chapter version figure fig table page article item step rule clause paragraph line room gate platform level grade class phase stage round number edition issue volume vol part appendix exhibit model type zone lane route floor building'.split(' '),
-);
-/** What may follow a bare number in prose: a space, the end, or sentence punctuation (not "]", "+", "=" of code and links). */
-const PROSE_AFTER = /^$|[\s.,;:!?)。，；：！？）、]/;
-const HAN_CHAR = /[\u3400-\u9fff]/;
-/** A number and a range connector right before a number: the number is the second end of a range. */
-const RANGE_BEFORE = /[0-9０-９](?:[ \t\u00a0]*(?:-|–|—|~|～|至|到)[ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)$/;
-/** "between 2 and 3 billion dollars": "and" joins a range only after "between". */
-const BETWEEN_BEFORE = /\bbetween[ \t\u00a0]+$/i;
-const AND = /[ \t\u00a0]+and[ \t\u00a0]+/y;
-const COMPARATIVE_AFTER = /^[ \t\u00a0]+(?:more|fewer|less|higher|lower)[ \t\u00a0]+than\b/i;
-const RANGE = /[ \t\u00a0]*(?:-|–|—|~|～|至|到)[ \t\u00a0]*|[ \t\u00a0]+to[ \t\u00a0]+/y;
-const OPEN_QUOTE = /[“‘「『《"']/;
-const CLOSE_QUOTE = /[”’」』》"']/;
-const CLOCK_AFTER = /^[ \t\u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)/i;
-const PREV_WORD = /([A-Za-z]+)(\.?)[ \t\u00a0]+$/;
-/** UTF-16 units looked at after a number: the longest pattern read there (" September", " fewer than", " o'clock") fits. */
-const AFTER_WINDOW = 16;
-/** Longest English word looked at before a number ("September" plus spaces). */
-const PREV_WORD_WINDOW = 16;
 
 interface Kept {
   start: number;
   end: number;
   attrs: FigureAttrs;
+  /** How sure the rules are, by what follows the number (see SCORE_BY_UNIT). */
+  score: number;
   /** Where the scan goes on. */
   resume: number;
 }
@@ -118,102 +73,71 @@ interface Dropped {
   resume: number;
 }
 
-function prevWord(text: string, i: number): { word: string; dotted: boolean } | null {
-  const m = PREV_WORD.exec(text.slice(Math.max(0, i - PREV_WORD_WINDOW), i));
-  return m ? { word: m[1]!, dotted: m[2] === '.' } : null;
-}
-
-/** More dash-joined groups than this already make a phone number, so the chain is not followed further. */
-const MAX_DASH_GROUPS = 3;
-
-/** Digit groups joined by '-' around [start, end): "021-6321-5555". Reads at most a few groups either way. */
-function dashGroups(text: string, start: number, end: number): string[] {
-  const groups = [text.slice(start, end)];
-  let s = start;
-  while (groups.length < MAX_DASH_GROUPS && text.charAt(s - 1) === '-' && DIGIT.test(text.charAt(s - 2))) {
-    let k = s - 2;
-    while (k > 0 && s - k <= LONG_CODE_DIGITS && DIGIT.test(text.charAt(k - 1))) k--;
-    groups.unshift(text.slice(k, s - 1));
-    s = k;
-  }
-  let e = end;
-  while (groups.length < MAX_DASH_GROUPS && text.charAt(e) === '-' && DIGIT.test(text.charAt(e + 1))) {
-    let k = e + 1;
-    while (k < text.length && k - e <= LONG_CODE_DIGITS && DIGIT.test(text.charAt(k))) k++;
-    groups.push(text.slice(e + 1, k));
-    e = k;
-  }
-  return groups;
-}
-
-/** Whether the one or two words (or Chinese verb) right before UTF-16 index `at` are a quantity verb. */
-function afterQuantityVerb(text: string, at: number): boolean {
-  let j = at;
-  while (j > 0 && /[ \t\u00a0]/.test(text.charAt(j - 1))) j--;
-  if (QUANTITY_VERBS.has(text.slice(Math.max(0, j - 2), j))) return true;
-  let s = j;
-  for (let words = 0; words < 2; words++) {
-    while (s > 0 && LATIN.test(text.charAt(s - 1))) s--;
-    if (s === j) return false;
-    if (QUANTITY_VERBS.has(text.slice(s, j).toLowerCase())) return true;
-    if (text.charAt(s - 1) !== ' ') return false;
-    s--;
-  }
-  return false;
-}
-
-/** Four plain digits from 1900 to 2099 (the years of news), not "2,000" with its comma. */
-function isYearLike(text: string, q: Quantity): boolean {
-  const n = q.numeral;
-  if (n.kind !== 'arabic' || n.hasDecimal || n.intDigits !== 4 || q.scaleExponent !== 0) return false;
-  if (text.slice(q.numeralStart, n.end).includes(',')) return false;
-  const v = Number(n.digits);
-  return v >= 1900 && v <= 2099;
-}
-
 /**
- * Judges one quantity: a figure (with its span and attrs) or a reason to drop it. Only
- * looks a few characters around the quantity.
+ * The score of a figure by what stands after its number: a currency or a unit of measure
+ * leaves little doubt; a counted noun phrase may run long or short; a bare number, a vague
+ * magnitude or a range is where the rules most often disagree with an annotator.
  */
-function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
+const SCORE_BY_UNIT: Readonly<Record<Quantity['unitKind'], number>> = { currency: 0.97, measure: 0.97, time: 0.9, counter: 0.9, noun: 0.85, none: 0.7 };
+const VAGUE_SCORE = 0.75;
+const RANGE_SCORE = 0.85;
+
+/** Drops for numbers that are parts of names, codes, dates, clock times and phone numbers: only the characters around the number are read. */
+function codeLike(text: string, q: Quantity): RejectReason | null {
   const n = q.numeral;
   const numeralText = text.slice(q.numeralStart, n.end);
   const b1 = text.charAt(q.start - 1);
   const b2 = text.charAt(q.start - 2);
   const afterNum = text.charAt(n.end);
-  const drop = (reason: RejectReason): Dropped => ({ reason, resume: q.end });
-
   // Numbers glued to names and codes: C919, 5G, 30th, T+1, COVID-19, 1.2.3, 10:30, 3/4.
-  if (LATIN.test(b1)) return drop('name');
-  if (/[+\-/_]/.test(b1) && LATIN.test(b2)) return drop('name');
-  if (DIGIT.test(b1)) return drop('code');
-  if (b1 === '.' && DIGIT.test(b2)) return drop('version');
-  if (LATIN_OR_DIGIT.test(text.charAt(q.end))) return drop('name');
-  if (afterNum === '.' && DIGIT.test(text.charAt(n.end + 1))) return drop('version');
-  if ((afterNum === ':' || afterNum === '：') && DIGIT.test(text.charAt(n.end + 1))) return drop('time');
-  if ((b1 === ':' || b1 === '：') && DIGIT.test(b2)) return drop('time');
-  if ((afterNum === '/' && DIGIT.test(text.charAt(n.end + 1))) || (b1 === '/' && DIGIT.test(b2))) return drop('date');
-  if (CLOCK_AFTER.test(text.slice(n.end, n.end + AFTER_WINDOW))) return drop('time');
-  if (afterNum === '-' && LATIN.test(text.charAt(n.end + 1))) return drop('compound');
-  if (n.leadingZero) return drop('code');
-  if (b1 === '+' || b1 === '#') return drop('phone');
-  if (n.kind === 'arabic' && !n.hasDecimal && !numeralText.includes(',') && n.intDigits >= LONG_CODE_DIGITS) return drop('code');
+  if (LATIN.test(b1)) return 'name';
+  if (/[+\-/_]/.test(b1) && LATIN.test(b2)) return 'name';
+  if (DIGIT.test(b1)) return 'code';
+  if (b1 === '.' && DIGIT.test(b2)) return 'version';
+  if (LATIN_OR_DIGIT.test(text.charAt(q.end))) return 'name';
+  if (afterNum === '.' && DIGIT.test(text.charAt(n.end + 1))) return 'version';
+  if ((afterNum === ':' || afterNum === '：') && DIGIT.test(text.charAt(n.end + 1))) return 'time';
+  if ((b1 === ':' || b1 === '：') && DIGIT.test(b2)) return 'time';
+  if ((afterNum === '/' && DIGIT.test(text.charAt(n.end + 1))) || (b1 === '/' && DIGIT.test(b2))) return 'date';
+  if (CLOCK_AFTER.test(text.slice(n.end, n.end + AFTER_WINDOW))) return 'time';
+  if (afterNum === '-' && LATIN.test(text.charAt(n.end + 1))) return 'compound';
+  if (n.leadingZero) return 'code';
+  if (b1 === '+' || b1 === '#') return 'phone';
+  if (n.kind === 'arabic' && !n.hasDecimal && !numeralText.includes(',') && n.intDigits >= LONG_CODE_DIGITS) return 'code';
   if (n.kind === 'arabic') {
     const groups = dashGroups(text, q.numeralStart, n.end);
     const digits = groups.join('').length;
-    if (groups.length >= 3 || (groups.length === 2 && (digits >= PHONE_DIGITS || groups.some((g) => g.startsWith('0'))))) return drop('phone');
+    if (groups.length >= 3 || (groups.length === 2 && (digits >= PHONE_DIGITS || groups.some((g) => g.startsWith('0'))))) return 'phone';
   }
+  // A version or phase: "from 2.0 to 4.0", "2.0版" (nobody writes a quantity as 2.0 without a unit).
+  if (q.unitKind === 'none' && n.hasDecimal && /\.0+$/.test(n.digits)) return 'version';
+  if (q.unitKind === 'none' && VERSION_AFTER.test(text.slice(q.end, q.end + 1))) return 'version';
+  return null;
+}
 
-  // Ordinals, determiners, denominators.
+/**
+ * Judges one quantity: a figure (with its span and attrs) or a reason to drop it. Only
+ * looks a few characters around the quantity. A range ("two to four weeks", 300家至500家)
+ * becomes one figure with value null, unless `allowRange` is false (reading its second end).
+ */
+function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
+  const n = q.numeral;
+  const numeralText = text.slice(q.numeralStart, n.end);
+  const b1 = text.charAt(q.start - 1);
+  const drop = (reason: RejectReason): Dropped => ({ reason, resume: q.end });
+  const code = codeLike(text, q);
+  if (code) return drop(code);
+
+  // Ordinals, determiners, denominators, calendar periods.
   const before2 = text.slice(Math.max(0, q.start - 2), q.start);
-  // 前 before a duration is "the first N months", a time frame like 近两年; elsewhere it ranks (前10名).
-  const firstN = b1 === '前' && q.unitKind === 'time';
-  if (!firstN && (n.kind === 'han' ? HAN_PREFIX.test(before2) : DIGIT_PREFIX.test(before2))) return drop('ordinal');
+  if (q.unitKind === 'time' && (q.han || n.kind === 'han') && HAN_PERIOD_BEFORE.test(before2)) return drop('period');
+  if (!q.vague && (n.kind === 'han' ? HAN_PREFIX.test(before2) : DIGIT_PREFIX.test(before2))) return drop('ordinal');
   const pw = prevWord(text, q.start);
   const pwLower = pw?.word.toLowerCase();
   if (pwLower === 'per') return drop('per');
   if (pw && pw.dotted && /^(no|nos)$/.test(pwLower!)) return drop('ordinal');
   if (pw && MONTHS.has(pw.word)) return drop('date');
+  if (pwLower && !pw!.dotted && PERIOD_WORDS.has(pwLower) && q.unitKind === 'time') return drop('period');
   if (MONTH_AFTER.test(text.slice(n.end, n.end + AFTER_WINDOW))) return drop('date');
   if (isYearLike(text, q) && pwLower && !pw!.dotted && YEAR_WORDS.has(pwLower) && (q.unitKind === 'none' || q.unitKind === 'noun')) return drop('year');
 
@@ -231,12 +155,14 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
     return drop('quoted');
   }
 
-  let value = q.value;
-  let unit = q.unit;
-  let end = q.end;
-  let resume = q.end;
+  if (allowRange) {
+    const r = joinRange(text, q, ab?.approx ?? null);
+    if (r) return r;
+  }
+
   switch (q.unitKind) {
     case 'none': {
+      if (q.vague) return drop('no-unit');
       const scaled = q.scaleExponent > 0 || (n.kind === 'han' && /[万亿]/.test(numeralText));
       if (capitalizedBefore) return drop('name');
       if (scaled) break;
@@ -244,64 +170,61 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
         // A bare decimal is a figure in running prose ("will reach 50.2", "指数为3.5"), not in
         // tables, URLs, code or references ("section 4.5", "TypeScript >= 5.3").
         const prose = (pw && !pw.dotted && /^[a-z]/.test(pw.word) && !LABEL_WORDS.has(pwLower!)) || HAN_CHAR.test(b1);
-        if (prose && PROSE_AFTER.test(text.charAt(end))) break;
+        if (prose && PROSE_AFTER.test(text.charAt(q.end))) break;
         return drop('no-unit');
-      }
-      const borrowed = allowRange ? rangeUnit(text, q) : null;
-      if (borrowed) {
-        value = borrowed.value;
-        unit = borrowed.unit;
-        end = n.end;
-        resume = n.end;
-        break;
       }
       if (n.kind !== 'words' && !isYearLike(text, q) && afterQuantityVerb(text, ab?.at ?? q.start)) break;
       // A difference: "30,000 more than a year earlier", "12 fewer than".
-      if (n.kind !== 'words' && !isYearLike(text, q) && COMPARATIVE_AFTER.test(text.slice(end, end + AFTER_WINDOW))) break;
+      if (n.kind !== 'words' && !isYearLike(text, q) && COMPARATIVE_AFTER.test(text.slice(q.end, q.end + AFTER_WINDOW))) break;
       return drop('no-unit');
     }
     case 'noun':
-      if (n.kind === 'words' && value === 1) return drop('article');
-      // "2025 targets", "the 2022 plan": a year before a noun is an attribute, unless a range
-      // ("1500 to 2000 enterprises") or an approximator ("over 2000 firms") makes it a count.
-      if (isYearLike(text, q) && !ab && !RANGE_BEFORE.test(text.slice(Math.max(0, q.start - PREV_WORD_WINDOW), q.start))) return drop('year');
-      if (pw && !pw.dotted && /^(the|these|those)$/.test(pwLower!)) return drop('definite');
-      if (/^[ \t\u00a0]*[:：]/.test(text.slice(q.end, q.end + AFTER_WINDOW))) return drop('enumeration');
+      if (n.kind === 'words' && q.value === 1) return drop('article');
+      // "2025 targets", "the 2022 plan": a year before a noun is an attribute, unless an approximator ("over 2000 firms")
+      // or a range ("1500 to 2000 workers", read with allowRange false) makes it a count.
+      if (isYearLike(text, q) && !ab && allowRange) return drop('year');
       if (capitalizedBefore) return drop('name');
       break;
     case 'counter':
     case 'time':
-      if ((n.kind === 'han' || n.kind === 'words') && value === 1) return drop('article');
+      if ((n.kind === 'han' || n.kind === 'words') && q.value === 1 && !q.vague) return drop('article');
       if (q.unitKind === 'counter' && q.unitText.length === 1 && text.charAt(q.end) === q.unitText) return drop('reduplication');
+      // 洋山四期: a Chinese numeral with 期 right after a name is the name of a phase, not a count of phases.
+      if (n.kind === 'han' && text.charAt(n.end) === '期' && HAN_CHAR.test(b1)) return drop('name');
       break;
     default:
       break;
   }
 
-  let approx: Approx = ab?.approx ?? q.innerApprox ?? approxAfter(text, end)?.approx ?? 'none';
+  let approx: Approx = q.vague ? 'more-than' : (ab?.approx ?? q.innerApprox ?? approxAfter(text, q.end)?.approx ?? 'none');
   // 近 before years is "recent" (近两年, the last two years), not "nearly".
-  if (ab && /近/.test(ab.word) && unit === 'year') approx = q.innerApprox ?? 'none';
-  return { start: q.start, end, attrs: { value, unit, approx }, resume };
+  if (ab && /近/.test(ab.word) && q.unit === 'year') approx = q.innerApprox ?? 'none';
+  const score = q.vague ? VAGUE_SCORE : SCORE_BY_UNIT[q.unitKind];
+  return { start: q.start, end: q.end, attrs: { value: q.value, unit: q.unit, approx }, score, resume: q.end };
 }
 
-/** "1500 to 2000 enterprises", "10-15%", "1500家至2000家": the first number takes the second's scale and unit. */
-function rangeUnit(text: string, q: Quantity): { value: number; unit: string } | null {
-  RANGE.lastIndex = q.numeral.end;
+/**
+ * "two to four weeks", "between 1,500 and 2,000 jobs", "10-15%", 300家至500家, 3至5年: when
+ * a second quantity follows a range connector, the whole range is one figure with value
+ * null and the second end's unit. The first end may carry the same unit or none.
+ */
+function joinRange(text: string, q: Quantity, approxBeforeFirst: Approx | null): Kept | null {
+  RANGE.lastIndex = q.end;
   let m = RANGE.exec(text);
   if (!m && BETWEEN_BEFORE.test(text.slice(Math.max(0, q.start - PREV_WORD_WINDOW), q.start))) {
-    AND.lastIndex = q.numeral.end;
+    AND.lastIndex = q.end;
     m = AND.exec(text);
   }
   if (!m) return null;
-  const q2 = readQuantity(text, q.numeral.end + m[0].length, { nounPhrase: true });
-  if (!q2 || q2.numeral.kind !== q.numeral.kind) return null;
+  const q2 = readQuantity(text, q.end + m[0].length, { nounPhrase: true });
+  if (!q2 || (q2.numeral.kind === 'words') !== (q.numeral.kind === 'words') || q2.vague) return null;
+  if (q.unitKind !== 'none' && (q.unit !== q2.unit || q.noun)) return null;
+  if (q.unitKind === 'none' && (q.numeral.hasDecimal || q2.numeral.hasDecimal) && q2.unitKind === 'none') return null;
+  const second = judge(text, q2, false);
+  if ('reason' in second) return null;
   if (q2.unitKind === 'none' && q2.scaleExponent === 0) return null;
-  const verdict = judge(text, q2, false);
-  if ('reason' in verdict) return null;
-  return {
-    value: Number(q.scaleExponent === 0 && q2.scaleExponent > 0 ? `${q.numeral.digits}e${q2.scaleExponent}` : q.value),
-    unit: verdict.attrs.unit,
-  };
+  const approx = approxBeforeFirst ?? approxAfter(text, second.end)?.approx ?? q2.innerApprox ?? 'none';
+  return { start: q.start, end: second.end, attrs: { value: null, unit: second.attrs.unit, approx }, score: RANGE_SCORE, resume: second.resume };
 }
 
 /** Past the numeral-like characters at `i`, where the scan resumes after a false start. */
@@ -346,7 +269,7 @@ export function detectFigures(text: string, options: DetectFiguresOptions = {}):
     if (v && !('reason' in v)) {
       const start = map.toCodePoint(v.start as Utf16);
       const end = map.toCodePoint(v.end as Utf16);
-      out.push(makeSuggestion('figure', 'FIGURE', start, end, { value: v.attrs.value, unit: v.attrs.unit, approx: v.attrs.approx }));
+      out.push(makeSuggestion('figure', 'FIGURE', start, end, { value: v.attrs.value, unit: v.attrs.unit, approx: v.attrs.approx }, v.score));
     }
   });
   return out;

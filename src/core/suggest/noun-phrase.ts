@@ -25,7 +25,9 @@ const STOP = new Set(
     'accounts equals exceeds totals amounts stands sees saw ' +
     'already also still just only even now then there here respectively together alone apiece ' +
     'nationwide worldwide annually yearly monthly daily overall altogether abroad ago later earlier ' +
-    'year-on-year month-on-month'
+    'year-on-year month-on-month ' +
+    // Number words start a new quantity ("servers and tens of thousands of drones").
+    'tens hundreds thousands millions billions dozens twice thrice'
   ).split(' '),
 );
 

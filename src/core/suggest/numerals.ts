@@ -148,7 +148,7 @@ const TENS = Object.keys(EN_TENS).join('|');
 const BELOW_100 = `(?:(?:${TENS})(?:[- ](?:${ONES}))?|${TEENS}|${ONES})\\b`;
 
 /** Number words below a thousand: "four", "twenty-five", "three hundred and twenty". */
-const EN_NUMBER = new RegExp(`\\b(${BELOW_100})(?:\\s+hundred\\b(?:\\s+(?:and\\s+)?(${BELOW_100}))?)?`, 'iy');
+const EN_NUMBER = new RegExp(`\\b(${BELOW_100})(?:\\s+hundred\\b(?!-)(?:\\s+(?:and\\s+)?(${BELOW_100}))?)?`, 'iy');
 
 /** The regex source matching the first word of an English numeral, for scanners. */
 export const EN_NUMBER_START = `\\b(?:${TENS}|${TEENS}|${ONES})\\b`;
@@ -216,7 +216,8 @@ export function readHanScale(text: string, i: number): Scale | null {
 const EN_SCALE_EXP: Record<string, number> = {
   hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12, bn: 9, mn: 6, tn: 12, m: 6, b: 9, k: 3,
 };
-const EN_SCALE_WORD = /[ \t\u00a0]*(hundred|thousand|million|billion|trillion)\b/iy;
+/** Not before a hyphen: "three hundred-billion-level clusters" counts 3, the level is part of the unit. */
+const EN_SCALE_WORD = /[ \t\u00a0]*(hundred|thousand|million|billion|trillion)\b(?!-)/iy;
 const EN_SCALE_ABBR = /(bn|mn|tn)\b/y;
 /** "$3m", "$3b", "$5k": single-letter scales are read only after a currency sign, where they cannot be metres. */
 const EN_SCALE_LETTER = /([mbk])\b/y;

@@ -3,7 +3,10 @@
 import { INNER_APPROX, type Approx } from './approx';
 import { readNounPhrase, readPer } from './noun-phrase';
 import { readEnScale, readHanScale, readNumeral, scaledValue, type Numeral } from './numerals';
+import { readRateTail } from './rate';
 import { CURRENCY_PREFIXES, matchEnUnit, matchZhUnit, type UnitKind } from './units';
+import { readVague } from './vague';
+import { readZhNoun } from './zh-noun';
 
 /** What stands after the number: a dictionary unit, a counted English noun phrase, or nothing. */
 export type QuantityUnitKind = UnitKind | 'noun' | 'none';
@@ -27,6 +30,10 @@ export interface Quantity {
   innerApprox: Approx | null;
   /** Whether the quantity is written Chinese-style (a Chinese numeral, scale or unit right after the digits). */
   han: boolean;
+  /** A vague magnitude ("millions of", 上万): its value is the order's lower bound. */
+  vague: boolean;
+  /** The counted noun after a Chinese counter ("纺织企业" of "9000多家纺织企业"), '' without one. */
+  noun: string;
 }
 
 /** Options of {@link readQuantity}. */
@@ -66,8 +73,18 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
   const currency = readCurrencyPrefix(text, i);
   const numeralStart = currency ? currency.end : i;
   if (text.startsWith('百分之', numeralStart) && !currency) return readPercentWords(text, i);
-  const numeral = readNumeral(text, numeralStart);
+  const vagueWord = currency ? null : readVague(text, numeralStart);
+  const numeral: Numeral | null = vagueWord
+    ? { kind: /[上数几]/.test(text.charAt(numeralStart)) ? 'han' : 'words', end: vagueWord.end, digits: String(vagueWord.value), intDigits: String(vagueWord.value).length, hasDecimal: false, leadingZero: false, digitSequence: false }
+    : readNumeral(text, numeralStart);
   if (!numeral) return null;
+  if (vagueWord && vagueWord.unit) {
+    // "twice": a multiplier with its unit in the word.
+    return {
+      start: i, end: vagueWord.end, numeralStart, numeral, scaleExponent: 0, value: vagueWord.value, unit: vagueWord.unit,
+      unitKind: 'measure', unitText: text.slice(i, vagueWord.end), innerApprox: null, han: false, vague: false, noun: '',
+    };
+  }
 
   let pos = numeral.end;
   let exponent = 0;
@@ -87,7 +104,7 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     }
   };
 
-  if (numeral.kind !== 'words') {
+  if (numeral.kind !== 'words' && !vagueWord) {
     inner();
     // Digits take scale characters ("2623.9亿"); a Chinese numeral holds its own, except after 多 ("三千多万").
     const hs = numeral.kind === 'arabic' || innerApprox ? readHanScale(text, pos) : null;
@@ -98,7 +115,7 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     }
     inner();
   }
-  if (!han && numeral.kind !== 'han') {
+  if (!han && numeral.kind !== 'han' && !vagueWord) {
     const es = readEnScale(text, pos, !!currency);
     if (es) {
       exponent += es.exponent;
@@ -106,8 +123,11 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     }
   }
 
+  let noun = '';
   if (!currency) {
-    const zh = numeral.kind === 'words' ? null : matchZhUnit(text, pos);
+    let zh = numeral.kind === 'words' ? null : matchZhUnit(text, pos);
+    // 四大新赛道, 五大未来产业: 大 counts a set of named things, and only with its noun.
+    if (!zh && numeral.kind === 'han' && text.charAt(pos) === '大' && options.nounPhrase && readZhNoun(text, pos + 1)) zh = { surface: '大', unit: '大', kind: 'counter' };
     if (zh) {
       unit = zh.unit;
       unitKind = zh.kind;
@@ -115,6 +135,15 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
       pos += zh.surface.length;
       unitEnd = pos;
       han = han || HAN_CHAR.test(zh.surface);
+      if (zh.kind === 'counter' && options.nounPhrase && text.charAt(pos) !== zh.surface) {
+        const np = readZhNoun(text, pos);
+        if (np) {
+          noun = np.text;
+          unit = np.text;
+          pos = np.end;
+          unitEnd = pos;
+        }
+      }
     } else if (!han) {
       const gap = spacesAt(text, pos);
       const enUnit = matchEnUnit(text, pos + gap, gap === 0);
@@ -148,6 +177,14 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     unitStart = i;
     unitEnd = numeralStart;
   }
+  if (unitKind !== 'none' && unitKind !== 'time') {
+    const rate = readRateTail(text, pos, han || HAN_CHAR.test(text.charAt(pos + 1)));
+    if (rate) {
+      unit += rate.unit;
+      pos = rate.end;
+      unitEnd = pos;
+    }
+  }
 
   return {
     start: i,
@@ -155,12 +192,14 @@ export function readQuantity(text: string, i: number, options: ReadQuantityOptio
     numeralStart,
     numeral,
     scaleExponent: exponent,
-    value: scaledValue(numeral.digits, exponent),
+    value: vagueWord ? vagueWord.value : scaledValue(numeral.digits, exponent),
     unit,
     unitKind,
     unitText: unitKind === 'none' ? '' : text.slice(unitStart, unitEnd).trim(),
-    innerApprox,
+    innerApprox: vagueWord ? 'more-than' : innerApprox,
     han,
+    vague: !!vagueWord,
+    noun,
   };
 }
 
@@ -180,5 +219,7 @@ function readPercentWords(text: string, i: number): Quantity | null {
     unitText: '百分之',
     innerApprox: null,
     han: true,
+    vague: false,
+    noun: '',
   };
 }

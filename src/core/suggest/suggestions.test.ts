@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodePoint } from '../model/types';
 import { suggestForDocument } from './index';
 import { Dictionary } from './dictionary';
-import { makeSuggestion, mergeSuggestions, suggestionKey } from './suggestions';
+import { makeSuggestion, mergeSuggestions, parseSuggestionKey, suggestionKey } from './suggestions';
 
 const cp = (n: number) => n as CodePoint;
 
@@ -39,5 +39,14 @@ describe('suggestions', () => {
     ]);
     const left = suggestForDocument(text, { dictionary, spans: [{ start: 0, end: 14, label: 'ORG' }], rejected: new Set(['figure:FIGURE:34:59']) });
     expect(left).toEqual([]);
+  });
+});
+
+describe('parseSuggestionKey', () => {
+  it('reads back the label and range of every kind of key, and refuses anything else', () => {
+    expect(parseSuggestionKey(suggestionKey('figure', 'FIGURE', 3, 9))).toEqual({ start: 3, end: 9, label: 'FIGURE' });
+    expect(parseSuggestionKey(suggestionKey('model', 'ORG', 0, 12))).toEqual({ start: 0, end: 12, label: 'ORG' });
+    expect(parseSuggestionKey('dictionary:MY:LABEL:1:2')).toEqual({ start: 1, end: 2, label: 'MY:LABEL' });
+    for (const bad of ['', 'figure:FIGURE:9:3', 'other:ORG:1:2', 'figure:FIGURE:a:b', 'figure:FIGURE:1']) expect(parseSuggestionKey(bad)).toBeNull();
   });
 });

@@ -38,6 +38,7 @@ import { useCorpus, type CorpusListeners } from './use-corpus';
 import { useCorpusLexicon } from './use-corpus-lexicon';
 import { useDocument } from './use-document';
 import { useNoticeFor, useNotices } from './use-notices';
+import { usePendingClick } from './use-pending-click';
 import { useSchema } from './use-schema';
 import { useSettings } from './use-settings';
 import { useSuggestions } from './use-suggestions';
@@ -117,8 +118,10 @@ export function App() {
     };
   });
 
+  const click = usePendingClick();
   useWorkbenchKeys({
     enabled: mode === 'annotate' && !!annotator && !renaming,
+    defer: click.pending,
     active: keyContexts({ overlays, corpus, session, link, focusedSuggestion: suggestions.focused }),
     slots: { labels: new Set(schema.labels.map((l) => l.hotkey)), relations: new Set(schema.relations.map((r) => r.hotkey)) },
     handlers: keyHandlers({ actions, schema, suggestions, toggle, openSibling, shortcutsOpen: overlays.shortcuts }),
@@ -189,6 +192,7 @@ export function App() {
         font={settings.font}
         editor={editor}
         actions={actions}
+        onClickSettled={click.settle}
         link={link}
         findOpen={overlays.find}
         onFindClosed={() => toggle('find', false)}
@@ -241,6 +245,7 @@ export function App() {
           schema={schema}
           run={exportRunner({ corpus, annotator, session, say })}
           downloadUrl={(summary) => (hostInfo?.kind === 'browser' ? downloadUrlOf(summary.path) : undefined)}
+          documentName={(docId) => corpus?.documents.find((d) => d.docId === docId)?.path}
           onClose={() => toggle('export', false)}
         />
       ) : null}

@@ -9,6 +9,7 @@ import { quoteOf } from '../../core/model/quote';
 import { labelDef, type LabelSchema } from '../../core/model/schema';
 import type { CodePoint, Relation, Span } from '../../core/model/types';
 import { stepSpanEdge, type SpanEdge } from '../../core/model/word-step';
+import { withNotes, type NotesPatch } from '../features/notes';
 import { figureAttrs, snapSelection, type DocSuggestion } from './assist';
 import { makeSpan, trimRange } from './span-factory';
 
@@ -162,6 +163,12 @@ export function setAttr(span: Span, name: string, value: Span['attrs'][string] |
   if (value === undefined) delete attrs[name];
   else attrs[name] = value;
   return { label: `set ${name}`, change: { putSpans: [{ ...span, attrs, updatedAt: now() }] } };
+}
+
+/** A span's comment or unsure flag set (a cleared one removed). */
+export function setNotes(span: Span, patch: NotesPatch): Command {
+  const next = withNotes(span, patch);
+  return { label: 'comment' in patch ? 'set comment' : 'set unsure', change: { putSpans: [{ ...next, updatedAt: now() }] } };
 }
 
 /** An orphaned span placed on a selection. */

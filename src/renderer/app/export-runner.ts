@@ -15,7 +15,8 @@ export function exportRunner(ctx: { corpus: CorpusInfo | null; annotator: string
     if (!corpus || !annotator) throw new Error('No corpus is open');
     await session?.flushed();
     const info = (await import('../../core/format/formats')).FORMATS.find((f) => f.name === choice.format)!;
-    const name = choice.format === 'native' ? exportFileName(corpus.name, choice.annotatorSet === 'adjudicated' ? 'adjudicated' : annotator) : info.defaultOutput;
+    // Every format named like the native file: corpus, annotator, time, then the format's ending.
+    const name = exportFileName(corpus.name, choice.annotatorSet === 'adjudicated' ? 'adjudicated' : annotator, new Date(), choice.format);
     const sink = await hostSink(host.api, name, info.layout);
     if (!sink) throw new Error('Export canceled');
     const summary = await runExport(db, host.api, corpus, annotator, choice, sink, onProgress);

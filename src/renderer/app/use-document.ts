@@ -43,9 +43,9 @@ export function useSessionVersion(session: DocSession | null): number {
   const [seen, setSeen] = useState<{ session: DocSession | null; version: number }>({ session, version: session?.version ?? 0 });
   useEffect(() => {
     if (!session) return;
-    const follow = () => startTransition(() => setSeen({ session, version: session.version }));
-    follow();
-    return session.subscribe(follow);
+    const seenNow = () => setSeen({ session, version: session.version });
+    seenNow();
+    return session.subscribe((urgent) => (urgent ? seenNow() : startTransition(seenNow)));
   }, [session]);
   return seen.session === session ? seen.version : (session?.version ?? 0);
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import type { CodePoint } from '../../core/model/types';
 import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 import type { EditorHandle } from '../editor/Editor';
+import { filterQueue, type QueueFilter } from '../features/suggestion-queue';
 import { afterPaint } from './after-paint';
 import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
@@ -32,6 +33,8 @@ export interface Suggestions {
   judged(s: DocSuggestion): void;
   /** Forgets the last judged one: `g` starts from the caret (the annotator clicked elsewhere). */
   forgetJudged(): void;
+  /** The queue's filter (label, source): `g` steps through what the queue shows. */
+  setFilter(filter: QueueFilter): void;
 }
 
 /** The open ones among `all`: not covered by a span of the same label and range, not rejected. */
@@ -50,6 +53,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   const [all, setAll] = useState<{ session: DocSession; list: DocSuggestion[] } | null>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const lastJudged = useRef<Suggestion | null>(null);
+  const [filter, setFilter] = useState<QueueFilter>({});
 
   /** Finds the proposals of a session now (about 100 ms for 1,000,000 characters). */
   const find = useCallback(
@@ -63,6 +67,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   // A new document: nothing focused or judged; its proposals are found after its first paint.
   useEffect(() => {
     setFocusedKey(null);
+    setFilter({});
     lastJudged.current = null;
   }, [session]);
   useEffect(() => {
@@ -107,11 +112,11 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
         list = find(session);
         setAll({ session, list });
       }
-      const next = nextSuggestion(openOf(list, session), { focusedKey, lastJudged: lastJudged.current, caret }, by);
+      const next = nextSuggestion(filterQueue(openOf(list, session), filter), { focusedKey, lastJudged: lastJudged.current, caret }, by);
       if (next) setFocusedKey(next.key);
       return next;
     },
-    [session, proposals, painted, find, focusedKey],
+    [session, proposals, painted, find, focusedKey, filter],
   );
 
   const judged = useCallback((s: DocSuggestion) => {
@@ -121,5 +126,5 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
     lastJudged.current = null;
   }, []);
 
-  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged };
+  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged, setFilter };
 }

@@ -3,7 +3,7 @@
 import type { CorpusEntry, DocMeta } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocState } from '../db/db';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import './panels.css';
 
 /** The statuses drawn on the bar, left to right; "todo" is the bar's background. */

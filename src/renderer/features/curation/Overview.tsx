@@ -2,7 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { METHOD, type AgreementFigures, type AgreementReport, type Corpus, type CurationState, type InputFile } from '../../../core/agreement';
-import { decidedCount } from './session';
+import { walkSteps } from '../../../core/agreement/curation-walk';
 import { fmt, inkOn, scaleColor, shortDocId } from './figures';
 
 /** Rows shown at first in the long tables (documents, coverage, errors of one file): enough to read, few enough to render at once. */
@@ -296,7 +296,9 @@ function DocumentsSection({ report, state, order, onCurate }: { report: Agreemen
           {shown.map((id) => {
             const f = figures.get(id);
             const d = docs.get(id)!;
-            const decided = decidedCount(d);
+            // Span conflicts and contested relations: the steps the adjudication tab walks.
+            const steps = walkSteps(d);
+            const decided = steps.filter((x) => x.decided).length;
             return (
               <tr key={id} data-doc-id={id} className="clickable" onClick={() => onCurate(id)}>
                 <td className="file-name">{d.source || '–'}</td>
@@ -304,7 +306,7 @@ function DocumentsSection({ report, state, order, onCurate }: { report: Agreemen
                 <td className="num">{d.annotators.length}</td>
                 <FigureCell name="f1_overlap" value={f?.overall.f1_overlap} />
                 <FigureCell name="alpha_u" value={f?.overall.alpha_u} />
-                <td className="num">{d.conflicts.length ? `${decided} / ${d.conflicts.length}` : '–'}</td>
+                <td className="num">{steps.length ? `${decided} / ${steps.length}` : '–'}</td>
                 <td><button onClick={(e) => (e.stopPropagation(), onCurate(id))}>Curate</button></td>
               </tr>
             );
