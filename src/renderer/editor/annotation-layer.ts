@@ -166,25 +166,29 @@ export class AnnotationLayer {
           `<text x="${a.labelX}" y="${a.labelY - 3}" text-anchor="middle">${escape(arc.label)}</text></g>`,
       );
     }
-    // Keep the marker definitions (the first child), replace the rest.
-    while (this.svg.childNodes.length > 1) this.svg.lastChild!.remove();
-    this.svg.insertAdjacentHTML('beforeend', parts.join(''));
     const first = selectedBoxes[0];
     const last = selectedBoxes[selectedBoxes.length - 1];
     const show = !!(this.source.onResize && first && last);
-    this.place(this.handles.start, show ? first!.left : null, first?.top ?? 0, first?.bottom ?? 0);
-    this.place(this.handles.end, show ? last!.right : null, last?.top ?? 0, last?.bottom ?? 0);
+    // The handles' bars up the line, in the SVG (which lets every click through to the text).
+    if (show) {
+      parts.push(`<line class="handle-bar" x1="${first!.left}" y1="${first!.top - 2}" x2="${first!.left}" y2="${first!.bottom + 2}"/>`);
+      parts.push(`<line class="handle-bar" x1="${last!.right}" y1="${last!.top - 2}" x2="${last!.right}" y2="${last!.bottom + 2}"/>`);
+    }
+    // Keep the marker definitions (the first child), replace the rest.
+    while (this.svg.childNodes.length > 1) this.svg.lastChild!.remove();
+    this.svg.insertAdjacentHTML('beforeend', parts.join(''));
+    this.place(this.handles.start, show ? first!.left : null, first?.bottom ?? 0);
+    this.place(this.handles.end, show ? last!.right : null, last?.bottom ?? 0);
   }
 
   /**
    * A handle is a knob under the line at the span's edge (where it covers no character, so a
-   * drag that selects text is never caught by it) with a bar up the line that lets clicks through.
+   * drag that selects text is never caught by it); its bar up the line is drawn in the SVG.
    */
-  private place(el: HTMLDivElement, x: number | null, top: number, bottom: number): void {
+  private place(el: HTMLDivElement, x: number | null, bottom: number): void {
     el.hidden = x === null;
     if (x === null) return;
     el.style.transform = `translate(${x - KNOB / 2}px, ${bottom + 2}px)`;
-    el.style.setProperty('--bar', `${bottom - top + 2}px`);
   }
 }
 
