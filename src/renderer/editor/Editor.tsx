@@ -7,6 +7,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 're
 import type { CodePoint } from '../../core/model/types';
 import { AnnotationLayer, type LayerArc } from './annotation-layer';
 import { ClickWalk } from './click-walk';
+import { repeatedPress } from './repeated-press';
 import { PositionMap, type PmPos } from './positions';
 import { linesToDoc } from './schema';
 import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
@@ -198,9 +199,10 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       state: initial.apply(setSpanDecorations(initial.tr, { reset: spans.map(paint) })),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
       handleClick: click,
-      // A second (or third) click soon after the first is still a click: the walk out of nested spans must not depend on timing.
-      handleDoubleClick: (view, pos, event) => spansAt(view.state, pos).length > 0 && (click(view, pos, event), true),
-      handleTripleClick: (view, pos, event) => spansAt(view.state, pos).length > 0 && (click(view, pos, event), true),
+      // A second (or third) press soon after the first is still a click, or a drag: the walk out of nested spans must not
+      // depend on timing, and neither may a selection dragged again from inside a span just made.
+      handleDoubleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
+      handleTripleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
     });
     view.current = v;
     const scroller = mount.current!;
