@@ -10,7 +10,8 @@ import { DocNotes } from '../features/DocNotes';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
 import { SaveIndicator } from '../features/SaveIndicator';
-import type { WorkbenchActions } from './actions';
+import { run, type WorkbenchActions } from './actions';
+import { withBounds } from './commands';
 import type { DocSession, SessionEvent } from './doc-session';
 import { FONT_STACKS } from './fonts';
 import { keyHint } from './key-labels';
@@ -135,6 +136,11 @@ export function DocumentPane(props: DocumentPaneProps) {
             onSuggestionClick={(key) => {
               props.onClickSettled();
               actions.clickSuggestion(key);
+            }}
+            onResizeSpan={(id, start, end) => {
+              // A drag of the selected span's handle: one undoable resize, as the word and character steps are.
+              const span = session.span(id);
+              if (span && end > start) run(session, { label: `resize ${span.label}`, change: { putSpans: [{ ...withBounds(session, schema, span, start, end), updatedAt: new Date().toISOString() }] }, select: { id } });
             }}
           />
         </>
