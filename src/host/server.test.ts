@@ -43,7 +43,7 @@ describe('a host on a full disk', () => {
     const corpus = path.join(tmp, 'corpus-full');
     await mkdir(corpus, { recursive: true });
     await writeFile(path.join(corpus, 'a.txt'), 'text');
-    const { nodeJournalIo } = await import('../node/journal');
+    const { nodeJournalIo } = await import('../node/journal-io');
     const full = await createServices(corpus, {
       kind: 'browser',
       version: 'test',

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { kindOf } from './document-file';
 import { isIgnoredPath } from './hidden-path';
 
-export { isIgnoredPath } from './hidden-path';
 
 /** Quiet time after the last event before a batch is handed over: an editor's save (write, rename, chmod) fits in it. */
 const SETTLE_MS = 75;

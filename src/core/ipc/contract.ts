@@ -8,7 +8,6 @@ import type { SaveExportRequest, SaveExportResult, ExportBeginRequest, ExportBeg
 import type { HostInfo, SchemaRead } from './host';
 import type { AppendJournalRequest, AppendJournalResult, CompactJournalResult, JournalInfo, JournalRead } from './journal';
 import type { LabelSchema } from '../model/schema';
-import type { DocStatus } from '../model/types';
 
 export * from './corpus';
 export * from './journal';
@@ -119,5 +118,3 @@ type MissingMethods = Exclude<keyof MarginaliaApi, ApiMethod>;
 const everyMethodListed: MissingMethods extends never ? true : MissingMethods = true;
 void everyMethodListed;
 
-/** A document's status is kept in the UI's store; exported here for hosts that report it. */
-export type { DocStatus };
