@@ -16,6 +16,7 @@ import { isRelationStep, stepFrom, walkProgress, walkSteps, type Place } from '.
 import { goldSpanId } from './ids';
 import type { CurationState, DocumentCuration } from './merge';
 import type { AgreementReport } from './report';
+import { plural } from '../text/plural';
 
 /** The two tabs of the view. */
 export type CurationTab = 'overview' | 'curate';
@@ -91,7 +92,6 @@ export const INITIAL_CURATION: CurationModel = {
 };
 
 const info = (text: string): CurationMessage => ({ kind: 'info', text });
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function docOf(state: CurationState | null, docId: string | undefined): DocumentCuration | undefined {
   return docId === undefined ? undefined : state?.documents.find((d) => d.docId === docId);

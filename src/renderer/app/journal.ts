@@ -8,6 +8,7 @@ import { changeEntries, objectKey, type EntryChange } from '../persist/entries';
 import { outboxTables, stampEntries } from '../persist/outbox';
 import type { ReconcileResult } from '../persist/reconcile';
 import { startSync, type EventSubscriber } from '../persist/sync';
+import { plural } from '../../core/text/plural';
 
 /**
  * Puts a change that is already in the store (e.g. spans moved by re-anchoring) in the outbox, so the
@@ -48,7 +49,7 @@ export interface RebuildResult {
 export function describeReconcile(r: ReconcileResult, documents: number): string {
   const bad = r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : '';
   if (r.wasEmpty) return `This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${documents} documents from the journal in .marginalia.${bad}`;
-  return `Brought in ${r.applied} change${r.applied === 1 ? '' : 's'} from the journal in .marginalia (another browser or machine of this annotator): ${r.spans} spans and ${r.relations} relations in ${documents} documents.${bad}`;
+  return `Brought in ${plural(r.applied, 'change')} from the journal in .marginalia (another browser or machine of this annotator): ${r.spans} spans and ${r.relations} relations in ${documents} documents.${bad}`;
 }
 
 /**

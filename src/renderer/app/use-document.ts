@@ -15,6 +15,7 @@ import { migrateEarlierVersions, rememberText } from './reanchor';
 import type { Span } from '../../core/model/types';
 import { useLatest } from './use-latest';
 import type { Notices } from './use-notices';
+import { plural } from '../../core/text/plural';
 
 /** The open document and what can be done with documents. */
 export interface OpenDocument {
@@ -97,7 +98,7 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
         if (moved) {
           sayAbout(
             doc.docId,
-            `The file changed since it was annotated: ${moved.placed} span${moved.placed === 1 ? '' : 's'} re-anchored` +
+            `The file changed since it was annotated: ${plural(moved.placed, 'span')} re-anchored` +
               (moved.orphaned ? `, ${moved.orphaned} could not be placed with confidence — place or delete them in the Spans panel.` : '.'),
           );
         }

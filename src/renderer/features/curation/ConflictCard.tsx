@@ -3,6 +3,7 @@
 import { acceptedSides, isDecided, type Candidate, type Conflict, type DocumentCuration } from '../../../core/agreement';
 import type { CurateDocProps } from './CurateDoc';
 import { annotatorChoice, clip } from './curate-text';
+import { plural } from '../../../core/text/plural';
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
@@ -15,7 +16,7 @@ export function NoConflict({ doc }: { doc: DocumentCuration }) {
       <h3>{doc.conflicts.length === 0 ? 'No conflict in this document' : 'No conflict selected'}</h3>
       <p className="muted">
         {doc.conflicts.length === 0
-          ? `Every annotator of this document marked the same ${doc.settled.length} span${doc.settled.length === 1 ? '' : 's'}.`
+          ? `Every annotator of this document marked the same ${plural(doc.settled.length, 'span')}.`
           : 'Press j for the next conflict, or click one in the text.'}
       </p>
     </div>

@@ -23,6 +23,7 @@ import { clearCuration, loadCuration, saveInputs } from './store';
 import { useCurationKeys } from './use-curation-keys';
 import { useCurationSave } from './use-curation-save';
 import './curation.css';
+import { plural } from '../../../core/text/plural';
 
 /** Props of {@link CurationView}. */
 export interface CurationViewProps {
@@ -37,7 +38,6 @@ const NOTICE_MS = 8000;
 /** Colours for labels the schema does not know (another team's export): distinct, readable under text. */
 const FALLBACK_COLORS = ['#7f8c8d', '#c0392b', '#16a085', '#8e44ad', '#d35400', '#2c3e50', '#27ae60', '#b7950b'];
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The action that loads a corpus: its agreement report is computed once here. */
 function inputsAction(corpus: Corpus, extra: Omit<Extract<CurationAction, { type: 'setInputs' }>, 'type' | 'corpus' | 'report'> = {}): CurationAction {
