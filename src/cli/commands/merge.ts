@@ -6,8 +6,8 @@ import { once } from 'node:events';
 import { copyFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCuration, CorpusBuilder, conflictCounts, goldLine, MERGE_STRATEGIES, mergeReport, type MergeReport, type MergeStrategy } from '../../core/agreement';
-import { chosenSource, documentGroups, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
+import { buildCuration, conflictCounts, goldLine, MERGE_STRATEGIES, mergeReport, type MergeReport, type MergeStrategy } from '../../core/agreement';
+import { chosenSource, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
 import { serializeNativeLine } from '../../core/format/native';
 import { plural } from '../../core/text/plural';
 import { ChunkWriter, InvalidLineError } from '../../node/format-io';
@@ -132,16 +132,7 @@ export const command: Command = {
     const totals = { documents: 0, spans: 0, relations: 0, relationsBelow: 0, open: 0, single: [] as string[], belowMin: [] as string[], goldSpans: 0 };
     const conflicts = { total: 0, boundary: 0, label: 0, minority: 0, partial: 0 };
     try {
-      for await (const group of documentGroups(paths.map((p) => ({ file: p, lines: inputs.lines(p) })))) {
-        const builder = new CorpusBuilder();
-        for (const l of group.lines) builder.addLine(l);
-        const corpus = builder.build();
-        for (const e of corpus.errors) {
-          if (!skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
-          inputs.skip(e.file, e.line, e.message);
-        }
-        const doc = corpus.documents[0];
-        if (!doc) continue;
+      for await (const { doc, corpus } of inputs.documents()) {
         const chosen = chosenSource(doc);
         if (chosen) {
           process.stderr.write(
