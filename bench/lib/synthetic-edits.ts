@@ -2,14 +2,7 @@
 // character remembers where it came from, so a span's true new place is known after any edit.
 
 import { OffsetMap } from '../../src/core/model/offsets';
-import { prng } from './prng';
-
-type Rng = ReturnType<typeof prng>;
-
-/** A random integer in [lo, hi]. */
-function between(rng: Rng, lo: number, hi: number): number {
-  return lo + Math.floor(rng() * (hi - lo + 1));
-}
+import { between, type Rng } from './prng';
 
 /**
  * A text being edited, character by character, that remembers where each character came
