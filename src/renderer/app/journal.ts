@@ -1,10 +1,10 @@
 // The app's door to the journal on disk: changes stored outside a session go to the outbox, and opening a corpus starts
 // the sync that reconciles the store with the journal (a wiped profile is rebuilt by that same path).
 
-import type { CorpusInfo, JournalEntry, MarginaliaApi } from '../../core/ipc/contract';
+import { journalObjectKey as objectKey, type CorpusInfo, type JournalEntry, type MarginaliaApi } from '../../core/ipc/contract';
 import { db as appDb, type MarginaliaDb } from '../db/db';
 import { enqueueWrite } from '../db/write-queue';
-import { changeEntries, objectKey, type EntryChange } from '../persist/entries';
+import { changeEntries, type EntryChange } from '../persist/entries';
 import { outboxTables, stampEntries } from '../persist/outbox';
 import type { ReconcileResult } from '../persist/reconcile';
 import { startSync, type EventSubscriber } from '../persist/sync';
