@@ -119,6 +119,10 @@ export class MarginaliaDb extends Dexie {
       outbox: 'eid, [root+seq]',
       versions: '[annotator+key], [annotator+docId]',
     });
+    // The start's reconciliation compares eids through this index's keys, without reading a version row.
+    this.version(6).stores({
+      versions: '[annotator+key], [annotator+docId], [annotator+docId+eid]',
+    });
   }
 }
 
