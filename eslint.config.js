@@ -49,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'test/shell/*.mjs'],
+    files: ['bin/**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
   },
 );

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { browserVersion, closeBrowser } from './lib/browser';
+import { browserVersion, closeBrowser, MISSING_BROWSER } from './lib/browser';
 import { machineInfo, versions } from './lib/machine';
 import { RESULTS, RUN_TMP, TMP } from './lib/paths';
 import { table, writeReport, type BenchReport } from './lib/report';
@@ -21,9 +21,10 @@ import { w2 } from './workloads/w2-corpus';
 import { w3 } from './workloads/w3-store';
 import { w4 } from './workloads/w4-export';
 import { w5 } from './workloads/w5-merge';
+import { w6 } from './workloads/w6-scale';
 
 /** Every workload, in the order they run: the browser ones together, so one Chromium serves them all. */
-const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5, s1, s2];
+const WORKLOADS: Workload[] = [w1, peers, w3, w2, w4, w5, w6, s1, s2];
 /** Workloads that load Marginalia's built UI. */
 const NEEDS_UI = new Set(['W1', 'peers']);
 
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
       results.push({ ...r, wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString(), commit });
     } catch (e) {
       const reason = (e as Error).message.split('\n')[0] ?? String(e);
-      log(`bench: ${w.id} failed: ${(e as Error).stack ?? reason}`);
+      // A missing browser is said in one line; anything else keeps its stack for whoever has to fix it.
+      log(`bench: ${w.id} failed: ${(e as Error).name === MISSING_BROWSER ? reason : ((e as Error).stack ?? reason)}`);
       results.push({ id: w.id, title: w.title, status: 'error', reason, sizes: {}, metrics: [], wallSeconds: Math.round((performance.now() - started) / 100) / 10, measuredAt: new Date().toISOString(), commit });
     }
   }

@@ -1,9 +1,9 @@
 // The annotator's core flow: open the sample corpus, mark spans by mouse and key, overlap, delete, relabel, reload, done, export.
 
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { clickBefore, expect, openAs, openDocument, paintedSpanIds, paintedText, selectWithMouse, spanLocator, test, ROOT } from './support/workbench';
+import { python3 } from './support/python';
 
 test('annotate, reload, mark done and export code-point-exact JSONL', async ({ page, workbench }) => {
   await openAs(page, workbench.url, 'alice');
@@ -162,7 +162,7 @@ test('annotate, reload, mark done and export code-point-exact JSONL', async ({ p
   });
   await test.step('Python slices every span to its text', async () => {
     // Python slices every span to its text.
-    const out = execFileSync('python3', [path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), file], { encoding: 'utf8' });
+    const out = python3([path.join(ROOT, 'e2e', 'support', 'check_offsets.py'), file]);
     expect(out).toContain('10 spans checked, 0 wrong');
   });
 });

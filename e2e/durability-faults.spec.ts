@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 const DOC = 'claims.txt';
 
 // A 200-span burst by keyboard, a restart and a rebuild take minutes on a loaded two-core machine.
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 600_000 });
 
 /** A corpus with a document of 240 one-line claims. */
 async function claimsCorpus(prepare?: (dir: string) => Promise<void>): Promise<Workbench> {
@@ -162,7 +162,8 @@ test('rejected suggestions stay rejected in a wiped profile', async ({ browser, 
   const page = await first.newPage();
   await openAs(page, workbench.url, 'alice');
   await openDocument(page, '04-city-budget-zh.txt');
-  await expect(page.locator('[data-suggestion-key]')).toHaveCount(8);
+  await expect(page.locator('[data-suggestion-key]').first()).toBeVisible();
+  const offered = await page.locator('[data-suggestion-key]').count();
   // Two suggestions rejected by keyboard (the focus moves on to the next one after each).
   await page.keyboard.press('g');
   const rejected: string[] = [];
@@ -171,7 +172,7 @@ test('rejected suggestions stay rejected in a wiped profile', async ({ browser, 
     rejected.push((await page.locator('.ghost-focused').textContent())!);
     await page.keyboard.press('Backspace');
   }
-  await expect(page.locator('[data-suggestion-key]')).toHaveCount(6);
+  await expect(page.locator('[data-suggestion-key]')).toHaveCount(offered - 2);
   await page.getByTestId('mark-done').click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await first.close();
@@ -181,10 +182,10 @@ test('rejected suggestions stay rejected in a wiped profile', async ({ browser, 
   await openAs(fresh, workbench.url, 'alice');
   await expect(fresh.locator('.doc-row[data-path="04-city-budget-zh.txt"] [data-testid=status]')).toHaveText('done');
   await openDocument(fresh, '04-city-budget-zh.txt');
-  await expect(fresh.locator('[data-suggestion-key]')).toHaveCount(6);
+  await expect(fresh.locator('[data-suggestion-key]')).toHaveCount(offered - 2);
   for (const text of rejected) await expect(fresh.locator('.ghost', { hasText: text })).toHaveCount(0);
   const journal = await readFile(path.join(workbench.corpusDir, '.marginalia', 'journal-alice.jsonl'), 'utf8');
-  expect(journal.trim().split('\n').map((l) => JSON.parse(l).op)).toEqual(['reject', 'reject', 'status']);
+  expect(journal.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).op)).toEqual(['reject', 'reject', 'status']);
   await second.close();
 });
 

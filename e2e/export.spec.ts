@@ -1,9 +1,9 @@
 // The export dialog: other formats, a label filter, a status filter; files checked as a Python pipeline reads them.
 
-import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, openAs, openDocument, selectWithMouse, test, ROOT } from './support/workbench';
+import { python3 } from './support/python';
 
 test('export spaCy JSONL with a label filter, and a brat folder, from the dialog', async ({ page, workbench }) => {
   await openAs(page, workbench.url, 'alice');
@@ -29,11 +29,15 @@ test('export spaCy JSONL with a label filter, and a brat folder, from the dialog
     await page.getByLabel('Label LOC').check();
     await page.getByTestId('run-export').click();
     await expect(page.getByTestId('export-summary')).toContainText('Exported 1 document (2 spans)');
-    const spacy = JSON.parse((await readFile(path.join(exportsDir, 'spacy.jsonl'), 'utf8')).trim());
+    // Named like the native file: corpus, annotator, time, then the format's ending.
+    const spacyName = (await readdir(exportsDir)).find((f) => /^corpus-alice-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-spacy\.jsonl$/.test(f))!;
+    expect(spacyName).toBeDefined();
+    const spacyFile = path.join(exportsDir, spacyName);
+    const spacy = JSON.parse((await readFile(spacyFile, 'utf8')).trim());
     expect(spacy.spans.map((s: { label: string }) => s.label)).toEqual(['LOC', 'PERSON']);
     for (const s of spacy.spans) expect([...spacy.text].slice(s.start, s.end).join('')).toBe(s.label === 'LOC' ? '𠀀𠀁 village' : 'Ana Lindqvist');
     const py = `import json,sys\nd=json.loads(open(sys.argv[1],encoding='utf-8').read())\nprint('|'.join(d['text'][s['start']:s['end']] for s in d['spans']))`;
-    expect(execFileSync('python3', ['-c', py, path.join(exportsDir, 'spacy.jsonl')], { encoding: 'utf8' }).trim()).toBe('𠀀𠀁 village|Ana Lindqvist');
+    expect(python3(['-c', py, spacyFile]).trim()).toBe('𠀀𠀁 village|Ana Lindqvist');
   });
 
   await test.step('brat: a folder of .txt and .ann files', async () => {
@@ -44,9 +48,10 @@ test('export spaCy JSONL with a label filter, and a brat folder, from the dialog
     await page.getByLabel('Label LOC').uncheck();
     await page.getByTestId('run-export').click();
     await expect(page.getByTestId('export-summary')).toContainText('Exported 2 documents (4 spans)');
-    const brat = (await readdir(path.join(exportsDir, 'brat'), { recursive: true })).filter((f) => String(f).endsWith('.ann'));
+    const bratDir = path.join(exportsDir, (await readdir(exportsDir)).find((f) => f.endsWith('-brat'))!);
+    const brat = (await readdir(bratDir, { recursive: true })).filter((f) => String(f).endsWith('.ann'));
     expect(brat).toHaveLength(2);
-    const anns = await Promise.all(brat.map((f) => readFile(path.join(exportsDir, 'brat', String(f)), 'utf8')));
+    const anns = await Promise.all(brat.map((f) => readFile(path.join(bratDir, String(f)), 'utf8')));
     expect(anns.join('\n')).toContain('\tChen Rui');
     expect(anns.join('\n')).toContain('\t45.6 million yuan');
     void ROOT;

@@ -1,6 +1,7 @@
 // The keyboard of a day's annotation: word steps for boundaries (English and Chinese), figures
 // re-read when their boundaries move, shrinking to the figure inside, `g` in document order from
 // the last suggestion judged, notices that stay with their document, the link notice, Ctrl+E.
+import type { Page } from '@playwright/test';
 import { clickBefore, expect, openAs, openDocument, paintedSpans, selectWithMouse, test } from './support/workbench';
 
 test('word steps move a boundary by whole words, and a figure is re-read as its boundaries move', async ({ page, workbench }) => {
@@ -80,7 +81,12 @@ test('word steps in Chinese go by words, not characters', async ({ page, workben
 test('g walks the suggestions in document order from the last one judged, and the first g after a click works', async ({ page, workbench }) => {
   await openAs(page, workbench.url, 'alice');
   await openDocument(page, '04-city-budget-zh.txt');
-  const ghosts = await page.locator('.ghost').allTextContents();
+  await expect(page.locator('.ghost').first()).toBeVisible();
+  // Figures and entity proposals alike, in document order; `first` is the first one after the caret placed below.
+  const all = await page.locator('.ghost').allTextContents();
+  const docText = (await page.locator('.doc-text').textContent())!;
+  const first = all.findIndex((g) => docText.indexOf(g) > docText.indexOf('报告指出'));
+  const ghosts = all.slice(first - 2);
   expect(ghosts.length).toBeGreaterThanOrEqual(6);
 
   await test.step('the first g after clicking into the text goes to the first suggestion after the caret', async () => {
@@ -144,4 +150,42 @@ test('notices stay with their document; the link notice leaves the text uncovere
     await page.keyboard.press('Control+e');
     await expect(page.getByRole('dialog')).toBeVisible();
   });
+});
+
+/** Clicks the middle of the first element matching `selector` and presses `key`, in one task of the page. */
+async function clickThenKey(page: Page, selector: string, key: string): Promise<void> {
+  await page.evaluate(
+    ([selector, key]) => {
+      const el = document.querySelector<HTMLElement>(selector)!;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      const at = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0, view: window };
+      el.dispatchEvent(new MouseEvent('mousedown', at));
+      el.dispatchEvent(new MouseEvent('mouseup', at));
+      el.dispatchEvent(new MouseEvent('click', at));
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    },
+    [selector, key] as const,
+  );
+}
+
+test('a key pressed right after a click acts on what was clicked, not on the selection before it', async ({ page, workbench }) => {
+  await openAs(page, workbench.url, 'alice');
+  await openDocument(page, '04-city-budget-zh.txt');
+
+  await test.step('the first g after a click into the text focuses a suggestion, and the click does not take it back', async () => {
+    await clickThenKey(page, '.doc-text p.line:nth-of-type(3)', 'g');
+    await expect(page.locator('.ghost-focused')).toHaveCount(1);
+  });
+
+  await openDocument(page, '02-lake-energy.md');
+  await selectWithMouse(page, 'Chen Rui');
+  await page.keyboard.press('p');
+  await selectWithMouse(page, 'Northern Daily');
+  await page.keyboard.press('o');
+  await expect.poll(() => paintedSpans(page)).toEqual(['PERSON:Chen Rui', 'ORG:Northern Daily']);
+  // ORG is selected. Click the PERSON and press Delete in one task: the editor reports the click
+  // in a later task, and the key must wait for it.
+  await clickThenKey(page, '.doc-text .span[data-label=PERSON]', 'Delete');
+  await expect.poll(() => paintedSpans(page)).toEqual(['ORG:Northern Daily']);
 });

@@ -76,7 +76,8 @@ test('an accepted entity suggestion becomes a span with its canonical id', async
 
     // In the next report the same name is proposed, and accepting it keeps the id.
     await openDocument(page, 'suggest-second.txt');
-    await expect(page.locator('.doc-text [data-suggestion-key][data-label="ORG"]')).toHaveText(['Fudan University']);
+    // The lexicon's hit (with the canonical id) replaces the NLP rules' proposal of the same name once the lexicon is read.
+    await expect(page.locator('.doc-text [data-suggestion-key^="dictionary:"][data-label="ORG"]')).toHaveText(['Fudan University']);
     await focusGhost(page, 'Fudan University');
     await page.keyboard.press('Enter');
     await expect.poll(() => paintedSpans(page)).toContain('ORG:Fudan University');
@@ -108,5 +109,37 @@ test('a boundary move re-parses the figure, and a unit edited by hand is kept', 
     const lines = await exportNative(page, w.corpusDir);
     const span = lines.find((l) => l.source === 'suggest-second.txt')!.spans.find((s) => s.label === 'FIGURE')!;
     expect(span).toMatchObject({ text: 'two to four week', attrs: { unit: 'weeks of review' } });
+  });
+});
+
+test('an English entity is proposed before the first label, and accepting it makes a span', async ({ page }) => {
+  await withReports(async (w) => {
+    await openAs(page, w.url, 'alice');
+    await openDocument(page, 'suggest-first.txt');
+    // No span and no lexicon yet: the NLP rules propose the organisation.
+    await expect(page.locator('.doc-text .span')).toHaveCount(0);
+    await expect(page.locator('.doc-text [data-suggestion-key^="entity:"]', { hasText: 'Fudan University' })).toHaveCount(1);
+    await focusGhost(page, 'Fudan University');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paintedSpans(page)).toEqual(['ORG:Fudan University']);
+    await expect(page.locator('.doc-text [data-suggestion-key]', { hasText: 'Fudan University' })).toHaveCount(0);
+  });
+});
+
+test('the learning curve appears in the progress panel once documents are labelled', async ({ page }) => {
+  await withReports(async (w) => {
+    await openAs(page, w.url, 'alice');
+    const curve = page.getByTestId('progress').getByTestId('learning-curve');
+    await expect(curve).toContainText('label two documents');
+    for (const doc of ['suggest-first.txt', 'suggest-second.txt']) {
+      await openDocument(page, doc);
+      await selectWithMouse(page, 'Fudan University');
+      await page.keyboard.press('o');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => paintedSpans(page)).toContain('ORG:Fudan University');
+    }
+    // Trained in the worker after a pause: precision and recall by documents labelled.
+    await expect(curve).toContainText(/Model suggestions after \d+ documents?: precision \d+%, recall \d+%/, { timeout: 20_000 });
+    await expect(curve.locator('svg path[data-series="precision"]')).toHaveCount(1);
   });
 });

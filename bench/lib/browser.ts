@@ -2,7 +2,7 @@
 // come from the same browser on the same machine state), found the way the end-to-end tests find it.
 
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../e2e/support/browser';
 import type { ProbeApi } from '../peers/probe-api';
 import { bundle } from './bundle';
@@ -12,23 +12,52 @@ export const VIEWPORT = { width: 1400, height: 900 };
 
 let shared: Promise<Browser> | null = null;
 
+/** The name of the error thrown when there is no browser to run (the runner prints its message alone). */
+export const MISSING_BROWSER = 'MissingBrowser';
+
+function missingBrowser(message: string): Error {
+  const e = new Error(message);
+  e.name = MISSING_BROWSER;
+  return e;
+}
+
+/**
+ * The browser executable, or a one-line error saying what is missing and how to get it (Playwright's
+ * own launch error for a missing file is a screenful).
+ */
+export function findChromium(): string | undefined {
+  let exe: string | undefined;
+  try {
+    exe = chromiumExecutable();
+  } catch (e) {
+    throw missingBrowser((e as Error).message);
+  }
+  if (exe !== undefined && !existsSync(exe)) {
+    throw missingBrowser(`No Chromium at ${exe} (from MARGINALIA_CHROMIUM or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH): point it at a Chromium or Chrome executable, or run \`npx playwright install chromium\`.`);
+  }
+  return exe;
+}
+
 /** The run's browser, launched on first use. */
 export function browser(): Promise<Browser> {
-  shared ??= chromium.launch({
-    executablePath: chromiumExecutable(),
-    // The shared flags, plus: no throttling of timers or frames when a page is not focused, and
-    // performance.memory with real figures (it is quantized without this flag).
-    args: [...CHROMIUM_ARGS, '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--enable-precise-memory-info'],
-  });
+  shared ??= (async () =>
+    chromium.launch({
+      executablePath: findChromium(),
+      // The shared flags, plus: no throttling of timers or frames when a page is not focused, and
+      // performance.memory with real figures (it is quantized without this flag).
+      args: [...CHROMIUM_ARGS, '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--enable-precise-memory-info'],
+    }))();
   return shared;
 }
 
 /** Closes the run's browser if it was launched. */
 export async function closeBrowser(): Promise<void> {
   if (!shared) return;
-  const b = await shared;
+  const launching = shared;
   shared = null;
-  await b.close();
+  // A launch that failed (no browser) has nothing to close.
+  const b = await launching.catch(() => null);
+  await b?.close();
 }
 
 /** The browser's version string. */

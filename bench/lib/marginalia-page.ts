@@ -5,7 +5,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { OpenResult } from '../peers/probe-api';
-import { probe, probedContext } from './browser';
+import { browser, probe, probedContext } from './browser';
 import { RUN_TMP } from './paths';
 import { hostDied, startServe, stopServe, type Served } from './serve';
 import { W1_ANNOTATOR, type FixtureDoc, type W1Fixture } from './w1-fixture';
@@ -30,8 +30,16 @@ export async function openSeededApp(fixture: W1Fixture, docs: FixtureDoc[]): Pro
   const configDir = path.join(RUN_TMP, 'w1', 'config');
   rmSync(configDir, { recursive: true, force: true });
   mkdirSync(configDir, { recursive: true });
+  // The browser first: where there is none, the run says so in one line and no host was started to be left behind.
+  await browser();
   const served = await startServe(fixture.corpusDir, configDir);
-  const context = await probedContext();
+  let context: BrowserContext;
+  try {
+    context = await probedContext();
+  } catch (e) {
+    await stopServe(served);
+    throw e;
+  }
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(APP_LOAD_TIMEOUT_MS);

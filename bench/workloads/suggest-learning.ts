@@ -7,6 +7,7 @@ import { loadPart } from '../../test/fixtures/suggest/annotated';
 import { metric, statusOf, type Metric } from '../lib/result';
 import { generateText } from '../lib/text-gen';
 import type { Workload } from '../lib/workload';
+import { plural } from '../../src/core/text/plural';
 
 const FULL = { docs: 65, chars: 2000, window: 16 };
 const SMOKE = { docs: 9, chars: 800, window: 4 };
@@ -49,7 +50,7 @@ export const s2: Workload = {
     for (const n of [1, 4, 16, 64]) {
       const p = at(n);
       if (p.documents !== n) continue;
-      metrics.push(metric({ key: `f1_after_${n}`, label: `suggestion F1 after ${n} document${n === 1 ? '' : 's'} labelled (P ${p.precision.toFixed(2)}, R ${p.recall.toFixed(2)})`, unit: 'ratio', runs: [p.f1], headline: n === 16 }));
+      metrics.push(metric({ key: `f1_after_${n}`, label: `suggestion F1 after ${plural(n, 'document')} labelled (P ${p.precision.toFixed(2)}, R ${p.recall.toFixed(2)})`, unit: 'ratio', runs: [p.f1], headline: n === 16 }));
     }
     metrics.push(metric({ key: 'retrain_ms', label: `one retraining on ${Math.min(docs.length, 50)} documents (5 passes), in the worker`, unit: 'ms', runs: trainRuns }));
     return {

@@ -4,6 +4,8 @@
 import { stat } from 'node:fs/promises';
 import type { ReadLine } from '../core/format/read';
 import type { Problem } from '../core/format/validate';
+import { CorpusBuilder, type Corpus, type CorpusDocument } from '../core/agreement';
+import { documentGroups } from '../core/agreement/doc-stream';
 import { plural } from '../core/text/plural';
 import { InvalidLineError, readNativeLines } from '../node/format-io';
 import { Progress } from './progress';
@@ -71,6 +73,24 @@ export class NativeInputs {
   }
 
   /** Counts one more line left out for a reason found after reading (e.g. two lines of one document disagree). */
+  /**
+   * The inputs walked together one document (doc_id) at a time, every annotator's line of it
+   * checked: an invalid one stops the walk, or with --skip-invalid is counted and left out. `corpus` holds that one document.
+   */
+  async *documents(): AsyncGenerator<{ doc: CorpusDocument; corpus: Corpus }> {
+    for await (const group of documentGroups(this.paths.map((p) => ({ file: p, lines: this.lines(p) })))) {
+      const builder = new CorpusBuilder();
+      for (const l of group.lines) builder.addLine(l);
+      const corpus = builder.build();
+      for (const e of corpus.errors) {
+        if (!this.options.skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
+        this.skip(e.file, e.line, e.message);
+      }
+      const doc = corpus.documents[0];
+      if (doc) yield { doc, corpus };
+    }
+  }
+
   skip(file: string, line: number, message: string): void {
     this.noteSkipped(file, line, message);
     process.stderr.write(`${file}:${line}: ${message} (left out)\n`);

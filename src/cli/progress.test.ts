@@ -25,7 +25,7 @@ describe('Progress', () => {
     f.advance(2000);
     p.add(50e6);
     expect(f.writes).toHaveLength(1);
-    expect(f.writes[0]).toMatch(/^\rmerge \[#{15} {15}\]  50% 50\/100 MB 25 MB\/s/);
+    expect(f.writes[0]).toMatch(/^\rmerge \[#{15} {15}\] {2}50% 50\/100 MB 25 MB\/s/);
     p.finish();
     expect(f.writes[1]).toBe('\r\x1b[K');
   });
@@ -50,6 +50,16 @@ describe('Progress', () => {
     f.advance(10_000);
     p.add(100e6);
     p.finish();
+    expect(f.writes).toEqual([]);
+  });
+});
+
+describe('Progress on small inputs', () => {
+  it('stays silent below 10 MB, however slow the machine', () => {
+    const f = fake(true);
+    const p = new Progress('merge', 5e6, { stream: f.stream, now: f.now });
+    f.advance(60_000);
+    p.add(5e6);
     expect(f.writes).toEqual([]);
   });
 });

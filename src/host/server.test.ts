@@ -34,7 +34,6 @@ afterAll(async () => {
 const call = (method: string, body?: unknown, headers: Record<string, string> = { 'x-marginalia-token': 'secret-token' }) =>
   fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? '' : JSON.stringify(body) });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 /** The JSON answer of a call. */
 const json = async (res: Response | Promise<Response>): Promise<Json> => (await res).json();
@@ -44,7 +43,7 @@ describe('a host on a full disk', () => {
     const corpus = path.join(tmp, 'corpus-full');
     await mkdir(corpus, { recursive: true });
     await writeFile(path.join(corpus, 'a.txt'), 'text');
-    const { nodeJournalIo } = await import('../node/journal');
+    const { nodeJournalIo } = await import('../node/journal-io');
     const full = await createServices(corpus, {
       kind: 'browser',
       version: 'test',

@@ -123,7 +123,8 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 
 /** Starts the host on 127.0.0.1 only. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  // An empty token (an empty MARGINALIA_TOKEN) would open the API to anyone: a random one instead.
+  const token = options.token || randomBytes(32).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   const listeners = new Set<http.ServerResponse>();
   let port = 0;

@@ -2,38 +2,16 @@
 // for JSONL), skipped reasons, and earlier docIds; so reopening an unchanged corpus only stats its files.
 // It is a cache: a missing or damaged index costs one full read, never data. Encoding choices live apart.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentKind, EncodingCandidate } from '../core/ipc/contract';
-import { writeFileAtomic } from './files';
+import type { DocumentKind } from '../core/ipc/contract';
+import type { DocDescription, LineDescription } from './doc-description';
+import { readDataFile, writeDataFile } from './files';
 
 /** Bumped when the record shape changes; an index of another version is ignored (one full read). */
 export const INDEX_VERSION = 1;
 
 /** The index file inside a corpus's `.marginalia` folder. */
 export const INDEX_FILE = 'index.json';
-
-/** A document of a text-like file (.txt, .md, .html). */
-export interface IndexedDoc {
-  docId: string;
-  title: string;
-  encoding: string;
-  uncertain?: boolean;
-  candidates?: EncodingCandidate[];
-  chosen?: boolean;
-  previousDocIds?: string[];
-}
-
-/** A document line of a JSONL corpus. */
-export interface IndexedLine {
-  line: number;
-  offset: number;
-  bytes: number;
-  docId: string;
-  title: string;
-  id?: string;
-  previousDocIds?: string[];
-}
 
 /** What the index knows about one file of the corpus. */
 export interface IndexedFile {
@@ -45,9 +23,9 @@ export interface IndexedFile {
   /** When the file was read (ms since the epoch): a file modified within the timestamp granularity of that is read again. */
   checkedAt: number;
   /** The text-like file's document, when it is one. */
-  doc?: IndexedDoc;
+  doc?: DocDescription;
   /** The JSONL file's document lines. */
-  lines?: IndexedLine[];
+  lines?: LineDescription[];
   /** Why the file (or some of its lines) is not offered. */
   skipped?: { reason: string; line?: number }[];
 }
@@ -68,7 +46,7 @@ function validRecord(v: unknown): IndexedFile | null {
     const d = r.doc as Record<string, unknown>;
     if (typeof d !== 'object' || d === null || !isStr(d.docId) || !isStr(d.title) || !isStr(d.encoding)) return null;
     if (d.previousDocIds !== undefined && !isStrList(d.previousDocIds)) return null;
-    out.doc = d as unknown as IndexedDoc;
+    out.doc = d as unknown as DocDescription;
   }
   if (r.lines !== undefined) {
     if (!Array.isArray(r.lines)) return null;
@@ -76,7 +54,7 @@ function validRecord(v: unknown): IndexedFile | null {
       if (typeof l !== 'object' || l === null || !isNum(l.line) || !isNum(l.offset) || !isNum(l.bytes) || !isStr(l.docId) || !isStr(l.title)) return null;
       if ((l.id !== undefined && !isStr(l.id)) || (l.previousDocIds !== undefined && !isStrList(l.previousDocIds))) return null;
     }
-    out.lines = r.lines as IndexedLine[];
+    out.lines = r.lines as LineDescription[];
   }
   if (r.skipped !== undefined) {
     if (!Array.isArray(r.skipped) || !(r.skipped as Record<string, unknown>[]).every((s) => typeof s === 'object' && s !== null && isStr(s.reason))) return null;
@@ -96,7 +74,7 @@ export async function loadIndex(marginaliaDir: string): Promise<LoadedIndex> {
   const files = new Map<string, IndexedFile>();
   let raw: string;
   try {
-    raw = await readFile(path.join(marginaliaDir, INDEX_FILE), 'utf8');
+    raw = await readDataFile(path.join(marginaliaDir, INDEX_FILE));
   } catch {
     return { files };
   }
@@ -116,5 +94,16 @@ export async function loadIndex(marginaliaDir: string): Promise<LoadedIndex> {
 /** Writes the index atomically (temporary file, fsync, rename). */
 export async function saveIndex(marginaliaDir: string, files: Iterable<IndexedFile>): Promise<void> {
   const body = JSON.stringify({ version: INDEX_VERSION, savedAt: new Date().toISOString(), files: [...files] });
-  await writeFileAtomic(path.join(marginaliaDir, INDEX_FILE), body);
+  await writeDataFile(path.join(marginaliaDir, INDEX_FILE), body);
+}
+
+/** Saves the index; answers the warning to show when it cannot be written (everything still works), or null. */
+export async function trySaveIndex(marginaliaDir: string, files: Iterable<IndexedFile>): Promise<string | null> {
+  try {
+    await saveIndex(marginaliaDir, files);
+    return null;
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return `cannot write ${path.join(marginaliaDir, INDEX_FILE)} (${why}): everything works, but reopening will read every file again`;
+  }
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentsChange, HostEvents, ScanProgress } from '../core/ipc/contract';
 import { encodeLegacy } from '../../test/fixtures/corpus/legacy-encode';
 import { makeCorpus, TRADITIONAL_SAMPLE, writeFiles } from '../../test/fixtures/corpus/folder';
-import { CorpusSession, nextHistory, type SessionOptions } from './corpus-session';
+import { nextHistory } from './corpus-changes';
+import { CorpusSession, type SessionOptions } from './corpus-session';
 import { docIdOf, MAX_FILE_BYTES } from './document-file';
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -325,35 +326,6 @@ describe('renames', () => {
     expect(change).toMatchObject({ cause: 'watch', removed: ['a.txt'], renamed: [{ from: 'a.txt', to: 'b.txt' }] });
     expect(change.added).toEqual([expect.objectContaining({ path: 'b.txt', docId: docIdOf('v2'), previousDocIds: [docIdOf('v1')] })]);
     expect(s.info().documents).toEqual([expect.objectContaining({ path: 'b.txt', previousDocIds: [docIdOf('v1')] })]);
-  });
-});
-
-describe('paths from the UI', () => {
-  it('are resolved inside the corpus: escapes, absolute paths, outside symlinks, hidden files and other types refused', async () => {
-    const root = await corpus({ 'a.txt': 'inside', 'notes.pdf': 'x', 'd.jsonl': '{"text":"l"}\n' });
-    const outside = await mkdtemp(path.join(os.tmpdir(), 'marginalia-outside-'));
-    cleanup.push(() => rm(outside, { recursive: true, force: true }));
-    await writeFile(path.join(outside, 'secret.txt'), 'secret');
-    await writeFile(path.join(outside, 'secret.jsonl'), '{"text":"secret"}\n');
-    await symlink(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
-    await symlink(path.join(outside, 'secret.jsonl'), path.join(root, 'link.jsonl'));
-    const s = await open(root);
-    await s.whenScanned();
-    expect(s.info().documents.map((d) => d.path)).toEqual(['a.txt', 'd.jsonl#1']);
-    const refused: [string, RegExp][] = [
-      ['../' + path.basename(outside) + '/secret.txt', /outside the corpus/],
-      [path.join(outside, 'secret.txt'), /relative/],
-      ['link.txt', /leads outside/],
-      ['link.jsonl#1', /leads outside/],
-      ['sub/../../x.jsonl#1', /outside the corpus/],
-      ['.marginalia/index.json', /not a document/],
-      ['notes.pdf', /not a document/],
-    ];
-    for (const [p, why] of refused) {
-      await expect(s.readDocument(p), p).rejects.toThrow(why);
-      await expect(s.setEncoding(p, 'big5'), p).rejects.toThrow(why);
-    }
-    await expect(s.setEncoding('d.jsonl', 'big5')).rejects.toThrow(/always UTF-8/);
   });
 });
 

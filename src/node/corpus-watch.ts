@@ -10,19 +10,14 @@
 import { watch, type FSWatcher } from 'chokidar';
 import path from 'node:path';
 import { kindOf } from './document-file';
+import { isIgnoredPath } from './hidden-path';
+
 
 /** Quiet time after the last event before a batch is handed over: an editor's save (write, rename, chmod) fits in it. */
 const SETTLE_MS = 75;
 
 /** Longest a batch waits under a steady stream of events (a large copy), so the list still moves. */
 const MAX_WAIT_MS = 500;
-
-/** True for a path the corpus never lists: `.marginalia`, hidden files and folders, node_modules. */
-export function isIgnoredPath(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs);
-  if (rel === '') return false;
-  return rel.split(path.sep).some((seg) => seg.startsWith('.') || seg === 'node_modules');
-}
 
 /** A running watch. */
 export interface CorpusWatch {

@@ -28,7 +28,7 @@ export async function loadDocument(abs: string): Promise<LoadedDocument | { reas
   }
   const kind = kindOf(abs);
   const loaded = await loadTextFile(abs, size, kind === 'html' || kind === 'markdown' ? kind : 'text');
-  return 'reason' in loaded ? loaded : { text: loaded.text, docId: loaded.docId, encoding: loaded.encoding };
+  return 'reason' in loaded ? loaded : { text: loaded.text, docId: loaded.doc.docId, encoding: loaded.doc.encoding };
 }
 
 /**

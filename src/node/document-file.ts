@@ -2,12 +2,12 @@
 // HTML reduced to its text, normalized, identified by hash, titled; or the reason it is not a document.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentKind, EncodingCandidate } from '../core/ipc/contract';
+import type { DocumentKind } from '../core/ipc/contract';
 import { docIdFromHex, normalizeText, titleOf } from '../core/model/text';
+import { isNotRegular, readCorpusFile, readCorpusFileSync } from './confined';
 import { decodeBytes, decodeWith } from './decode';
+import type { DocDescription } from './doc-description';
 import { declaredCharset, htmlToText } from './html-text';
 
 /** Files over this size are skipped: 50 MiB of text is far past any document an annotator reads. */
@@ -45,8 +45,8 @@ export function docIdOf(normalized: string): string {
  */
 export type ReadFileFn = (abs: string, size?: number) => Promise<Uint8Array>;
 
-/** The plain asynchronous {@link ReadFileFn}. */
-export const readWholeFile: ReadFileFn = (abs) => readFile(abs);
+/** The plain asynchronous {@link ReadFileFn}: regular files only (a FIFO, a socket or a device is refused before a byte is read). */
+export const readWholeFile: ReadFileFn = (abs) => readCorpusFile(abs);
 
 /** Files up to this size may be read synchronously: a news report is a few KiB, and 1 MiB reads in well under a millisecond from cache. */
 const SYNC_READ_MAX = 1024 * 1024;
@@ -58,7 +58,8 @@ const SLOW_READ_MS = 8;
 const SLOW_READS_TO_SWITCH = 4;
 
 /**
- * A {@link ReadFileFn} for scanning: small files are read synchronously while the disk answers
+ * A {@link ReadFileFn} for scanning (never for a read the UI waits on: those are always asynchronous,
+ * so one slow file cannot hold up other requests): small files are read synchronously while the disk answers
  * fast (four to five times quicker than the thread pool's open/stat/read/close round trips on
  * 10,000 small files), and everything is read asynchronously once reads keep being slow, so a
  * slow disk never blocks the process for long.
@@ -66,25 +67,19 @@ const SLOW_READS_TO_SWITCH = 4;
 export function scanReader(): ReadFileFn {
   let slow = 0;
   return async (abs, size) => {
-    if (slow >= SLOW_READS_TO_SWITCH || size === undefined || size > SYNC_READ_MAX) return readFile(abs);
+    if (slow >= SLOW_READS_TO_SWITCH || size === undefined || size > SYNC_READ_MAX) return readCorpusFile(abs);
     const t0 = performance.now();
-    const bytes = readFileSync(abs);
+    const bytes = readCorpusFileSync(abs);
     slow = performance.now() - t0 > SLOW_READ_MS ? slow + 1 : Math.max(0, slow - 1);
     return bytes;
   };
 }
 
-/** A decoded, normalized document. */
+/** A decoded, normalized document: its kind and text, and its description as the index keeps it. */
 export interface LoadedText {
   kind: DocumentKind;
   text: string;
-  docId: string;
-  title: string;
-  encoding: string;
-  uncertain?: boolean;
-  candidates?: EncodingCandidate[];
-  /** True when decoded with the user's chosen encoding. */
-  chosen?: boolean;
+  doc: DocDescription;
 }
 
 /** Why a file is not a document. */
@@ -94,6 +89,7 @@ export interface NotLoaded {
 
 /** The message for a read error: the code a user can look up, in words. */
 export function readErrorReason(e: unknown): string {
+  if (isNotRegular(e)) return `not a regular file (${e.kind}): never opened`;
   const code = (e as NodeJS.ErrnoException).code;
   const words: Record<string, string> = {
     EACCES: 'permission denied',
@@ -122,13 +118,13 @@ export function loadTextBytes(bytes: Uint8Array, kind: Exclude<DocumentKind, 'js
     title = page.title;
     if (text.trim() === '') return { reason: 'no text in the page' };
   } else if (text.trim() === '') return { reason: 'empty file' };
-  const loaded: LoadedText = { kind, text, docId: docIdOf(text), title: title ?? titleOf(text, path.basename(fileName)), encoding: decoded.encoding };
-  if (encoding) loaded.chosen = true;
+  const doc: DocDescription = { docId: docIdOf(text), title: title ?? titleOf(text, path.basename(fileName)), encoding: decoded.encoding };
+  if (encoding) doc.chosen = true;
   if (decoded.uncertain) {
-    loaded.uncertain = true;
-    loaded.candidates = decoded.candidates;
+    doc.uncertain = true;
+    doc.candidates = decoded.candidates;
   }
-  return loaded;
+  return { kind, text, doc };
 }
 
 /** Reads and loads one text-like file of `size` bytes (from the caller's stat); the reason when it is not a document. */

@@ -1,9 +1,8 @@
 // The user's encoding choices, per file, in `.marginalia/encodings.json`: user data kept apart from the index
 // (a cache that may be deleted), so that deleting the index never loses a choice.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './files';
+import { readDataFile, writeDataFile } from './files';
 
 /** The choices file inside a corpus's `.marginalia` folder. */
 export const ENCODINGS_FILE = 'encodings.json';
@@ -14,7 +13,7 @@ export async function loadEncodingChoices(marginaliaDir: string): Promise<{ choi
   const file = path.join(marginaliaDir, ENCODINGS_FILE);
   let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
+    raw = await readDataFile(file);
   } catch {
     return { choices };
   }
@@ -33,5 +32,5 @@ export async function loadEncodingChoices(marginaliaDir: string): Promise<{ choi
 /** Writes the choices atomically. */
 export async function saveEncodingChoices(marginaliaDir: string, choices: Map<string, string>): Promise<void> {
   const files = [...choices].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, encoding]) => ({ path: p, encoding }));
-  await writeFileAtomic(path.join(marginaliaDir, ENCODINGS_FILE), JSON.stringify({ version: 1, files }, null, 1) + '\n');
+  await writeDataFile(path.join(marginaliaDir, ENCODINGS_FILE), JSON.stringify({ version: 1, files }, null, 1) + '\n');
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularNoFollow, realDataDir } from './confined';
 
 /** The temporary name a write goes to before its rename: unique per call, recognisable as ours. */
 export function tempNameFor(target: string): string {
@@ -29,7 +30,8 @@ export async function syncDir(dir: string): Promise<void> {
 export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = tempNameFor(target);
-  const handle = await open(tmp, 'w');
+  // 'wx': the temporary name is new, so nothing (a planted link) is ever opened through it.
+  const handle = await open(tmp, 'wx');
   try {
     await handle.writeFile(content);
     await handle.sync();
@@ -52,4 +54,21 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
 export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
   return cleaned.slice(0, 200) || 'export.jsonl';
+}
+
+/**
+ * Reads a file of the corpus's `.marginalia` folder as UTF-8: the folder must be real and the
+ * file is opened without following a link (a link is refused, `forbidden`); an ENOENT error when missing.
+ */
+export async function readDataFile(file: string): Promise<string> {
+  await realDataDir(path.dirname(file), false);
+  const bytes = await readRegularNoFollow(file);
+  if (bytes === null) throw Object.assign(new Error(`${file} does not exist`), { code: 'ENOENT' });
+  return bytes.toString('utf8');
+}
+
+/** Writes a file of the corpus's `.marginalia` folder atomically, the folder checked to be real first (a link replaced, never followed). */
+export async function writeDataFile(file: string, content: string | Uint8Array): Promise<void> {
+  await realDataDir(path.dirname(file));
+  await writeFileAtomic(file, content);
 }

@@ -1,7 +1,7 @@
 // The journal's entries: checked on the way in (a bad entry is refused with its index and field, before anything is
 // written), recognised on the way out, and compacted to the latest state of each span, relation and status.
 
-import { ApiError, JOURNAL_OPS, type JournalEntry } from '../core/ipc/contract';
+import { ApiError, JOURNAL_OPS, journalObjectKey, type JournalEntry } from '../core/ipc/contract';
 import { DOC_STATUSES } from '../core/model/types';
 
 type Obj = Record<string, unknown>;
@@ -71,27 +71,6 @@ export function checkEntries(entries: unknown, now: string): JournalEntry[] {
   });
 }
 
-/** The key an entry overwrites: one per span id, per relation id, per document's status. */
-function keyOf(e: JournalEntry): string {
-  switch (e.op) {
-    case 'put-span':
-      return `span\u0000${e.span.id}`;
-    case 'delete-span':
-      return `span\u0000${e.id}`;
-    case 'put-relation':
-      return `relation\u0000${e.relation.id}`;
-    case 'delete-relation':
-      return `relation\u0000${e.id}`;
-    case 'status':
-      return `status\u0000${e.docId}`;
-    case 'reject':
-    case 'unreject':
-      return `reject\u0000${e.docId}\u0000${e.key}`;
-    case 'doc-meta':
-      return `meta\u0000${e.docId}`;
-  }
-}
-
 /**
  * The latest entry of each span, relation and document status, in journal order (by each
  * key's last write, so replaying the result gives the same state as replaying everything).
@@ -99,6 +78,6 @@ function keyOf(e: JournalEntry): string {
  */
 export function compactEntries(entries: readonly JournalEntry[]): JournalEntry[] {
   const last = new Map<string, number>();
-  entries.forEach((e, i) => last.set(keyOf(e), i));
-  return entries.filter((e, i) => last.get(keyOf(e)) === i);
+  entries.forEach((e, i) => last.set(journalObjectKey(e), i));
+  return entries.filter((e, i) => last.get(journalObjectKey(e)) === i);
 }

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../core/ipc/contract';
 import type { CodePoint, Span } from '../core/model/types';
-import { JournalStore, nodeJournalIo, type JournalHandle, type JournalIo } from './journal';
+import { JournalStore } from './journal';
+import { nodeJournalIo, type JournalHandle, type JournalIo } from './journal-io';
 import { journalFileName } from './journal-name';
 
 const DOC = 'sha256:' + 'b'.repeat(64);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../core/ipc/contract';
 import type { CodePoint, Span } from '../core/model/types';
-import { nodeJournalIo, JournalStore, type JournalHandle, type JournalIo } from './journal';
+import { JournalStore } from './journal';
+import { nodeJournalIo, type JournalHandle, type JournalIo } from './journal-io';
 import { compactEntries } from './journal-entry';
 import { annotatorOfFile, journalFileName } from './journal-name';
 

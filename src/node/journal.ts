@@ -20,7 +20,7 @@ import { nodeJournalIo, writeErrorWords, writeFailure, type JournalHandle, type 
 import { annotatorOfFile, journalFileName } from './journal-name';
 import { openJournalForReading, readJournalFile, readJournalLines, readTail, type JournalLines } from './journal-read';
 
-export { nodeJournalIo, writeFailure, type JournalHandle, type JournalIo } from './journal-io';
+export type { JournalIo } from './journal-io';
 
 /** Longest journal line: a span with a paragraph-long quote is a few KiB; 8 MiB is far past any real entry. */
 export const MAX_JOURNAL_LINE_BYTES = 8 * 1024 * 1024;

@@ -2,25 +2,27 @@
 // Bad lines are listed with their numbers; the good ones are offered; keys such as `__proto__` stay plain data.
 
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { docIdFromHex, normalizeText, titleOf } from '../core/model/text';
-import { readJsonlFile } from './jsonl-lines';
+import type { LineDescription } from './doc-description';
+import { splitJsonl } from './jsonl-lines';
+
+/** Opens a corpus file for reading without waiting on a FIFO (O_NONBLOCK) and refuses anything but a regular file. */
+async function openRegularForReading(abs: string): Promise<FileHandle> {
+  const handle = await open(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    throw Object.assign(new Error(`${abs} is not a regular file`), { code: 'ENOTREG', kind: 'not a regular file' });
+  }
+  return handle;
+}
 
 /** Longest line of a JSONL corpus: 16 MiB of JSON is far past any document an annotator reads. */
 export const MAX_JSONL_LINE_BYTES = 16 * 1024 * 1024;
 
 /** The native export format's marker: such a file is annotations, not a corpus. */
 const EXPORT_FORMAT = 'marginalia/1';
-
-/** One document line of a JSONL corpus, as the index keeps it (the text itself is not kept). */
-export interface JsonlDocLine {
-  line: number;
-  offset: number;
-  bytes: number;
-  docId: string;
-  title: string;
-  id?: string;
-}
 
 /** A parsed document line, text included. */
 export interface ParsedLine {
@@ -32,7 +34,7 @@ export interface ParsedLine {
 
 /** What a JSONL corpus file holds. */
 export interface JsonlCorpus {
-  docs: JsonlDocLine[];
+  docs: LineDescription[];
   skipped: { line: number; reason: string }[];
   /** Set when the whole file is not a corpus (e.g. a Marginalia export). */
   refused?: string;
@@ -92,52 +94,57 @@ export function parseCorpusLine(line: string): ParsedLine | { reason: string } {
  * A file of Marginalia exports (`format: marginalia/1`) is refused as a whole.
  */
 export async function readJsonlCorpus(abs: string, fileName: string, maxLineBytes = MAX_JSONL_LINE_BYTES): Promise<JsonlCorpus> {
-  const docs: JsonlDocLine[] = [];
+  const docs: LineDescription[] = [];
   const skipped: { line: number; reason: string }[] = [];
   const ids = new Map<string, number>();
-  for await (const l of readJsonlFile(abs, maxLineBytes)) {
-    if (l.text === undefined) {
-      skipped.push({ line: l.lineNo, reason: l.error ?? 'unreadable line' });
-      continue;
-    }
-    if (docs.length === 0 && skipped.length === 0 && l.text.includes(EXPORT_FORMAT)) {
-      try {
-        const v: unknown = JSON.parse(l.text);
-        if (isPlainObject(v) && own(v, 'format') === EXPORT_FORMAT) {
-          return { docs: [], skipped: [], refused: 'a Marginalia export (format marginalia/1), not a corpus: it holds annotations, open its source documents instead' };
-        }
-      } catch {
-        // Not JSON: reported below with the line's number.
-      }
-    }
-    const parsed = parseCorpusLine(l.text);
-    if ('reason' in parsed) {
-      skipped.push({ line: l.lineNo, reason: l.unterminated ? `${parsed.reason}; the last line has no line end (cut short?)` : parsed.reason });
-      continue;
-    }
-    if (parsed.id !== undefined) {
-      const first = ids.get(parsed.id);
-      if (first !== undefined) {
-        skipped.push({ line: l.lineNo, reason: `duplicate id "${parsed.id}" (first on line ${first})` });
+  const handle = await openRegularForReading(abs);
+  try {
+    for await (const l of splitJsonl(handle.createReadStream({ autoClose: false }), maxLineBytes)) {
+      if (l.text === undefined) {
+        skipped.push({ line: l.lineNo, reason: l.error ?? 'unreadable line' });
         continue;
       }
-      ids.set(parsed.id, l.lineNo);
+      if (docs.length === 0 && skipped.length === 0 && l.text.includes(EXPORT_FORMAT)) {
+        try {
+          const v: unknown = JSON.parse(l.text);
+          if (isPlainObject(v) && own(v, 'format') === EXPORT_FORMAT) {
+            return { docs: [], skipped: [], refused: 'a Marginalia export (format marginalia/1), not a corpus: it holds annotations, open its source documents instead' };
+          }
+        } catch {
+          // Not JSON: reported below with the line's number.
+        }
+      }
+      const parsed = parseCorpusLine(l.text);
+      if ('reason' in parsed) {
+        skipped.push({ line: l.lineNo, reason: l.unterminated ? `${parsed.reason}; the last line has no line end (cut short?)` : parsed.reason });
+        continue;
+      }
+      if (parsed.id !== undefined) {
+        const first = ids.get(parsed.id);
+        if (first !== undefined) {
+          skipped.push({ line: l.lineNo, reason: `duplicate id "${parsed.id}" (first on line ${first})` });
+          continue;
+        }
+        ids.set(parsed.id, l.lineNo);
+      }
+      docs.push({
+        line: l.lineNo,
+        offset: l.offset,
+        bytes: l.bytes,
+        docId: idOf(parsed.text),
+        title: parsed.title ?? titleOf(parsed.text, `${fileName}#${l.lineNo}`),
+        ...(parsed.id !== undefined ? { id: parsed.id } : {}),
+      });
     }
-    docs.push({
-      line: l.lineNo,
-      offset: l.offset,
-      bytes: l.bytes,
-      docId: idOf(parsed.text),
-      title: parsed.title ?? titleOf(parsed.text, `${fileName}#${l.lineNo}`),
-      ...(parsed.id !== undefined ? { id: parsed.id } : {}),
-    });
+    return { docs, skipped };
+  } finally {
+    await handle.close();
   }
-  return { docs, skipped };
 }
 
 /** Reads one line back by its offsets; null when the bytes there are no longer that document. */
 export async function readJsonlLineAt(abs: string, offset: number, bytes: number, docId: string): Promise<ParsedLine | null> {
-  const handle = await open(abs, 'r');
+  const handle = await openRegularForReading(abs);
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buf, 0, bytes, offset);

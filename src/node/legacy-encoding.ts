@@ -2,6 +2,7 @@
 // when it is not sure: many byte strings decode without error as both GB18030 and Big5, and only one reads right.
 
 import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import type { EncodingCandidate } from '../core/ipc/contract';
 import { hanEvidence } from './common-han';
 
@@ -54,8 +55,21 @@ export function canonicalEncoding(label: string): string | null {
   }
 }
 
-/** Decodes strictly: null when any byte sequence is invalid in `encoding`. */
+/** Encodings the platform's TextDecoder decodes right; every other one goes through iconv-lite. */
+const PLATFORM_DECODED = new Set(['utf-8', 'utf-16le', 'utf-16be']);
+
+/**
+ * Decodes strictly: null when any byte sequence is invalid in `encoding`. The legacy
+ * encodings are decoded by iconv-lite, not by Node's TextDecoder, whose tables are wrong for
+ * some of them in Node 20 (windows-1252 gives C1 controls for curly quotes, dashes and €);
+ * iconv-lite marks an invalid sequence with U+FFFD, which no legacy encoding can hold, so one
+ * in the output means the bytes are not in that encoding.
+ */
 export function strictDecode(encoding: string, bytes: Uint8Array): string | null {
+  if (!PLATFORM_DECODED.has(encoding) && iconv.encodingExists(encoding)) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+    return text.includes('\ufffd') ? null : text;
+  }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
@@ -63,9 +77,13 @@ export function strictDecode(encoding: string, bytes: Uint8Array): string | null
   }
 }
 
-/** True when a decoded text holds C0 control characters other than tab, LF, VT, FF, CR: the mark of a binary file or a wrong decode. */
+/**
+ * True when a decoded text holds control characters other than tab, LF, VT, FF, CR: C0 ones
+ * (the mark of a binary file) or C1 ones (U+0080–U+009F, which no real text holds: the mark of
+ * a wrong decode, such as windows-1252 bytes read as Latin-1).
+ */
 export function hasControlNoise(text: string): boolean {
-  return /[\u0000-\u0008\u000e-\u001f]/.test(text);
+  return /[\u0000-\u0008\u000e-\u001f\u0080-\u009f]/.test(text);
 }
 
 /** The first characters of the text around its first non-ASCII character: what tells readings apart. */

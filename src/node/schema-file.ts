@@ -1,10 +1,9 @@
 // Reads and writes a corpus's label schema, `.marginalia/schema.json`, through the validator: a bad file is reported, never used.
 
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError, type SchemaRead } from '../core/ipc/contract';
 import { validateSchema } from '../core/model/schema-validate';
-import { writeFileAtomic } from './files';
+import { readDataFile, writeDataFile } from './files';
 
 /** The schema file's name inside `.marginalia/`. */
 export const SCHEMA_FILE = 'schema.json';
@@ -14,10 +13,11 @@ export async function readSchemaFile(marginaliaDir: string): Promise<SchemaRead>
   const file = path.join(marginaliaDir, SCHEMA_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readDataFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { path: file, exists: false, schema: null, errors: [] };
-    return { path: file, exists: true, schema: null, errors: [`${SCHEMA_FILE}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`] };
+    const why = e instanceof ApiError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    return { path: file, exists: true, schema: null, errors: [`${SCHEMA_FILE}: cannot be read (${why})`] };
   }
   let json: unknown;
   try {
@@ -37,7 +37,7 @@ export async function writeSchemaFile(marginaliaDir: string, schema: unknown): P
   if (!result.ok) throw new ApiError('bad-request', `the schema was not saved: ${result.errors.join('; ')}`);
   const file = path.join(marginaliaDir, SCHEMA_FILE);
   try {
-    await writeFileAtomic(file, JSON.stringify(result.schema, null, 2) + '\n');
+    await writeDataFile(file, JSON.stringify(result.schema, null, 2) + '\n');
   } catch (e) {
     throw new ApiError('io', `could not write ${file}: ${(e as Error).message}`);
   }

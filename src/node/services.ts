@@ -14,7 +14,7 @@ import {
 import { CorpusSession, MARGINALIA_DIR, type EmitFn } from './corpus-session';
 import type { ReadFileFn } from './document-file';
 import { safeFileName, writeFileAtomic } from './files';
-import { marginaliaDir } from './confined';
+import { marginaliaDir, realDataDir } from './confined';
 import { JournalStore, type JournalIo } from './journal';
 import { watchJournals, type JournalWatch } from './journal-watch';
 import { readRecent, rememberCorpus } from './recent';
@@ -158,7 +158,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
         target = await hooks.chooseSavePath(name, session.root);
         if (!target) return { canceled: true };
       } else {
-        target = path.join(session.root, MARGINALIA_DIR, 'exports', name);
+        target = path.join(await exportsFolder(session.root), name);
       }
       try {
         await writeFileAtomic(target, req.content);
@@ -175,7 +175,7 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
         target = await hooks.chooseSavePath(name, session.root, layout);
         if (!target) return { canceled: true };
       } else {
-        target = await freeName(path.join(session.root, MARGINALIA_DIR, 'exports', name));
+        target = await freeName(path.join(await exportsFolder(session.root), name));
       }
       return { exportId: await exports.begin(target, layout), path: target };
     },
@@ -209,6 +209,11 @@ export async function createServices(initialRoot: string, hooks: HostHooks): Pro
       return chosen ? open(chosen) : null;
     },
   };
+}
+
+/** The browser mode's `.marginalia/exports/`, both folders checked to be real (a link there would send exports elsewhere) and created when missing. */
+async function exportsFolder(root: string): Promise<string> {
+  return realDataDir(path.join(await marginaliaDir(root), 'exports'));
 }
 
 /** `target`, or `name-2.ext`, `name-3.ext`… when it is taken: a browser-mode export never overwrites an earlier one. */

@@ -1,8 +1,10 @@
 // Lists the files of a corpus folder: hidden folders, `.marginalia` and node_modules skipped, symlinks followed only
-// to files inside the corpus (a link out of it, or to a folder that could loop, is never listed).
+// to regular files inside the corpus that could be listed themselves (a link out of it, to a hidden file or into
+// `.marginalia`, or to a folder that could loop, is never listed). FIFOs, sockets and devices are never listed.
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isHiddenName, isListablePath } from './hidden-path';
 import { isInside, toCorpusPath } from './paths';
 
 /** Byte-order comparison of names, so the walk order (and the list) is the same on every platform. */
@@ -29,13 +31,14 @@ export async function walkCorpus(
     }
     entries.sort(byName);
     for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (isHiddenName(e.name)) continue;
       const abs = path.join(dir, e.name);
       if (e.isSymbolicLink()) {
         let target: string;
         try {
           target = await realpath(abs);
-          if (!isInside(root, target) || !(await stat(target)).isFile()) continue; // a linked folder could loop; its files are reached by their real path
+          // A linked folder could loop (its files are reached by their real path); a link to a hidden file would list what is not a document.
+          if (!isInside(root, target) || !isListablePath(toCorpusPath(root, target)) || !(await stat(target)).isFile()) continue;
         } catch {
           continue;
         }

@@ -16,6 +16,9 @@ const record = (globalThis.__electronStub = {
   menu: null,
   readyResolve: null,
 });
+// Promises the tests wait on instead of polling: the first page a window loads, and the app's quit.
+record.firstLoad = new Promise((resolve) => (record.firstLoadResolve = resolve));
+record.quitted = new Promise((resolve) => (record.quitResolve = resolve));
 
 class EventTarget {
   constructor() {
@@ -62,9 +65,11 @@ export class BrowserWindow extends EventTarget {
   }
   async loadURL(url) {
     this.loaded.push(url);
+    record.firstLoadResolve(this);
   }
   async loadFile(file) {
     this.loaded.push(file);
+    record.firstLoadResolve(this);
   }
   show() {}
 }
@@ -85,6 +90,7 @@ class App extends EventTarget {
   }
   quit() {
     record.quit = true;
+    record.quitResolve();
   }
 }
 export const app = new App();

@@ -21,7 +21,6 @@ const APP_FRAME = { senderFrame: { url: 'app://marginalia/index.html', parent: n
 let corpusDir: string;
 let tmpDir: string;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Stub = any;
 let stub: Stub;
 let win: Stub;
@@ -39,10 +38,11 @@ before(async () => {
   await import(pathToFileURL(mainFile).href);
   stub = (globalThis as Stub).__electronStub;
   stub.readyResolve();
-  for (let i = 0; i < 200 && !stub.windows[0]?.loaded.length; i++) await new Promise((r) => setTimeout(r, 10));
+  // The window's first load, awaited (node:test's timeout below is the guard against a main process that never loads one).
+  await stub.firstLoad;
   win = stub.windows[0];
   assert.ok(win, 'the main process opened no window');
-});
+}, { timeout: 30_000 });
 
 describe('the window', () => {
   it('has the secure web preferences', () => {
@@ -237,12 +237,12 @@ describe('lockdown', () => {
 });
 
 describe('quitting', () => {
-  it('waits for the services to close (journal writes, index) before the app quits', async () => {
+  it('waits for the services to close (journal writes, index) before the app quits', { timeout: 30_000 }, async () => {
     let prevented = false;
     const appListeners = (await import('./electron-stub.mjs' as string)).app;
     appListeners.emit('before-quit', { preventDefault: () => (prevented = true) });
     assert.equal(prevented, true);
-    for (let i = 0; i < 200 && !stub.quit; i++) await new Promise((r) => setTimeout(r, 10));
+    await stub.quitted;
     assert.equal(stub.quit, true);
     assert.ok(existsSync(path.join(corpusDir, '.marginalia', 'index.json')));
   });

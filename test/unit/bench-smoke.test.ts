@@ -23,7 +23,7 @@ describe('npm run bench -- --smoke', () => {
       const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'bench.js'), '--smoke', '--out', out], { cwd: ROOT, timeout: TIMEOUT_MS, maxBuffer: 16 << 20 });
       const report = JSON.parse(readFileSync(path.join(out, 'latest.json'), 'utf8')) as BenchReport;
       expect(report.smoke).toBe(true);
-      expect(report.workloads.map((w) => w.id).sort()).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'peers', 'S1', 'S2'].sort());
+      expect(report.workloads.map((w) => w.id).sort()).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'peers', 'S1', 'S2'].sort());
       for (const w of report.workloads) {
         expect(w.status, `${w.id}: ${w.reason ?? ''}`).not.toBe('error');
         expect(w.metrics.filter((m) => m.summary).length, `${w.id} has no numeric figure`).toBeGreaterThan(0);

@@ -2,8 +2,8 @@
 // computed one document at a time (the inputs walked together in doc_id order) so memory stays flat.
 
 import { parseArgs } from 'node:util';
-import { AgreementAccumulator, CorpusBuilder, formatAgreementTable } from '../../core/agreement';
-import { documentGroups, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
+import { AgreementAccumulator, formatAgreementTable } from '../../core/agreement';
+import { InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
 import type { LineError } from '../../core/format/read';
 import { InvalidLineError } from '../../node/format-io';
 import { UsageError, type Command } from '../command';
@@ -62,16 +62,7 @@ export const command: Command = {
     const sources = new SourceConflictTracker();
     let documents = 0;
     try {
-      for await (const group of documentGroups(paths.map((p) => ({ file: p, lines: inputs.lines(p) })))) {
-        const builder = new CorpusBuilder();
-        for (const l of group.lines) builder.addLine(l);
-        const corpus = builder.build();
-        for (const e of corpus.errors) {
-          if (!skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
-          inputs.skip(e.file, e.line, e.message);
-        }
-        const doc = corpus.documents[0];
-        if (!doc) continue;
+      for await (const { doc } of inputs.documents()) {
         sources.add(doc);
         acc.addDocument(doc);
         documents++;

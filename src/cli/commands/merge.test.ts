@@ -126,6 +126,22 @@ describe('marginalia merge', () => {
     }
   });
 
+  it('carries each relation whose ends are both gold, with its sources, under every strategy', async () => {
+    const one = (annotator: string, rel: boolean) => [{ text: TEXT, annotator, source: 'reports/chint.txt', spans: [ORG, FIGURE, PERSON], relations: rel ? [['cites', 2, 1] as [string, number, number]] : [] }];
+    const ra = writeExport(dir, 'r1a.jsonl', one('a', true));
+    const rb = writeExport(dir, 'r1b.jsonl', one('b', false));
+    const rc = writeExport(dir, 'r1c.jsonl', one('c', false));
+    const union = join(dir, 'r1-union.jsonl');
+    await marginalia(['merge', ra, rb, rc, '--strategy', 'union', '--out', union, '-q']);
+    const [u] = JSON.parse(`[${readFileSync(union, 'utf8').trim()}]`) as { relations: { sources: string[] }[] }[];
+    expect(u!.relations.map((r) => r.sources)).toEqual([['a']]);
+    const majority = join(dir, 'r1-majority.jsonl');
+    expect((await marginalia(['merge', ra, rb, rc, '--strategy', 'majority', '--out', majority, '-q'])).code).toBe(0);
+    const [m] = JSON.parse(`[${readFileSync(majority, 'utf8').trim()}]`) as { relations: { sources: string[] }[] }[];
+    // Issue 13: a relation goes into the gold whenever both its ends are there (one annotator drew it, a majority marked its spans).
+    expect(m!.relations.map((r) => r.sources)).toEqual([['a']]);
+  });
+
   it('gives the same bytes in any input order when annotators name different sources, and warns', async () => {
     const one = writeExport(dir, 's1.jsonl', [{ text: TEXT, annotator: 'a', spans: [ORG], source: 'reports/chint-v1.txt' }]);
     const two = writeExport(dir, 's2.jsonl', [{ text: TEXT, annotator: 'b', spans: [ORG], source: 'reports/chint.txt' }]);

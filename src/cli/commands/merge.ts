@@ -6,8 +6,8 @@ import { once } from 'node:events';
 import { copyFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCuration, CorpusBuilder, conflictCounts, goldLine, MERGE_STRATEGIES, mergeReport, type MergeReport, type MergeStrategy } from '../../core/agreement';
-import { chosenSource, documentGroups, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
+import { buildCuration, conflictCounts, goldLine, MERGE_STRATEGIES, mergeReport, type MergeReport, type MergeStrategy } from '../../core/agreement';
+import { chosenSource, InputOrderError, SourceConflictTracker } from '../../core/agreement/doc-stream';
 import { serializeNativeLine } from '../../core/format/native';
 import { plural } from '../../core/text/plural';
 import { ChunkWriter, InvalidLineError } from '../../node/format-io';
@@ -129,19 +129,10 @@ export const command: Command = {
     const sources = new SourceConflictTracker();
     const annotators = new Set<string>();
     const coverage = new Map<string, string[]>();
-    const totals = { documents: 0, spans: 0, relations: 0, open: 0, single: [] as string[], belowMin: [] as string[], goldSpans: 0 };
+    const totals = { documents: 0, spans: 0, relations: 0, relationsBelow: 0, open: 0, single: [] as string[], belowMin: [] as string[], goldSpans: 0 };
     const conflicts = { total: 0, boundary: 0, label: 0, minority: 0, partial: 0 };
     try {
-      for await (const group of documentGroups(paths.map((p) => ({ file: p, lines: inputs.lines(p) })))) {
-        const builder = new CorpusBuilder();
-        for (const l of group.lines) builder.addLine(l);
-        const corpus = builder.build();
-        for (const e of corpus.errors) {
-          if (!skipInvalid) throw new InvalidLineError(e.file, e.line, [e.message]);
-          inputs.skip(e.file, e.line, e.message);
-        }
-        const doc = corpus.documents[0];
-        if (!doc) continue;
+      for await (const { doc, corpus } of inputs.documents()) {
         const chosen = chosenSource(doc);
         if (chosen) {
           process.stderr.write(
@@ -158,6 +149,12 @@ export const command: Command = {
         const state = buildCuration(corpus, options);
         const curated = state.documents[0]!;
         const line = goldLine(curated);
+        // Relations whose two ends are gold but which too few annotators drew for the strategy: said, never silent.
+        const goldIds = new Set(line.spans.map((sp) => sp.id));
+        const kept = new Set(line.relations.map((r) => `${r.label}\u0000${r.head}\u0000${r.tail}`));
+        for (const r of curated.relations) {
+          if (goldIds.has(r.head) && goldIds.has(r.tail) && !kept.has(`${r.label}\u0000${r.head}\u0000${r.tail}`)) totals.relationsBelow++;
+        }
         await writer.write({ file: '', data: serializeNativeLine(line) + '\n' });
         totals.documents++;
         totals.spans += line.spans.length;
@@ -197,6 +194,7 @@ export const command: Command = {
       `gold: ${plural(totals.spans, 'span')}, ${plural(totals.relations, 'relation')} -> ${out}`,
       `conflicts: ${conflicts.total} (boundary ${conflicts.boundary}, label ${conflicts.label}, minority ${conflicts.minority}, partial ${conflicts.partial}); ${plural(totals.open, 'document')} left "in-progress" for adjudication`,
     ];
+    if (totals.relationsBelow > 0) lines.push(`${plural(totals.relationsBelow, 'relation')} between two gold spans left out: drawn by fewer annotators than the strategy asks (use --strategy union to keep them, or adjudicate in Curation)`);
     if (totals.single.length > 0) lines.push(`${plural(totals.single.length, 'document')} had one annotator only: their gold is that annotator's spans`);
     if (totals.belowMin.length > 0) lines.push(`${plural(totals.belowMin.length, 'document')} had fewer than ${k} annotators: all of them were required there`);
     const skipped = inputs.skippedSummary();

@@ -5,7 +5,8 @@
 // the state is plain data (no Maps, no classes), so it can be stored and restored as JSON.
 
 import { OffsetMap, sliceCodePoints } from '../model/offsets';
-import { goldSpanId } from './ids';
+import type { AttrValue } from '../model/types';
+import { goldRelationId, goldSpanId } from './ids';
 import type { Candidate, Conflict, CurationState, DocumentCuration, RelationCandidate, SpanEdit } from './merge';
 
 /** What the curator decides for one conflict. */
@@ -142,21 +143,35 @@ export function goldSpans(doc: DocumentCuration): Candidate[] {
     for (const s of c.sides) if (accepted.includes(s.id)) out.push(s);
   }
   if (doc.edits && !isEmptyRecord(doc.edits)) out = withEdits(doc, doc.edits, out);
+  if (doc.attrChoices && !isEmptyRecord(doc.attrChoices)) out = withAttrChoices(doc.attrChoices, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The key of a relation candidate, by which the curator's decision on it is stored: derived from its document, label and the candidate ids of its ends. */
+export function relationKey(doc: DocumentCuration, r: RelationCandidate): string {
+  return goldRelationId(doc.docId, r.label, r.head, r.tail);
+}
+
+/** The curator's decision on a relation: true (taken), false (refused) or undefined (none). Keys are "r" and base32 digits, never a property of Object.prototype. */
+export function relationDecision(doc: DocumentCuration, key: string): boolean | undefined {
+  const d = doc.relationDecisions?.[key];
+  return typeof d === 'boolean' ? d : undefined;
+}
+
 /**
- * The gold relations of a document as it stands: those whose head and tail are gold and
- * that enough annotators drew (the document's threshold, as for spans). A relation to an
- * edited span follows it to its new id.
+ * The gold relations of a document as it stands: every relation an annotator drew whose head
+ * and tail are both gold, unless the curator refused it (relations are carried into the gold
+ * with their ends, whatever the strategy: a `cites` drawn by one annotator between two spans
+ * the curator took is not lost). A relation to an edited span follows it to its new id.
  */
 export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[] = goldSpans(doc)): RelationCandidate[] {
   const ids = new Set(spans.map((s) => s.id));
-  const edits = doc.edits;
-  if (!edits || isEmptyRecord(edits)) return doc.relations.filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold);
+  const edits = doc.edits && !isEmptyRecord(doc.edits) ? doc.edits : null;
+  const taken = doc.relations.filter((r) => relationDecision(doc, relationKey(doc, r)) !== false);
+  if (!edits) return taken.filter((r) => ids.has(r.head) && ids.has(r.tail));
   // Edits may send two relations to the same ends: they become one, drawn by both sets of annotators.
   const byKey = new Map<string, RelationCandidate>();
-  for (const r of doc.relations) {
+  for (const r of taken) {
     const head = editedId(doc, edits, r.head);
     const tail = editedId(doc, edits, r.tail);
     const key = `${r.label}\u0000${head}\u0000${tail}`;
@@ -164,12 +179,57 @@ export function goldRelations(doc: DocumentCuration, spans: readonly Candidate[]
     byKey.set(key, { label: r.label, head, tail, sources: seen ? union(seen.sources, r.sources) : r.sources });
   }
   return [...byKey.values()]
-    .filter((r) => ids.has(r.head) && ids.has(r.tail) && r.sources.length >= doc.threshold)
+    .filter((r) => ids.has(r.head) && ids.has(r.tail))
     .sort((a, b) => cmp(a.head, b.head) || cmp(a.tail, b.tail) || cmp(a.label, b.label));
 }
 
+/** The id a candidate has in the gold as it stands: its edited id when the curator corrected it, else its own. */
+export function goldIdOf(doc: DocumentCuration, candidateId: string): string {
+  return doc.edits ? editedId(doc, doc.edits, candidateId) : candidateId;
+}
+
+/**
+ * The spans with the curator's attribute choices: a chosen value replaces the vote on a key the
+ * supporters differ on (a relabelled span has no such key: its attributes meant another label).
+ */
+function withAttrChoices(choices: Readonly<Record<string, Readonly<Record<string, AttrValue>>>>, spans: readonly Candidate[]): Candidate[] {
+  return spans.map((c) => {
+    const chosen = choices[c.editedFrom ?? c.id];
+    if (!chosen || typeof chosen !== 'object') return c;
+    const keys = c.attrDisagreements.filter((k) => Object.prototype.hasOwnProperty.call(chosen, k));
+    if (keys.length === 0) return c;
+    const attrs: Record<string, AttrValue> = Object.assign(Object.create(null) as Record<string, AttrValue>, c.attrs);
+    for (const k of keys) attrs[k] = chosen[k]!;
+    return { ...c, attrs };
+  });
+}
+
+/**
+ * Chooses the gold value of attribute `key` of candidate `candidateId` (one of the values its
+ * supporters gave, or any JSON scalar), or with `undefined` goes back to the vote: a new state.
+ * Throws {@link CurationError} for an unknown document or candidate, or a key its supporters
+ * agree on.
+ */
+export function chooseAttribute(state: CurationState, docId: string, candidateId: string, key: string, value: AttrValue | undefined): CurationState {
+  const index = state.documents.findIndex((d) => d.docId === docId);
+  if (index < 0) throw new CurationError(`no document ${docId}`);
+  const doc = state.documents[index]!;
+  const candidate = candidateOf(doc, candidateId);
+  if (!candidate) throw new CurationError(`document ${docId} has no span ${candidateId}`);
+  if (!candidate.attrDisagreements.includes(key)) throw new CurationError(`the annotators of span ${candidateId} agree on ${key}: nothing to choose`);
+  const choices: Record<string, Readonly<Record<string, AttrValue>>> = Object.assign(Object.create(null) as Record<string, Readonly<Record<string, AttrValue>>>, doc.attrChoices);
+  const mine: Record<string, AttrValue> = Object.assign(Object.create(null) as Record<string, AttrValue>, choices[candidateId]);
+  if (value === undefined) delete mine[key];
+  else mine[key] = value;
+  if (isEmptyRecord(mine)) delete choices[candidateId];
+  else choices[candidateId] = mine;
+  const documents = [...state.documents];
+  documents[index] = { ...doc, attrChoices: choices };
+  return { ...state, documents };
+}
+
 /** Every candidate of a document, settled or a side of a conflict, by id. */
-function candidateOf(doc: DocumentCuration, id: string): Candidate | undefined {
+export function candidateOf(doc: DocumentCuration, id: string): Candidate | undefined {
   const settled = doc.settled.find((c) => c.id === id);
   if (settled) return settled;
   for (const c of doc.conflicts) for (const s of c.sides) if (s.id === id) return s;

@@ -31,7 +31,7 @@ export function goldLine(doc: DocumentCuration): NativeLine {
     sources: [...c.sources],
   }));
   const relations: NativeRelation[] = goldRelations(doc, candidates)
-    .map((r) => ({ id: goldRelationId(doc.docId, r.label, r.head, r.tail), label: r.label, head: r.head, tail: r.tail }))
+    .map((r) => ({ id: goldRelationId(doc.docId, r.label, r.head, r.tail), label: r.label, head: r.head, tail: r.tail, sources: [...r.sources] }))
     .sort((a, b) => cmp(a.head, b.head) || cmp(a.tail, b.tail) || cmp(a.label, b.label) || cmp(a.id, b.id));
   const line: NativeLine = {
     format: NATIVE_FORMAT,

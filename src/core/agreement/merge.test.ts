@@ -94,10 +94,11 @@ describe('buildCuration', () => {
     expect(span.attrDisagreements).toEqual(['unit']);
   });
 
-  it('keeps relations whose ends are gold and that enough annotators drew', () => {
+  it('keeps every relation whose ends are both gold, whoever drew it (issue 13: none is lost under majority)', () => {
     const rel = (s: CurationState) => goldRelations(s.documents[0]!).map((r) => `${r.label}:${r.sources.join('+')}`);
-    // "about" FIGURE -> ORG by a and b: 2 of 3. "cites" CLAIM -> FIGURE by a only, CLAIM -> short FIGURE by c only.
-    expect(rel(state)).toEqual(['about:a+b']);
+    // "about" FIGURE -> ORG by a and b. "cites" CLAIM -> FIGURE by a only: both ends are gold under majority, so it is
+    // carried in. CLAIM -> short FIGURE by c only: the short FIGURE is not gold.
+    expect(rel(state).sort()).toEqual(['about:a+b', 'cites:a']);
     expect(rel(curate([A, B, C], { strategy: 'union' })).sort()).toEqual(['about:a+b', 'cites:a', 'cites:c']);
     expect(rel(curate([A, B, C], { strategy: 'unanimous' }))).toEqual([]);
   });
@@ -189,8 +190,8 @@ describe('curation', () => {
     expect(keys(goldSpans(next.documents[0]!))).not.toContain(key(ORG));
     expect(keys(goldSpans(state.documents[0]!))).toContain(key(ORG));
     expect(state.documents[0]!.decisions).toEqual({});
-    // The relation "about" FIGURE -> ORG loses its end.
-    expect(goldRelations(next.documents[0]!)).toEqual([]);
+    // The relation "about" FIGURE -> ORG loses its end; "cites" CLAIM -> FIGURE keeps both of its.
+    expect(goldRelations(next.documents[0]!).map((r) => r.label)).toEqual(['cites']);
     const both = resolveConflict(next, names.id, { kind: 'all' });
     expect(acceptedSides(both.documents[0]!, names)).toEqual([productId, orgId]);
     const none = resolveConflict(both, names.id, { kind: 'none' });
@@ -232,8 +233,9 @@ describe('gold', () => {
       ['PERSON', 'Tang Wei', ['a', 'b', 'c']],
     ]);
     for (const s of line!.spans) expect(s.id).toBe(goldSpanId(DOC, s.start, s.end, s.label));
-    expect(line!.relations).toHaveLength(1);
-    expect(line!.relations[0]).toMatchObject({ label: 'about', head: line!.spans[2]!.id, tail: line!.spans[0]!.id });
+    expect(line!.relations).toHaveLength(2);
+    expect(line!.relations.find((r) => r.label === 'about')).toMatchObject({ head: line!.spans[2]!.id, tail: line!.spans[0]!.id });
+    expect(line!.relations.find((r) => r.label === 'cites')).toMatchObject({ head: line!.spans[1]!.id, tail: line!.spans[2]!.id });
     // Key order of the writer.
     expect(Object.keys(line!)).toEqual(['format', 'doc_id', 'source', 'text', 'annotator', 'status', 'updated_at', 'spans', 'relations']);
     expect(Object.keys(line!.spans[0]!)).toEqual(['id', 'start', 'end', 'label', 'text', 'attrs', 'sources']);

@@ -140,6 +140,18 @@ export interface DocumentCuration {
    */
   readonly edits?: Readonly<Record<string, SpanEdit>>;
   readonly relations: readonly RelationCandidate[];
+  /**
+   * The curator's relation decisions (./curation-relations): relation key -> taken (true) or
+   * refused (false). Absent in a fresh merge; without a decision a relation is gold whenever
+   * both its ends are.
+   */
+  readonly relationDecisions?: Readonly<Record<string, boolean>>;
+  /**
+   * The curator's choice of attribute values where supporters differ (./curation
+   * `chooseAttribute`): candidate id -> attribute key -> value, replacing the vote. Absent in a
+   * fresh merge.
+   */
+  readonly attrChoices?: Readonly<Record<string, Readonly<Record<string, AttrValue>>>>;
 }
 
 /** The whole curation: documents sorted by doc_id. */

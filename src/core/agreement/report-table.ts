@@ -1,5 +1,6 @@
 // Renders an agreement report as the plain-text tables `marginalia agreement` prints.
 
+import { plural } from '../text/plural';
 import type { AgreementFigures, AgreementReport } from './report';
 
 /** Decimals printed: three tell 0.743 from 0.745, which is all agreement figures can claim. */
@@ -38,13 +39,13 @@ function figureRow(name: string, f: AgreementFigures, kappa: 'kappa_cohen' | 'ka
 export function formatAgreementTable(report: AgreementReport): string {
   const out: string[] = [];
   const kappa = kappaKey(report);
-  out.push(`Agreement of ${report.annotators.length} annotator${report.annotators.length === 1 ? '' : 's'} on ${report.documents} document${report.documents === 1 ? '' : 's'}`);
+  out.push(`Agreement of ${plural(report.annotators.length, 'annotator')} on ${plural(report.documents, 'document')}`);
   out.push('');
   out.push('Coverage');
   out.push(...table(['annotator', 'documents'], report.annotators.map((a) => [a, String(report.coverage[a]?.documents ?? 0)])).map((l) => '  ' + l));
   const partial = report.per_document.filter((d) => d.annotators.length < report.annotators.length).length;
   const single = report.per_document.filter((d) => d.annotators.length === 1).length;
-  if (partial > 0) out.push(`  ${partial} document${partial === 1 ? '' : 's'} not covered by every annotator (${single} by one annotator only)`);
+  if (partial > 0) out.push(`  ${plural(partial, 'document')} not covered by every annotator (${single} by one annotator only)`);
   out.push('');
   const labels = Object.keys(report.labels);
   out.push(...table(['label', 'f1_exact', 'f1_overlap', 'alpha_u', 'alpha_label', kappa], [...labels.map((l) => figureRow(l, report.labels[l]!, kappa)), figureRow('overall', report.overall, kappa)]));

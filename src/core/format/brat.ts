@@ -1,6 +1,7 @@
 // brat standoff: a folder with NAME.txt and NAME.ann per document (T, A, R and # lines), an annotation.conf,
 // and a manifest that keeps what brat has no place for. brat's server slices its Python str: offsets are code points.
 
+import { plural } from '../text/plural';
 import type { NativeLine } from './native';
 import { ConvertError, type ExportOptions, type Exporter, type ImportContext, type OutputChunk } from './convert-types';
 import { applyExportOptions } from './export-options';
@@ -171,7 +172,7 @@ export function bratExporter(options: ExportOptions = {}): Exporter {
         }
         const odd = [...s.text].filter((ch) => BRAT_LINE_BREAKS.test(ch) && ch !== '\n');
         if (odd.length > 0) {
-          warn(s.id, `${s.label} span ${JSON.stringify(s.id)} holds ${[...new Set(odd)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}, which brat reads as a line break: written as ${frags.length} fragment${frags.length === 1 ? '' : 's'} around ${odd.length === 1 ? 'it' : 'them'}`);
+          warn(s.id, `${s.label} span ${JSON.stringify(s.id)} holds ${[...new Set(odd)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}, which brat reads as a line break: written as ${plural(frags.length, 'fragment')} around ${odd.length === 1 ? 'it' : 'them'}`);
         }
         const fragText = frags.map(([x, y]) => text.slice(map.toUtf16(x as CodePoint), map.toUtf16(y as CodePoint))).join(DISCONT_SEP);
         ann.push(`${t}\t${type} ${frags.map(([x, y]) => `${x} ${y}`).join(';')}\t${fragText}`);

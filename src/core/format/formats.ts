@@ -1,6 +1,7 @@
 // The registry of export formats: one place that names each format, makes its exporter and says what it cannot carry.
 // The in-app export dialog and `marginalia convert` both start here.
 
+import { plural } from '../text/plural';
 import type { NativeLine } from './native';
 import { serializeNativeLine } from './native';
 import type { ExportOptions, Exporter, FormatName } from './convert-types';
@@ -65,7 +66,7 @@ export function createExporter(format: FormatName, options: ExportOptions = {}):
     ...exporter,
     write(line) {
       const n = notesOf(line);
-      if (n > 0) options.warn?.({ docId: line.doc_id, annotator: line.annotator, message: `${n} comment${n === 1 ? '' : 's'} or unsure flag${n === 1 ? '' : 's'} left out: ${format} has no place for them (native, brat and label-studio keep them)` });
+      if (n > 0) options.warn?.({ docId: line.doc_id, annotator: line.annotator, message: `${plural(n, 'comment')} or unsure flags left out: ${format} has no place for them (native, brat and label-studio keep them)` });
       return exporter.write(line);
     },
   };

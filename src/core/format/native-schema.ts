@@ -4,9 +4,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import schema from './native.schema.json' with { type: 'json' };
 
-/** The JSON Schema of one native line, as shipped (draft-07). */
-export const NATIVE_SCHEMA: Readonly<Record<string, unknown>> = schema;
-
 let compiled: ReturnType<Ajv['compile']> | null = null;
 
 /** The compiled validator, built on first use: compiling costs a few milliseconds. */

@@ -28,6 +28,8 @@ export interface NativeRelation {
   label: string;
   head: string;
   tail: string;
+  /** On adjudicated lines: the annotators who drew this relation. */
+  sources?: string[];
 }
 
 /** One line of a native export. */

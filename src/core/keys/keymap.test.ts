@@ -73,7 +73,7 @@ describe('reservedHotkeys', () => {
   it('reserves every plain single key of every view, with its words there', () => {
     const reserved = reservedHotkeys();
     for (const k of ['?', 'g', 'x', '[', ']', ' ', 'j', 'k', 'n', 'b', 'u', '1', '9', '-']) expect(reserved.has(k), k).toBe(true);
-    expect(reserved.get('x')).toBe('workbench: select the sentence under the caret; curation: keep neither side');
+    expect(reserved.get('x')).toBe('workbench: select the sentence under the caret; curation: keep neither side; refuse the relation');
     // Keys with Mod or Alt, named keys and the schema's slots are not single keys.
     expect(reserved.has('z')).toBe(false);
     expect(reserved.has('e')).toBe(false);

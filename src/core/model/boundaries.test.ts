@@ -1,7 +1,7 @@
 // Word and sentence boundaries in code points: snapping, trimming, words, sentences, and the bounded window on long texts.
 
 import { describe, expect, it } from 'vitest';
-import { extraWords, localWindow, sentenceAt, SENTENCE_WINDOW, snapToWords, trimWhitespace, WORD_WINDOW, wordAt } from './boundaries';
+import { extraWords, localWindow, sentenceAt, SENTENCE_WINDOW, snapToWords, WORD_WINDOW, wordAt } from './boundaries';
 import { sliceCodePoints } from './offsets';
 import type { CodePoint } from './types';
 
@@ -45,15 +45,6 @@ describe('snapToWords', () => {
   it('counts code points across astral characters', () => {
     const t = '😀😀 robots 𠀀 here';
     expect(snapToWords(t, cp(4), cp(6))).toEqual({ start: 3, end: 9 });
-  });
-});
-
-describe('trimWhitespace', () => {
-  it('trims spaces, tabs, newlines and ideographic spaces only', () => {
-    const t = '  \t“43.9%”\n\u3000 ';
-    expect(show(t, trimWhitespace(t, cp(0), cp(Array.from(t).length)))).toBe('“43.9%”');
-    expect(trimWhitespace('   ', cp(0), cp(3))).toEqual({ start: 0, end: 0 });
-    expect(trimWhitespace('😀 ab ', cp(1), cp(5))).toEqual({ start: 2, end: 4 });
   });
 });
 

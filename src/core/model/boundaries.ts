@@ -182,20 +182,6 @@ function toRange(map: OffsetMap, s: number, e: number): CodePointRange {
 }
 
 /**
- * The range [start, end) with whitespace removed from both ends (code points). An
- * all-whitespace range collapses to an empty range at its start.
- */
-export function trimWhitespace(text: string, start: CodePoint, end: CodePoint, options: Pick<BoundaryOptions, 'map'> = {}): CodePointRange {
-  const map = mapFor(text, options.map);
-  let s = map.toUtf16(Math.min(start, end) as CodePoint) as number;
-  let e = map.toUtf16(Math.max(start, end) as CodePoint) as number;
-  const from = s;
-  while (s < e && SPACE_CHAR.test(codePointAtStart(text, s))) s += codePointAtStart(text, s).length;
-  while (e > s && SPACE_CHAR.test(codePointAtBefore(text, e))) e -= codePointAtBefore(text, e).length;
-  return s === e ? toRange(map, from, from) : toRange(map, s, e);
-}
-
-/**
  * A selection snapped for labelling: widened to whole words at both ends (Intl.Segmenter,
  * Chinese words included, and the `extraWords` it does not know kept whole), then trimmed
  * so that no whitespace or punctuation is at either end — except a figure's % and an

@@ -37,13 +37,3 @@ export function findAll(text: string, query: string, options: { caseSensitive?: 
   }
   return out;
 }
-
-/** The text around a match, for result lists: up to `width` code points each side, on one line. */
-export function contextOf(text: string, m: TextMatch, width = 40, map = new OffsetMap(text)): { before: string; match: string; after: string } {
-  const s = map.toUtf16(m.start);
-  const e = map.toUtf16(m.end);
-  const b = map.toUtf16(Math.max(0, m.start - width) as CodePoint);
-  const a = map.toUtf16(Math.min(map.codePointLength, m.end + width) as CodePoint);
-  const flat = (x: string) => x.replace(/\s+/g, ' ');
-  return { before: flat(text.slice(b, s)), match: text.slice(s, e), after: flat(text.slice(e, a)) };
-}

@@ -171,7 +171,7 @@ describe('validateSchema: hotkeys', () => {
     ]);
     // Each view says what the key does there (the curation view's "[" steps through gold spans).
     expect(RESERVED_HOTKEYS.get('[')).toBe('workbench: previous span; curation: previous gold span');
-    expect(RESERVED_HOTKEYS.get('n')).toBe('curation: next conflict (across documents, most disagreement first); curation: N next conflict still open');
+    expect(RESERVED_HOTKEYS.get('n')).toBe('curation: next open conflict (across documents, most disagreement first); curation: N next conflict, decided or not');
   });
 
   it('reserves the single keys of both views', () => {

@@ -36,8 +36,11 @@ import { makeSpan } from './span-factory';
 import { TopBar } from './TopBar';
 import { useCorpus, type CorpusListeners } from './use-corpus';
 import { useCorpusLexicon } from './use-corpus-lexicon';
+import { useLearningCurve } from '../suggest/use-model';
+import { useModelSuggestionsFor, useTrainingDocs } from '../suggest/use-training-docs';
 import { useDocument } from './use-document';
 import { useNoticeFor, useNotices } from './use-notices';
+import { usePendingClick } from './use-pending-click';
 import { useSchema } from './use-schema';
 import { useSettings } from './use-settings';
 import { useSuggestions } from './use-suggestions';
@@ -87,7 +90,11 @@ export function App() {
   const states = useMemo(() => new Map((stateRows ?? []).map((s) => [s.docId, s])), [stateRows]);
   // Read once per opened document: strings labelled in this one are offered in the next.
   const lexicon = useCorpusLexicon(annotator, `${session?.docId ?? ''}:${tab === 'entities' ? (session?.version ?? 0) : ''}`);
-  const suggestions = useSuggestions(session, lexicon, editor, colorOf);
+  // The model learns in a worker from every labelled document (spans and rejections), retrained as the annotator works.
+  const training = useTrainingDocs(annotator, session, session?.version ?? 0);
+  const modelSuggestions = useModelSuggestionsFor(session?.text ?? null, training);
+  const curve = useLearningCurve(() => training, training);
+  const suggestions = useSuggestions(session, lexicon, editor, colorOf, modelSuggestions);
   const visibleDocs = useMemo(() => filterDocuments(corpus, states, filters), [corpus, states, filters]);
 
   const openDocument = (target: CorpusEntry, then?: () => void) => {
@@ -117,8 +124,10 @@ export function App() {
     };
   });
 
+  const click = usePendingClick();
   useWorkbenchKeys({
     enabled: mode === 'annotate' && !!annotator && !renaming,
+    defer: click.pending,
     active: keyContexts({ overlays, corpus, session, link, focusedSuggestion: suggestions.focused }),
     slots: { labels: new Set(schema.labels.map((l) => l.hotkey)), relations: new Set(schema.relations.map((r) => r.hotkey)) },
     handlers: keyHandlers({ actions, schema, suggestions, toggle, openSibling, shortcutsOpen: overlays.shortcuts }),
@@ -174,6 +183,7 @@ export function App() {
         onOpenCorpus={corpusState.openCorpus}
         states={states}
         schema={schema}
+        curve={curve}
         filters={filters}
         onFilters={setFilters}
         documents={visibleDocs}
@@ -189,6 +199,7 @@ export function App() {
         font={settings.font}
         editor={editor}
         actions={actions}
+        onClickSettled={click.settle}
         link={link}
         findOpen={overlays.find}
         onFindClosed={() => toggle('find', false)}
@@ -241,6 +252,7 @@ export function App() {
           schema={schema}
           run={exportRunner({ corpus, annotator, session, say })}
           downloadUrl={(summary) => (hostInfo?.kind === 'browser' ? downloadUrlOf(summary.path) : undefined)}
+          documentName={(docId) => corpus?.documents.find((d) => d.docId === docId)?.path}
           onClose={() => toggle('export', false)}
         />
       ) : null}

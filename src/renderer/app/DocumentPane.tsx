@@ -6,10 +6,12 @@ import type { CorpusEntry } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocStatus } from '../../core/model/types';
 import { Editor, type EditorHandle } from '../editor/Editor';
+import { DocNotes } from '../features/DocNotes';
 import { FindBar } from '../features/FindBar';
 import { LabelBar } from '../features/LabelBar';
 import { SaveIndicator } from '../features/SaveIndicator';
-import type { WorkbenchActions } from './actions';
+import { run, type WorkbenchActions } from './actions';
+import { withBounds } from './commands';
 import type { DocSession, SessionEvent } from './doc-session';
 import { FONT_STACKS } from './fonts';
 import { keyHint } from './key-labels';
@@ -62,6 +64,8 @@ export interface DocumentPaneProps {
   font: string;
   editor: RefObject<EditorHandle | null>;
   actions: WorkbenchActions;
+  /** Told when the editor reported a click (keys pressed since waited for it). */
+  onClickSettled: () => void;
   link: LinkMode | null;
   findOpen: boolean;
   onFindClosed: () => void;
@@ -98,6 +102,7 @@ export function DocumentPane(props: DocumentPaneProps) {
             <button onClick={() => actions.setStatus('done')} disabled={session.status === 'done'} title={`Mark the document done${keyHint('toggle-done')}`} data-testid="mark-done">
               Mark done
             </button>
+            <DocNotes docId={session.docId} meta={session.meta} onChange={(meta) => session.setMeta(meta)} />
           </div>
           {props.findOpen ? (
             <FindBar
@@ -124,8 +129,19 @@ export function DocumentPane(props: DocumentPaneProps) {
             spans={initialSpans}
             colorOf={props.colorOf}
             font={FONT_STACKS[props.font]}
-            onSpanClick={actions.clickSpan}
-            onSuggestionClick={actions.clickSuggestion}
+            onSpanClick={(id) => {
+              props.onClickSettled();
+              actions.clickSpan(id);
+            }}
+            onSuggestionClick={(key) => {
+              props.onClickSettled();
+              actions.clickSuggestion(key);
+            }}
+            onResizeSpan={(id, start, end) => {
+              // A drag of the selected span's handle: one undoable resize, as the word and character steps are.
+              const span = session.span(id);
+              if (span && end > start) run(session, { label: `resize ${span.label}`, change: { putSpans: [{ ...withBounds(session, schema, span, start, end), updatedAt: new Date().toISOString() }] }, select: { id } });
+            }}
           />
         </>
       ) : (

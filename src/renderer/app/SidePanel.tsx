@@ -16,6 +16,9 @@ import type { DocSession } from './doc-session';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 import type { Suggestions } from './use-suggestions';
 
+/** Changes made in the panel's forms: React hears them in the same event, so controlled fields never flick back. */
+const URGENT = { urgent: true };
+
 /** The tabs in order. */
 const TABS: readonly PanelTab[] = ['span', 'suggestions', 'entities', 'guide'];
 
@@ -66,9 +69,11 @@ export function SidePanel(props: SidePanelProps) {
               relations={session.relationsOf(selected.id)}
               describe={describe}
               canonicalIds={props.lexicon.canonicalIds}
-              onAttr={(name, value) => run(session, commands.setAttr(selected, name, value))}
-              onLabel={(l) => run(session, commands.relabel(session, schema, selected, l))}
-              onDeleteRelation={(id) => session.commit('remove relation', { deleteRelationIds: [id] })}
+              onAttr={(name, value) => run(session, commands.setAttr(selected, name, value, schema), URGENT)}
+              onLabel={(l) => run(session, commands.relabel(session, schema, selected, l), URGENT)}
+              onDeleteRelation={(id) => session.commit('remove relation', { deleteRelationIds: [id] }, URGENT)}
+              onComment={(comment) => run(session, commands.setNotes(selected, { comment }), URGENT)}
+              onUnsure={(unsure) => run(session, commands.setNotes(selected, { unsure }), URGENT)}
               onStartLink={actions.startLink}
               onSelectSpan={(id) => session.select(id, true)}
               onDone={() => editor.current?.focus()}
@@ -101,6 +106,9 @@ export function SidePanel(props: SidePanelProps) {
           }}
           onAccept={actions.acceptSuggestions}
           onReject={actions.rejectSuggestions}
+          text={session.text}
+          map={session.map}
+          onFilterChange={suggestions.setFilter}
         />
       ) : null}
       {tab === 'entities' ? <EntityList lexicon={props.lexicon} documents={props.documents} /> : null}

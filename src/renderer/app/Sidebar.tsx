@@ -1,5 +1,6 @@
 // The corpus sidebar: open or reopen a corpus, scan progress, corpus progress, filters, the document list, skipped files.
 
+import type { CurvePoint } from '../../core/suggest/learn/learning-curve';
 import type { CorpusEntry, CorpusInfo, HostInfo, ScanProgress } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
 import type { DocStatus } from '../../core/model/types';
@@ -15,6 +16,8 @@ export interface DocFilters {
 
 /** Props of {@link Sidebar}. */
 export interface SidebarProps {
+  /** The model's learning curve, shown in the progress panel. */
+  curve?: CurvePoint[] | null;
   hostInfo: HostInfo | null;
   corpus: CorpusInfo | null;
   scan: ScanProgress | null;
@@ -62,7 +65,7 @@ export function Sidebar(props: SidebarProps) {
             </div>
           ) : null}
           {corpus.warnings?.map((w) => <p key={w} className="warning">{w}</p>)}
-          <ProgressPanel documents={corpus.documents} states={props.states} schema={props.schema} />
+          <ProgressPanel documents={corpus.documents} states={props.states} schema={props.schema} curve={props.curve} />
           <div className="filters">
             <select aria-label="Filter by status" value={filters.status} onChange={(e) => props.onFilters({ ...filters, status: e.target.value as DocStatus | '' })} data-testid="status-filter">
               <option value="">All statuses</option>

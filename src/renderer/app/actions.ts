@@ -31,10 +31,13 @@ export interface ActionContext {
   focusDetails(): void;
 }
 
-/** Commits a command's change and selects what it says; false when there was no command. */
-export function run(session: DocSession, command: commands.Command | null): boolean {
+/**
+ * Commits a command's change and selects what it says; false when there was no command.
+ * `urgent` for a change made in a form: its controlled fields show it in the same event.
+ */
+export function run(session: DocSession, command: commands.Command | null, options: { urgent?: boolean } = {}): boolean {
   if (!command) return false;
-  session.commit(command.label, command.change);
+  session.commit(command.label, command.change, options);
   if (command.select) session.select(command.select.id, command.select.scroll ?? false, command.select.collapse ?? false);
   return true;
 }
@@ -50,7 +53,7 @@ export function workbenchActions(ctx: ActionContext) {
     label(name: string, exact = false) {
       if (!session) return;
       const range = ed()?.textSelection();
-      const command = commands.applyLabel(session, selection, schema, name, exact);
+      const command = commands.applyLabel(session, selection, schema, name, exact, suggestions.names);
       if (range && !command) ed()?.clearTextSelection();
       run(session, command);
       if (range) ctx.setTab('span');

@@ -3,7 +3,7 @@ import { OffsetMap } from '../../core/model/offsets';
 import { DEFAULT_SCHEMA } from '../../core/model/schema';
 import type { CodePoint, Span } from '../../core/model/types';
 import type { DocSuggestion } from './assist';
-import { acceptSuggestions, createSpan, resizeByCharacter, resizeByWord, shrinkToInside, type SessionReading } from './commands';
+import { acceptSuggestions, createSpan, resizeByCharacter, resizeByWord, setAttr, shrinkToInside, type SessionReading } from './commands';
 
 const TEXT = 'Exports reached more than 9,000 textile enterprises and 2623.9亿元 last year.';
 const map = new OffsetMap(TEXT);
@@ -38,10 +38,20 @@ describe('commands', () => {
   });
 
   it('keeps attributes the annotator edited by hand when the boundaries move', () => {
-    const fig = { ...figure('2623.9亿'), attrs: { value: 1, unit: 'mine', approx: 'about' } };
+    const parsed = figure('2623.9亿');
+    const valued = setAttr(parsed, 'value', 1, DEFAULT_SCHEMA).change.putSpans![0]!;
+    const fig = setAttr(valued, 'unit', 'mine', DEFAULT_SCHEMA).change.putSpans![0]!;
+    expect(fig.attrs.edited).toBe('unit,value');
     const moved = resizeByCharacter(reading([fig], fig.id), DEFAULT_SCHEMA, 'end', 1)!.change.putSpans![0]!;
     expect(textOf(moved)).toBe('2623.9亿元');
-    expect(moved.attrs).toEqual({ value: 1, unit: 'mine', approx: 'about' });
+    expect(moved.attrs).toMatchObject({ value: 1, unit: 'mine', approx: parsed.attrs.approx, edited: 'unit,value' });
+  });
+
+  it('re-parses stale figure attributes that carry no hand-edit mark', () => {
+    const fig = { ...figure('2623.9亿'), attrs: { value: 1, unit: 'stale', approx: 'exact' } };
+    const moved = resizeByCharacter(reading([fig], fig.id), DEFAULT_SCHEMA, 'end', 1)!.change.putSpans![0]!;
+    expect(moved.attrs.value).toBe(262390000000);
+    expect(moved.attrs.unit).not.toBe('stale');
   });
 
   it('refuses a move that would empty the span', () => {

@@ -2,6 +2,7 @@
 // They read the session and the editor's selection and return a labelled change; the caller
 // commits it (one undoable step) and selects what it says. Nothing here paints or stores.
 
+import type { ExtraWords } from '../../core/model/boundaries';
 import type { ChangeSet } from '../../core/model/history';
 import { newId } from '../../core/model/ids';
 import type { OffsetMap } from '../../core/model/offsets';
@@ -9,6 +10,8 @@ import { quoteOf } from '../../core/model/quote';
 import { labelDef, type LabelSchema } from '../../core/model/schema';
 import type { CodePoint, Relation, Span } from '../../core/model/types';
 import { stepSpanEdge, type SpanEdge } from '../../core/model/word-step';
+import { withNotes, type NotesPatch } from '../features/notes';
+import { editedAttrs, resizedAttrs } from '../suggest/assist-extras';
 import { figureAttrs, snapSelection, type DocSuggestion } from './assist';
 import { makeSpan, trimRange } from './span-factory';
 
@@ -43,30 +46,18 @@ function parsedFigure(session: SessionReading, start: CodePoint, end: CodePoint)
   return figureAttrs(session.text, start, end, session.map);
 }
 
-/** The figure attributes the parser fills in; the rest of `attrs` is the annotator's. */
-const FIGURE_FIELDS = ['value', 'unit', 'approx'] as const;
-
-/** Whether a span's value, unit and approx are still what the parser read from its bounds (not edited by hand). */
-function figureFieldsFromParser(session: SessionReading, span: Span): boolean {
-  const parsed = parsedFigure(session, span.start, span.end);
-  return FIGURE_FIELDS.every((f) => (span.attrs[f] ?? null) === (parsed[f] ?? null));
-}
-
 /**
  * A span moved to new bounds: its quote follows, and a FIGURE's value, unit and approx are
- * read again from the new text, unless the annotator edited them by hand.
+ * read again from the new text, except those the annotator edited by hand (`attrs.edited`).
  */
 export function withBounds(session: SessionReading, schema: LabelSchema, span: Span, start: CodePoint, end: CodePoint): Span {
   const moved: Span = { ...span, start, end, quote: quoteOf(session.text, start, end, session.map) };
-  if (labelDef(schema, span.label)?.group !== 'figure' || !figureFieldsFromParser(session, span)) return moved;
-  const attrs = { ...span.attrs };
-  for (const f of FIGURE_FIELDS) delete attrs[f];
-  return { ...moved, attrs: { ...attrs, ...parsedFigure(session, start, end) } };
+  return { ...moved, attrs: resizedAttrs(labelDef(schema, span.label)?.group, session.text, start, end, span.attrs, session.map) };
 }
 
-/** A new span of `label` over a selection: snapped to words, or trimmed only when `exact`. */
-export function createSpan(session: SessionReading, schema: LabelSchema, label: string, range: { start: CodePoint; end: CodePoint }, exact: boolean, attrs: Span['attrs'] = {}): Command | null {
-  const bounds = exact ? trimRange(session.text, range.start, range.end, session.map) : snapSelection(session.text, range.start, range.end, session.map);
+/** A new span of `label` over a selection: snapped to words (keeping `names` whole), or trimmed only when `exact`. */
+export function createSpan(session: SessionReading, schema: LabelSchema, label: string, range: { start: CodePoint; end: CodePoint }, exact: boolean, attrs: Span['attrs'] = {}, names?: ExtraWords): Command | null {
+  const bounds = exact ? trimRange(session.text, range.start, range.end, session.map) : snapSelection(session.text, range.start, range.end, session.map, names);
   if (!bounds) return null;
   const span = makeSpan({ text: session.text, map: session.map, docId: session.docId, annotator: session.annotator, label, ...bounds });
   const figure = labelDef(schema, label)?.group === 'figure';
@@ -75,9 +66,9 @@ export function createSpan(session: SessionReading, schema: LabelSchema, label: 
 }
 
 /** A label key: labels the text selection, else relabels the selected span; null when there is nothing to do. */
-export function applyLabel(session: SessionReading, editor: EditorReading, schema: LabelSchema, label: string, exact: boolean): Command | null {
+export function applyLabel(session: SessionReading, editor: EditorReading, schema: LabelSchema, label: string, exact: boolean, names?: ExtraWords): Command | null {
   const range = editor.textSelection();
-  if (range) return createSpan(session, schema, label, range, exact);
+  if (range) return createSpan(session, schema, label, range, exact, {}, names);
   const selected = session.selected;
   if (!selected || selected.label === label) return null;
   return relabel(session, schema, selected, label);
@@ -156,12 +147,16 @@ export function link(session: SessionReading, relation: string, head: string, ta
   return { label: `link ${relation}`, change: { putRelations: [r] }, select: { id: head } };
 }
 
-/** One attribute of a span set (undefined: removed). */
-export function setAttr(span: Span, name: string, value: Span['attrs'][string] | undefined): Command {
-  const attrs = { ...span.attrs };
-  if (value === undefined) delete attrs[name];
-  else attrs[name] = value;
+/** One attribute of a span set (undefined: removed); a FIGURE's value, unit or approx is marked as edited by hand (kept on resize). */
+export function setAttr(span: Span, name: string, value: Span['attrs'][string] | undefined, schema?: LabelSchema): Command {
+  const attrs = editedAttrs(schema ? labelDef(schema, span.label)?.group : undefined, span.attrs, name, value);
   return { label: `set ${name}`, change: { putSpans: [{ ...span, attrs, updatedAt: now() }] } };
+}
+
+/** A span's comment or unsure flag set (a cleared one removed). */
+export function setNotes(span: Span, patch: NotesPatch): Command {
+  const next = withNotes(span, patch);
+  return { label: 'comment' in patch ? 'set comment' : 'set unsure', change: { putSpans: [{ ...next, updatedAt: now() }] } };
 }
 
 /** An orphaned span placed on a selection. */

@@ -104,8 +104,9 @@ describe('DocSession', () => {
     const b = span(34, 42, 'LOC');
     s.commit('create ORG', { putSpans: [a] });
     s.commit('create LOC', { putSpans: [b] });
-    // Nothing is written in the task of the key.
+    // Nothing is written in the task of the key; the first span starts the document at once.
     expect(store.local).toEqual([]);
+    expect(s.status).toBe('in-progress');
     expect(s.save.pending).toBe(2);
     await s.flushed();
     expect(store.local.map((c) => c.putSpans?.[0]?.id)).toEqual([a.id, b.id]);

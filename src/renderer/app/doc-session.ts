@@ -6,6 +6,7 @@
 
 import { emptyChange, record, redo, stepFor, undo, type ChangeSet, type History } from '../../core/model/history';
 import { OffsetMap } from '../../core/model/offsets';
+import type { DocMeta } from '../../core/ipc/contract';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 import type { DocAnnotations } from '../db/annotations';
 import { afterPaint } from './after-paint';
@@ -23,28 +24,20 @@ export type SessionEvent =
   /** The selected span changed (null: none); `scroll` brings it into view, `collapse` puts the caret after it. */
   | { type: 'select'; id: string | null; scroll: boolean; collapse: boolean };
 
-/** The annotations of one change, with what it did, for the lists that follow it. */
-export interface AppliedChange {
-  change: ChangeSet;
-  /** The spans the change replaced or deleted, as they were. */
-  before: Span[];
-}
-
 /**
  * One annotator's session on one document. Listeners of {@link on} hear each change at once;
- * React reads it through `subscribe`/`version` (useSyncExternalStore), told after the paint.
+ * React reads it through `subscribe`/`version`, told after the paint.
  */
 export class DocSession {
   readonly map: OffsetMap;
   readonly index: SpanIndex;
-  private state: { status: DocStatus; history: History; selectedId: string | null; version: number };
+  private state: { status: DocStatus; history: History; selectedId: string | null; version: number; meta: DocMeta | undefined };
   private readonly rejectedKeys: Set<string>;
   private relationList: Relation[];
   private readonly relationById: Map<string, Relation>;
   private readonly store: SessionStore;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(urgent: boolean) => void>();
   private readonly eventListeners = new Set<(event: SessionEvent) => void>();
-  private readonly changeListeners = new Set<(applied: AppliedChange) => void>();
   private notifyScheduled = false;
 
   constructor(
@@ -60,7 +53,7 @@ export class DocSession {
     this.index = new SpanIndex(init.spans);
     this.relationList = [...init.relations];
     this.relationById = new Map(this.relationList.map((r) => [r.id, r]));
-    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0 };
+    this.state = { status: init.state?.status ?? 'todo', history: init.history, selectedId: null, version: 0, meta: init.state?.meta };
     this.rejectedKeys = new Set(init.rejected);
     this.store = new SessionStore(persist, (status) => {
       if (status === this.state.status) return;
@@ -89,6 +82,11 @@ export class DocSession {
   /** A number that changes with every change, for React. */
   get version(): number {
     return this.state.version;
+  }
+
+  /** The document's own note (comment, unsure flag), if any. */
+  get meta(): DocMeta | undefined {
+    return this.state.meta;
   }
 
   /** The suggestion keys rejected for good. */
@@ -155,8 +153,12 @@ export class DocSession {
 
   // --- Listening -----------------------------------------------------------------------------
 
-  /** Subscribes React to changes, told after the frame that shows them; returns the unsubscribe function. */
-  subscribe = (listener: () => void): (() => void) => {
+  /**
+   * Subscribes React to changes, told after the frame that shows them, or at once (`urgent`) for
+   * a change made in a form, whose controlled fields must show it in the same event; returns the
+   * unsubscribe function.
+   */
+  subscribe = (listener: (urgent: boolean) => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
@@ -167,63 +169,55 @@ export class DocSession {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Subscribes to every applied change with what it replaced (for lists kept up to date from changes). */
-  onChange(listener: (applied: AppliedChange) => void): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
   private emit(event: SessionEvent): void {
     for (const l of this.eventListeners) l(event);
   }
 
-  /** Counts a change and tells React after the paint, once per frame however many changes came. */
-  private notify(): void {
+  /** Counts a change and tells React after the paint, once per frame however many changes came; `urgent`: at once. */
+  private notify(urgent = false): void {
     this.state.version++;
+    if (urgent) {
+      for (const l of this.listeners) l(true);
+      return;
+    }
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     afterPaint(() => {
       this.notifyScheduled = false;
-      for (const l of this.listeners) l();
+      for (const l of this.listeners) l(false);
     });
   }
 
   // --- Changing ------------------------------------------------------------------------------
 
   /** Applies a change in memory and on screen, then persists it after the paint. */
-  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[] } = {}): void {
-    const before: Span[] = [];
-    for (const id of change.deleteSpanIds) {
-      const old = this.index.delete(id);
-      if (old) before.push(old);
-    }
-    for (const s of change.putSpans) {
-      const old = this.index.put(s);
-      if (old) before.push(old);
-    }
+  private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[]; urgent?: boolean } = {}): void {
+    for (const id of change.deleteSpanIds) this.index.delete(id);
+    for (const s of change.putSpans) this.index.put(s);
     for (const id of change.deleteRelationIds) this.relationById.delete(id);
     for (const r of change.putRelations) this.relationById.set(r.id, r);
     const relationsChanged = change.putRelations.length > 0 || change.deleteRelationIds.length > 0;
     if (relationsChanged) this.relationList = [...this.relationById.values()];
     this.state.history = history;
     if (extra.status) this.state.status = extra.status;
+    // The store's rule, applied at once so the toolbar does not change a moment later: a first span starts the document.
+    else if (this.state.status === 'todo' && this.index.size > 0) this.state.status = 'in-progress';
     if (this.state.selectedId && !this.index.has(this.state.selectedId)) this.state.selectedId = null;
     // Orphaned spans (not placed after a text change) are listed for review, never painted.
     const paint = change.putSpans.filter((x) => !x.orphaned);
     const unpaint = [...change.deleteSpanIds, ...change.putSpans.filter((x) => x.orphaned).map((x) => x.id)];
     this.emit({ type: 'spans', paint, unpaint });
     if (relationsChanged || change.deleteSpanIds.length) this.emit({ type: 'relations', relations: this.relationList });
-    for (const l of this.changeListeners) l({ change, before });
     this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts: { spanCount: this.index.size, labelCounts: this.index.labelCounts() } });
-    this.notify();
+    this.notify(extra.urgent);
   }
 
-  /** Records and applies one user action; false when the change is empty. */
-  commit(label: string, change: Partial<ChangeSet>): boolean {
+  /** Records and applies one user action; false when the change is empty. `urgent`: made in a form (see {@link subscribe}). */
+  commit(label: string, change: Partial<ChangeSet>, options: { urgent?: boolean } = {}): boolean {
     const full: ChangeSet = { ...emptyChange(), ...change };
     if (!full.putSpans.length && !full.deleteSpanIds.length && !full.putRelations.length && !full.deleteRelationIds.length) return false;
     const step = stepFor(label, { span: (id) => this.index.get(id), relation: (id) => this.relationById.get(id) }, full);
-    this.apply(full, record(this.history, step));
+    this.apply(full, record(this.history, step), { urgent: options.urgent });
     return true;
   }
 
@@ -255,11 +249,18 @@ export class DocSession {
     return r.step.label;
   }
 
-  /** Sets the document's status. */
+  /** Sets the document's status (chosen in a form or by key: React hears it at once). */
   setStatus(status: DocStatus): void {
     this.state.status = status;
     this.store.persist({ ...emptyChange(), status, history: this.history });
-    this.notify();
+    this.notify(true);
+  }
+
+  /** Sets the document's note, whole (journaled as its `doc-meta`); made in a form, so React hears it at once. */
+  setMeta(meta: DocMeta): void {
+    this.state.meta = meta;
+    this.store.persist({ ...emptyChange(), history: this.history, meta });
+    this.notify(true);
   }
 
   /** Marks a span as selected (null: none) and tells the editor. */

@@ -1,13 +1,14 @@
 // The app's door to the journal on disk: changes stored outside a session go to the outbox, and opening a corpus starts
 // the sync that reconciles the store with the journal (a wiped profile is rebuilt by that same path).
 
-import type { CorpusInfo, JournalEntry, MarginaliaApi } from '../../core/ipc/contract';
+import { journalObjectKey as objectKey, type CorpusInfo, type JournalEntry, type MarginaliaApi } from '../../core/ipc/contract';
 import { db as appDb, type MarginaliaDb } from '../db/db';
 import { enqueueWrite } from '../db/write-queue';
-import { changeEntries, objectKey, type EntryChange } from '../persist/entries';
+import { changeEntries, type EntryChange } from '../persist/entries';
 import { outboxTables, stampEntries } from '../persist/outbox';
 import type { ReconcileResult } from '../persist/reconcile';
 import { startSync, type EventSubscriber } from '../persist/sync';
+import { plural } from '../../core/text/plural';
 
 /**
  * Puts a change that is already in the store (e.g. spans moved by re-anchoring) in the outbox, so the
@@ -48,7 +49,7 @@ export interface RebuildResult {
 export function describeReconcile(r: ReconcileResult, documents: number): string {
   const bad = r.badLines ? ` ${r.badLines} damaged journal lines were skipped.` : '';
   if (r.wasEmpty) return `This browser had no annotations for this corpus: rebuilt ${r.spans} spans and ${r.relations} relations of ${documents} documents from the journal in .marginalia.${bad}`;
-  return `Brought in ${r.applied} change${r.applied === 1 ? '' : 's'} from the journal in .marginalia (another browser or machine of this annotator): ${r.spans} spans and ${r.relations} relations in ${documents} documents.${bad}`;
+  return `Brought in ${plural(r.applied, 'change')} from the journal in .marginalia (another browser or machine of this annotator): ${r.spans} spans and ${r.relations} relations in ${documents} documents.${bad}`;
 }
 
 /**

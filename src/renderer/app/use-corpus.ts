@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CorpusEntry, CorpusInfo, DocumentsChange, HostInfo, ScanProgress } from '../../core/ipc/contract';
 import { host } from '../api/client';
+import { applyDocumentsChange } from './corpus-change';
 import { useLatest } from './use-latest';
 
 /** What the rest of the workbench hears from the corpus. */
@@ -26,14 +27,6 @@ export interface Corpus {
   openCorpus(path?: string): void;
   /** Replaces one document's entry (after its encoding was chosen). */
   replaceEntry(entry: CorpusEntry): void;
-}
-
-/** The documents after a change on disk, in path order. */
-export function applyDocumentsChange(c: CorpusInfo, change: DocumentsChange): CorpusInfo {
-  if (c.root !== change.root) return c;
-  const gone = new Set([...change.removed, ...change.changed.map((e) => e.path), ...change.added.map((e) => e.path)]);
-  const documents = [...c.documents.filter((d) => !gone.has(d.path)), ...change.changed, ...change.added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { ...c, documents, skipped: change.skipped ?? c.skipped };
 }
 
 /** Loads the corpus at start-up and follows the host's events. */

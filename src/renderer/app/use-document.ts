@@ -15,6 +15,7 @@ import { migrateEarlierVersions, rememberText } from './reanchor';
 import type { Span } from '../../core/model/types';
 import { useLatest } from './use-latest';
 import type { Notices } from './use-notices';
+import { plural } from '../../core/text/plural';
 
 /** The open document and what can be done with documents. */
 export interface OpenDocument {
@@ -43,9 +44,9 @@ export function useSessionVersion(session: DocSession | null): number {
   const [seen, setSeen] = useState<{ session: DocSession | null; version: number }>({ session, version: session?.version ?? 0 });
   useEffect(() => {
     if (!session) return;
-    const follow = () => startTransition(() => setSeen({ session, version: session.version }));
-    follow();
-    return session.subscribe(follow);
+    const seenNow = () => setSeen({ session, version: session.version });
+    seenNow();
+    return session.subscribe((urgent) => (urgent ? seenNow() : startTransition(seenNow)));
   }, [session]);
   return seen.session === session ? seen.version : (session?.version ?? 0);
 }
@@ -97,7 +98,7 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
         if (moved) {
           sayAbout(
             doc.docId,
-            `The file changed since it was annotated: ${moved.placed} span${moved.placed === 1 ? '' : 's'} re-anchored` +
+            `The file changed since it was annotated: ${plural(moved.placed, 'span')} re-anchored` +
               (moved.orphaned ? `, ${moved.orphaned} could not be placed with confidence — place or delete them in the Spans panel.` : '.'),
           );
         }

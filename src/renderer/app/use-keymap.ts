@@ -20,6 +20,11 @@ export interface KeymapContext<When extends string> {
   slots?: KeySlots;
   /** Handlers by binding id; a binding without one documents a native key and passes it on. */
   handlers: Partial<Record<string, KeyHandler<When>>>;
+  /**
+   * True when an earlier input is still being answered in a later task (a click the editor
+   * reports after a timeout): the key is then taken now and run after it, in order.
+   */
+  defer?: () => boolean;
 }
 
 /** How the listener sits on the window. */
@@ -36,20 +41,30 @@ export function useKeymap<When extends string>(keymap: Keymap<When>, context: Ke
   const latest = useLatest(context);
   const exclusive = options.exclusive ?? false;
   useEffect(() => {
+    /** Runs the handlers of the bindings the key matches, in table order, until one takes it. */
+    const dispatch = (e: KeyboardEvent): boolean => {
+      const { active, slots, handlers } = latest.current;
+      for (const match of matchBindings(keymap, e, active, slots)) {
+        const handler = handlers[match.binding.id];
+        if (handler && handler(match, e) !== false) return true;
+      }
+      return false;
+    };
     const listener = (e: KeyboardEvent) => {
-      const { enabled, active, slots, handlers } = latest.current;
+      const { enabled, active, slots, handlers, defer } = latest.current;
       if (!enabled || isTypingTarget(e.target)) return;
       if (exclusive) e.stopPropagation();
       // Enter and Space on a focused button or link are the button's.
       if ((e.key === 'Enter' || e.key === ' ') && (e.target as HTMLElement).closest?.('button, a, summary, select')) return;
-      for (const match of matchBindings(keymap, e, active, slots)) {
-        const handler = handlers[match.binding.id];
-        if (!handler) continue;
-        if (handler(match, e) !== false) {
+      if (defer?.()) {
+        // Timers run in the order they were set: this one runs after the pending click's.
+        if (matchBindings(keymap, e, active, slots).some((m) => handlers[m.binding.id])) {
           e.preventDefault();
-          return;
+          setTimeout(() => dispatch(e));
         }
+        return;
       }
+      if (dispatch(e)) e.preventDefault();
     };
     window.addEventListener('keydown', listener, exclusive);
     return () => window.removeEventListener('keydown', listener, exclusive);

@@ -3,9 +3,12 @@
 // as ghosts, and walked in document order from the last one judged.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { ExtraWords } from '../../core/model/boundaries';
 import type { CodePoint } from '../../core/model/types';
 import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 import type { EditorHandle } from '../editor/Editor';
+import { filterQueue, type QueueFilter } from '../features/suggestion-queue';
+import { namesOf } from '../suggest/assist-extras';
 import { afterPaint } from './after-paint';
 import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
@@ -32,6 +35,10 @@ export interface Suggestions {
   judged(s: DocSuggestion): void;
   /** Forgets the last judged one: `g` starts from the caret (the annotator clicked elsewhere). */
   forgetJudged(): void;
+  /** The queue's filter (label, source): `g` steps through what the queue shows. */
+  setFilter(filter: QueueFilter): void;
+  /** The corpus's labelled strings, kept whole when a selection is snapped to words. */
+  names: ExtraWords;
 }
 
 /** The open ones among `all`: not covered by a span of the same label and range, not rejected. */
@@ -45,24 +52,27 @@ function sameList(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
 }
 
 /** The suggestions of a session, given the corpus lexicon. */
-export function useSuggestions(session: DocSession | null, lexicon: CorpusLexicon, editor: RefObject<EditorHandle | null>, colorOf: (label: string) => string): Suggestions {
+export function useSuggestions(session: DocSession | null, lexicon: CorpusLexicon, editor: RefObject<EditorHandle | null>, colorOf: (label: string) => string, model: readonly Suggestion[] | null = null): Suggestions {
   const version = useSessionVersion(session);
   const [all, setAll] = useState<{ session: DocSession; list: DocSuggestion[] } | null>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const lastJudged = useRef<Suggestion | null>(null);
+  const [filter, setFilter] = useState<QueueFilter>({});
 
   /** Finds the proposals of a session now (about 100 ms for 1,000,000 characters). */
   const find = useCallback(
     (s: DocSession): DocSuggestion[] => {
       const p = proposalsOf(s.text, lexicon, s.map, s.spans);
-      return mergeSuggestions([p.figures, p.dictionary]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
+      // The model's come last: a proposal of the parser, the lexicon or the rules at the same place wins.
+      return mergeSuggestions([p.figures, p.dictionary, p.entities, model ?? []]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
     },
-    [lexicon],
+    [lexicon, model],
   );
 
   // A new document: nothing focused or judged; its proposals are found after its first paint.
   useEffect(() => {
     setFocusedKey(null);
+    setFilter({});
     lastJudged.current = null;
   }, [session]);
   useEffect(() => {
@@ -107,11 +117,11 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
         list = find(session);
         setAll({ session, list });
       }
-      const next = nextSuggestion(openOf(list, session), { focusedKey, lastJudged: lastJudged.current, caret }, by);
+      const next = nextSuggestion(filterQueue(openOf(list, session), filter), { focusedKey, lastJudged: lastJudged.current, caret }, by);
       if (next) setFocusedKey(next.key);
       return next;
     },
-    [session, proposals, painted, find, focusedKey],
+    [session, proposals, painted, find, focusedKey, filter],
   );
 
   const judged = useCallback((s: DocSuggestion) => {
@@ -121,5 +131,6 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
     lastJudged.current = null;
   }, []);
 
-  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged };
+  const names = useMemo(() => namesOf(lexicon.dictionary), [lexicon]);
+  return { open, proposals, focusedKey, focused, painted, focus, step, judged, forgetJudged, setFilter, names };
 }

@@ -71,7 +71,7 @@ export interface OutboxRow {
 
 /**
  * The latest write this store knows of one object (a span, relation, status, rejection or document
- * comment), by the key {@link objectKey} gives it: reconciliation compares it with the journal's by `(at, eid)`.
+ * comment), by the key `journalObjectKey` (core/ipc/journal.ts) gives it: reconciliation compares it with the journal's by `(at, eid)`.
  */
 export interface VersionRow {
   annotator: string;

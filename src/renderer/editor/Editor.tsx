@@ -1,14 +1,19 @@
-// The document view: a ProseMirror EditorView over the text, read-only to typing, with spans as decorations.
+// The document view: a ProseMirror EditorView over the text, read-only to typing, with spans as decorations, labels above
+// the line, and relation arcs, the selected span's outline and its drag handles drawn over the text by the annotation layer.
 
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { CodePoint } from '../../core/model/types';
+import { AnnotationLayer, type LayerArc } from './annotation-layer';
+import { ClickWalk } from './click-walk';
+import { repeatedPress } from './repeated-press';
 import { PositionMap, type PmPos } from './positions';
-import { textToDoc } from './schema';
-import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
+import { linesToDoc } from './schema';
+import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
+import { followViewport, INITIAL_WINDOW, inWindow, paintWindow, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
-import { paintedSpans, setSpanDecorations, spanDecorationsPlugins, spansAt, type PaintedSpan } from './span-decorations';
+import { selectedSpanId, setSpanDecorations, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
 
 /** A span as the editor is given it: code points. */
 export interface EditorSpan {
@@ -39,6 +44,10 @@ export interface EditorHandle {
   /** Scrolls a code-point offset into view. */
   scrollTo(offset: CodePoint): void;
   focus(): void;
+  /** Draws every relation near the viewport as an arc (true), or only the selected span's (false). */
+  showAllRelations?(on: boolean): void;
+  /** True when every relation is drawn. */
+  allRelationsShown?(): boolean;
 }
 
 /** Props of {@link Editor}. */
@@ -52,6 +61,12 @@ export interface EditorProps {
   onSuggestionClick?: (key: string) => void;
   /** Font family of the text. */
   font?: string;
+  /** Called when the annotator drags an end of the selected span; without it no handles are shown. */
+  onResizeSpan?: (id: string, start: CodePoint, end: CodePoint) => void;
+  /** Draw every relation near the viewport from the start (the corner toggle and the handle change it later). */
+  showAllRelations?: boolean;
+  /** Called when the corner toggle or the handle switches all relations on or off. */
+  onShowAllRelationsChange?: (on: boolean) => void;
 }
 
 /** Characters past which a document is painted by window whatever its span count: its suggestions alone can number thousands. */
@@ -59,7 +74,8 @@ const LONG_TEXT = 200_000;
 
 /** Refuses every change to the document: annotators mark text, they never edit it. */
 const readOnlyText = new Plugin({
-  filterTransaction: (tr) => !tr.docChanged,
+  // The one change let through: more of a long text arriving at its end.
+  filterTransaction: (tr) => !tr.docChanged || isArrival(tr),
   props: {
     handlePaste: () => true,
     handleDrop: () => true,
@@ -73,75 +89,139 @@ const readOnlyText = new Plugin({
   },
 });
 
+/** A relation as the editor draws it. */
+interface EditorRelation {
+  head: string;
+  tail: string;
+  label: string;
+}
+
 /** The ProseMirror view; one instance per opened document (remount with a key to change text). */
-export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ text, spans, colorOf, onSpanClick, onSuggestionClick, font }, ref) {
+export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(props, ref) {
+  const { text, spans, font } = props;
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const layer = useRef<AnnotationLayer | null>(null);
+  const loader = useRef<TextLoader | null>(null);
+  /** Makes sure the view holds the text up to code point `cp` (a long text arrives in slices). */
+  const ensureText = (cp: CodePoint) => loader.current?.ensure(positions.current!.toPos(cp) + 1);
   const positions = useRef<PositionMap | null>(null);
-  const callbacks = useRef({ onSpanClick, onSuggestionClick, colorOf });
-  callbacks.current = { onSpanClick, onSuggestionClick, colorOf };
-  const relations = useRef<readonly { head: string; tail: string; label: string }[]>([]);
-  const selected = useRef<string | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const relations = useRef<readonly EditorRelation[]>([]);
+  const [allArcs, setAllArcs] = useState(props.showAllRelations ?? false);
+  const allArcsRef = useRef(allArcs);
+  allArcsRef.current = allArcs;
 
-  /** Paints the spans linked to the selected span (both directions) with their relation's name. */
+  /**
+   * Changes asked for in one task (update, select, overlays) go out as one transaction at the end
+   * of it: each transaction makes the view walk the document's paragraphs, so an action pays once.
+   */
+  const pending = useRef<((tr: Transaction) => Transaction)[]>([]);
+  const afterFlush = useRef<(() => void)[]>([]);
+  const flush = () => {
+    const v = view.current;
+    const steps = pending.current;
+    const after = afterFlush.current;
+    pending.current = [];
+    afterFlush.current = [];
+    if (!v || !steps.length) return;
+    let tr = v.state.tr;
+    for (const step of steps) tr = step(tr);
+    v.dispatch(tr);
+    for (const f of after) f();
+  };
+  const queue = (step: (tr: Transaction) => Transaction, after?: () => void) => {
+    if (!pending.current.length) queueMicrotask(flush);
+    pending.current.push(step);
+    if (after) afterFlush.current.push(after);
+  };
+
+  /** The linked spans' outlines for the selected span (both directions). */
   let linkedShown = false;
-  const paintLinked = (v: EditorView) => {
-    const id = selected.current;
-    const painted = paintedSpans(v.state);
+  const linkedStep = (tr: Transaction, id: string | null): Transaction => {
     const ranges: OverlayRange[] = [];
     if (id) {
       for (const r of relations.current) {
         const other = r.head === id ? r.tail : r.tail === id ? r.head : null;
-        const s = other ? painted.get(other) : undefined;
-        if (s) ranges.push({ from: s.from, to: s.to, className: 'span-linked', attrs: { 'data-linked': r.label }, chip: { text: r.head === id ? `→ ${r.label}` : `← ${r.label}`, color: '#2f6feb' } });
+        const s = other ? spanIn(view.current!.state, tr, other) : undefined;
+        if (s) ranges.push({ from: s.start, to: s.end, className: 'span-linked', attrs: { 'data-linked': r.label } });
       }
     }
-    // Nothing linked before or now: no transaction (each one walks a long document's paragraphs).
-    if (!ranges.length && !linkedShown) return;
+    // Nothing linked before or now: leave the layer alone.
+    if (!ranges.length && !linkedShown) return tr;
     linkedShown = ranges.length > 0;
-    v.dispatch(setOverlay(v.state.tr, 'linked', ranges));
+    return setOverlay(tr, 'linked', ranges);
   };
 
   const paint = (s: EditorSpan): PaintedSpan => {
     const map = positions.current!;
-    return { id: s.id, label: s.label, from: map.toPos(s.start), to: map.toPos(s.end), color: callbacks.current.colorOf(s.label) };
+    return { id: s.id, label: s.label, start: map.toPos(s.start), end: map.toPos(s.end), color: callbacks.current.colorOf(s.label) };
   };
 
   useEffect(() => {
     const map = new PositionMap(text);
     positions.current = map;
-    let lastClick: { pos: number; id: string | null } = { pos: -1, id: null };
+    const walk = new ClickWalk();
+    const click = (v: EditorView, pos: number, event: MouseEvent): boolean => {
+      const target = event.target as HTMLElement;
+      const ghost = target.closest?.('[data-suggestion-key]');
+      if (ghost && callbacks.current.onSuggestionClick) {
+        const key = ghost.getAttribute('data-suggestion-key')!;
+        setTimeout(() => callbacks.current.onSuggestionClick?.(key));
+        return false;
+      }
+      // A label chip names its span.
+      const chipFor = target.closest?.('[data-chip-for]')?.getAttribute('data-chip-for');
+      let id: string | null;
+      if (chipFor) {
+        walk.reset();
+        id = chipFor;
+      } else {
+        id = walk.choose(pos, spansAt(v.state, pos), selectedSpanId(v.state));
+      }
+      // After ProseMirror has placed the caret: dispatching from inside its click handling loses the click's selection.
+      setTimeout(() => callbacks.current.onSpanClick(id));
+      return !!chipFor;
+    };
+    const layerHook = new Plugin({ view: () => ({ update: () => layer.current?.schedule() }) });
+    // A long text: the opening screens first, the rest in slices after the first paint.
+    const lines = text.split('\n');
+    const long = text.length > LONG_TEXT;
+    const firstLines = long ? linesFor(lines, 0, FIRST_SLICE_CHARS) : lines.length;
     const initial = EditorState.create({
-      doc: textToDoc(text),
+      doc: linesToDoc(firstLines < lines.length ? lines.slice(0, firstLines) : lines),
       // A long document with many spans paints only what is near the viewport; its text is all there (find, selection, keys).
-      plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || text.length > LONG_TEXT ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins()],
+      plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || long ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins(), layerHook],
     });
     // The spans go into the first state, so the view builds its DOM once, decorations included.
     const v = new EditorView(mount.current!, {
       state: initial.apply(setSpanDecorations(initial.tr, { reset: spans.map(paint) })),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
-      handleClick(view, pos, event) {
-        const ghost = (event.target as HTMLElement).closest?.('[data-suggestion-key]');
-        if (ghost && callbacks.current.onSuggestionClick) {
-          const key = ghost.getAttribute('data-suggestion-key')!;
-          setTimeout(() => callbacks.current.onSuggestionClick?.(key));
-          return false;
-        }
-        const ids = spansAt(view.state, pos);
-        let id: string | null = ids[0] ?? null;
-        // Clicking the same place again walks outwards through nested spans.
-        if (ids.length > 1 && lastClick.pos === pos && lastClick.id && ids.includes(lastClick.id)) {
-          id = ids[(ids.indexOf(lastClick.id) + 1) % ids.length]!;
-        }
-        lastClick = { pos, id };
-        // After ProseMirror has placed the caret: dispatching from inside its click handling loses the click's selection.
-        setTimeout(() => callbacks.current.onSpanClick(id));
-        return false;
-      },
+      handleClick: click,
+      // A second (or third) press soon after the first is still a click, or a drag: the walk out of nested spans must not
+      // depend on timing, and neither may a selection dragged again from inside a span just made.
+      handleDoubleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
+      handleTripleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
     });
     view.current = v;
     const scroller = mount.current!;
+    layer.current = new AnnotationLayer(v, scroller, {
+      selected: () => {
+        const id = selectedSpanId(v.state);
+        const s = id ? spanIndex(v.state).get(id) : undefined;
+        return s ? { id: s.id, start: s.start, end: s.end } : null;
+      },
+      arcs: () => arcsFor(v, relations.current, allArcsRef.current),
+      onResize: (id, start, end) => callbacks.current.onResizeSpan?.(id, map.toCodePoint(start as PmPos), map.toCodePoint(end as PmPos)),
+    });
     let frame = 0;
+    if (firstLines < lines.length) {
+      const l = new TextLoader(v, lines, firstLines, () => layer.current?.schedule());
+      loader.current = l;
+      // After the first frame with the opening screens is painted.
+      requestAnimationFrame(() => setTimeout(() => l.start()));
+    }
     const onScroll = () => {
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -154,6 +234,10 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     return () => {
       scroller.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
+      loader.current?.cancel();
+      loader.current = null;
+      layer.current?.destroy();
+      layer.current = null;
       v.destroy();
       view.current = null;
     };
@@ -161,8 +245,18 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
+  useEffect(() => {
+    layer.current?.schedule();
+  }, [allArcs, props.onResizeSpan]);
+
+  const toggleArcs = (on: boolean) => {
+    setAllArcs(on);
+    callbacks.current.onShowAllRelationsChange?.(on);
+  };
+
   useImperativeHandle(ref, () => ({
     textSelection() {
+      flush();
       const v = view.current;
       if (!v) return null;
       const { from, to } = liveSelection(v);
@@ -172,31 +266,40 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       return end > start ? { start, end } : null;
     },
     update(add, remove) {
-      const v = view.current;
-      if (!v) return;
-      const replaced = add.filter((s) => paintedSpans(v.state).has(s.id)).map((s) => s.id);
-      v.dispatch(setSpanDecorations(v.state.tr, { remove: [...remove, ...replaced], add: add.map(paint) }));
+      // Adding an id that is painted replaces it (a relabel, a moved boundary).
+      queue((tr) => setSpanDecorations(tr, { remove, add: add.map(paint) }));
     },
     select(id, scroll, collapse) {
       const v = view.current;
       if (!v) return;
-      let tr = setSpanDecorations(v.state.tr, { select: id });
-      const s = id ? paintedSpans(v.state).get(id) : undefined;
-      if (s && scroll) {
-        tr = tr.setSelection(TextSelection.create(v.state.doc, s.from));
-      } else if (s && collapse) {
-        tr = tr.setSelection(TextSelection.create(v.state.doc, s.to));
-      }
-      v.dispatch(tr);
-      selected.current = id;
-      paintLinked(v);
-      if (s && scroll) scrollPosIntoView(v, s.from);
+      const known = id ? spanIndex(v.state).get(id) : undefined;
+      if (known) loader.current?.ensure(known.end + 1);
+      let scrollTo: number | null = null;
+      queue(
+        (tr) => {
+          tr = setSpanDecorations(tr, { select: id });
+          const s = id ? spanIn(v.state, tr, id) : undefined;
+          if (s && scroll) {
+            tr = tr.setSelection(TextSelection.create(tr.doc, s.start));
+            scrollTo = s.start;
+          } else if (s && collapse) {
+            tr = tr.setSelection(TextSelection.create(tr.doc, s.end));
+          }
+          return linkedStep(tr, id);
+        },
+        () => {
+          if (scrollTo !== null && view.current) scrollPosIntoView(view.current, scrollTo);
+        },
+      );
     },
     setRelations(list) {
       relations.current = list;
-      if (view.current) paintLinked(view.current);
+      queue((tr) => linkedStep(tr, selectedSpanId(view.current!.state)));
+      layer.current?.schedule();
     },
     selectText(start, end) {
+      ensureText(end);
+      flush();
       const v = view.current;
       if (!v) return;
       const from = positions.current!.toPos(start);
@@ -205,31 +308,69 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor({ te
       scrollPosIntoView(v, from);
     },
     caret() {
+      flush();
       const v = view.current;
       return v ? positions.current!.toCodePoint(liveSelection(v).head as PmPos) : (0 as CodePoint);
     },
-    setOverlay(layer, ranges) {
-      const v = view.current;
-      if (!v) return;
+    setOverlay(which, ranges) {
       const map = positions.current!;
-      v.dispatch(setOverlay(v.state.tr, layer, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) }))));
+      queue((tr) => setOverlay(tr, which, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) }))));
     },
     scrollTo(offset) {
+      ensureText(offset);
+      flush();
       const v = view.current;
       if (v) scrollPosIntoView(v, positions.current!.toPos(offset));
     },
     clearTextSelection() {
-      const v = view.current;
-      if (!v) return;
-      v.dispatch(v.state.tr.setSelection(TextSelection.create(v.state.doc, v.state.selection.to)));
+      queue((tr) => tr.setSelection(TextSelection.create(tr.doc, tr.selection.to)));
     },
     focus() {
+      flush();
       view.current?.focus();
+    },
+    showAllRelations(on) {
+      toggleArcs(on);
+    },
+    allRelationsShown() {
+      return allArcsRef.current;
     },
   }));
 
-  return <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} />;
+  return (
+    <div className="editor-frame">
+      <div className="editor" ref={mount} style={font ? { fontFamily: font } : undefined} />
+      <button
+        type="button"
+        className={`arcs-toggle${allArcs ? ' on' : ''}`}
+        aria-pressed={allArcs}
+        title={allArcs ? 'Show only the selected span’s relations' : 'Show every relation as an arc'}
+        onClick={() => toggleArcs(!allArcs)}
+      >
+        ⤻ Relations
+      </button>
+    </div>
+  );
 });
+
+/** The arcs to draw: the selected span's relations always, every relation near the paint window when asked. */
+function arcsFor(v: EditorView, relations: readonly EditorRelation[], all: boolean): LayerArc[] {
+  if (!relations.length) return [];
+  const index = spanIndex(v.state);
+  const selected = selectedSpanId(v.state);
+  const w = paintWindow(v.state);
+  const out: LayerArc[] = [];
+  relations.forEach((r, i) => {
+    const emphasis = r.head === selected || r.tail === selected;
+    if (!emphasis && !all) return;
+    const head = index.get(r.head);
+    const tail = index.get(r.tail);
+    if (!head || !tail) return;
+    if (!emphasis && !inWindow(w, head.start, head.end) && !inWindow(w, tail.start, tail.end)) return;
+    out.push({ key: `${i}:${r.head}>${r.tail}`, label: r.label, head, tail, emphasis });
+  });
+  return out;
+}
 
 /**
  * The selection as the user sees it: the DOM selection when it lies in the editor

@@ -1,8 +1,11 @@
-// Overlay decorations that are not spans: linked-span highlights, suggestion ghosts, find matches; each rebuilt only on its own meta.
+// Overlay decorations that are not spans: linked-span highlights, suggestion ghosts, find matches; each rebuilt only on its
+// own meta, and only for the ranges near the viewport (found by binary search in the layer's index).
 
 import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import { SpanIndex } from '../../core/model/span-index';
+import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 
 /** One overlay range in ProseMirror positions. */
@@ -28,9 +31,9 @@ const keys: Record<OverlayLayer, PluginKey<LayerState>> = {
 
 function chipWidget(text: string, color: string): () => HTMLElement {
   return () => {
-    // A zero-width anchor with the chip floated above the line: overlays come and go without moving the text.
+    // A zero-width anchor with the chip above the line (as the spans' chips): overlays come and go without moving the text.
     const anchor = document.createElement('span');
-    anchor.className = 'overlay-chip-anchor';
+    anchor.className = 'chip-anchor';
     anchor.contentEditable = 'false';
     const el = document.createElement('span');
     el.className = 'span-chip ghost-chip';
@@ -41,16 +44,29 @@ function chipWidget(text: string, color: string): () => HTMLElement {
   };
 }
 
+/** An overlay range as the layer's index holds it. */
+interface Indexed {
+  id: string;
+  start: number;
+  end: number;
+  range: OverlayRange;
+}
+
 /** A layer's ranges and the decorations of those in the paint window. */
 interface LayerState {
-  ranges: readonly OverlayRange[];
+  ranges: SpanIndex<Indexed>;
   set: DecorationSet;
 }
 
-function layerSet(doc: Node, ranges: readonly OverlayRange[], w: PaintWindow): DecorationSet {
+function indexOf(ranges: readonly OverlayRange[]): SpanIndex<Indexed> {
+  return new SpanIndex(ranges.map((range, i) => ({ id: String(i), start: range.from, end: range.to, range })));
+}
+
+function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): DecorationSet {
   const decos: Decoration[] = [];
-  for (const r of ranges) {
-    if (!inWindow(w, r.from, r.to)) continue;
+  for (const { range: r } of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) {
+    // Outside the window, or not arrived yet (a long text comes in slices).
+    if (!inWindow(w, r.from, r.to) || r.to >= doc.content.size) continue;
     decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
     if (r.chip) decos.push(Decoration.widget(r.from, chipWidget(r.chip.text, r.chip.color), { side: -1, key: `ghost-${r.from}-${r.chip.text}` }));
   }
@@ -62,11 +78,14 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
   return new Plugin<LayerState>({
     key,
     state: {
-      init: () => ({ ranges: [], set: DecorationSet.empty }),
+      init: () => ({ ranges: new SpanIndex<Indexed>(), set: DecorationSet.empty }),
       apply(tr, prev, _old, state) {
-        const ranges = tr.getMeta(key) as OverlayRange[] | undefined;
-        if (ranges) return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
-        if (windowMoved(tr) && prev.ranges.length) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
+        const given = tr.getMeta(key) as OverlayRange[] | undefined;
+        if (given) {
+          const ranges = indexOf(given);
+          return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
+        }
+        if ((windowMoved(tr) || isArrival(tr)) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
         return tr.docChanged ? { ranges: prev.ranges, set: prev.set.map(tr.mapping, tr.doc) } : prev;
       },
     },

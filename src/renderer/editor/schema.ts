@@ -15,12 +15,13 @@ export const docSchema = new Schema({
   },
 });
 
-/** The ProseMirror doc of a text: line i of `text.split("\n")` is paragraph i (empty lines included). */
-export function textToDoc(text: string): Node {
+/** Paragraph nodes for lines of text (empty lines included, as empty paragraphs). */
+export function paragraphsOf(lines: readonly string[]): Node[] {
   const paragraph = docSchema.nodes.paragraph!;
-  const lines = text.split('\n');
-  return docSchema.nodes.doc!.create(
-    null,
-    lines.map((line) => paragraph.create(null, line ? docSchema.text(line) : null)),
-  );
+  return lines.map((line) => paragraph.create(null, line ? docSchema.text(line) : null));
+}
+
+/** The ProseMirror doc of lines of a text: line i of `text.split("\n")` is paragraph i (empty lines included). */
+export function linesToDoc(lines: readonly string[]): Node {
+  return docSchema.nodes.doc!.create(null, paragraphsOf(lines));
 }

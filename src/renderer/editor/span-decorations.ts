@@ -1,30 +1,45 @@
-// The decorations plugin: spans painted as stacked, coloured highlights, updated by meta and mapped, never rebuilt per action.
+// The decorations plugin: spans painted as tinted highlights with their label above the line; changed by add/remove for
+// the spans an action touched, and by the spans entering and leaving the paint window as it moves, never rebuilt.
 
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { inWindow, paintWindow, windowMoved } from './viewport';
+import { SpanIndex } from '../../core/model/span-index';
+import { isArrival } from './progressive-text';
+import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 
-/** What the plugin needs to paint one span, in ProseMirror positions. */
+/** What the plugin needs to paint one span; `start`/`end` are ProseMirror positions. */
 export interface PaintedSpan {
   id: string;
   label: string;
-  from: number;
-  to: number;
+  start: number;
+  end: number;
   color: string;
 }
+
+/**
+ * A painted span with its lane (0 for the outermost, one more per span it sits inside: the
+ * underline's depth) and its chip's row above the line (0 next to the text, 1 above it when
+ * another chip already sits there).
+ */
+export type LanedSpan = PaintedSpan & { readonly lane: number; readonly row: number };
 
 /** Underline lanes drawn before lanes are reused: past six nested spans the extra depth is shown by the background alone. */
 export const MAX_LANES = 6;
 
-/** The plugin's state: a persistent value, a new one per change. */
+/**
+ * The plugin's state. The index is shared by successive states and changed in place (the
+ * editor never returns to an old state: undo is the session's); the decoration sets are
+ * persistent values, a new one per change.
+ */
 class SpanDecorationState {
   constructor(
+    readonly index: SpanIndex<LanedSpan>,
     readonly set: DecorationSet,
-    /** The span ids, with their painted form. */
-    readonly spans: ReadonlyMap<string, PaintedSpan & { lane: number }>,
     readonly selectedId: string | null,
     readonly selection: DecorationSet,
+    /** The window `set` was painted for. */
+    readonly painted: PaintWindow,
   ) {}
 }
 
@@ -39,22 +54,46 @@ export interface SpanDecorationMeta {
 
 const spanDecorationKey = new PluginKey<SpanDecorationState>('marginalia-spans');
 
-function chip(label: string, color: string): () => HTMLElement {
+/** Chip rows above a line: the line height leaves room for this many before a chip would reach the line above. */
+export const CHIP_ROWS = 2;
+
+/**
+ * Positions a label chip covers, about: its letters are about 0.7 of a text character wide, plus
+ * its padding. Chinese characters are wider than Latin ones, so there it errs on the side of
+ * another row; rows never move the text, so an extra row costs nothing but height.
+ */
+function chipReach(s: PaintedSpan): [number, number] {
+  return [s.start, s.start + Math.ceil(s.label.length * 0.7) + 1];
+}
+
+/** The longest chip reach, for searching chips that start before a position. */
+const MAX_CHIP_REACH = 16;
+
+/**
+ * The label chip: a zero-width, non-atomic inline anchor with the chip positioned above the line,
+ * so a label never takes room in the text (no reflow, no line-break opportunity).
+ */
+function chip(id: string, label: string, color: string, row: number): () => HTMLElement {
   return () => {
+    const anchor = document.createElement('span');
+    anchor.className = 'chip-anchor';
+    anchor.contentEditable = 'false';
     const el = document.createElement('span');
     el.className = 'span-chip';
     el.textContent = label;
+    el.dataset.chipFor = id;
     el.style.setProperty('--c', color);
-    el.contentEditable = 'false';
-    return el;
+    el.style.setProperty('--row', String(row));
+    anchor.appendChild(el);
+    return anchor;
   };
 }
 
-function decorationsOf(s: PaintedSpan & { lane: number }): Decoration[] {
+function decorationsOf(s: LanedSpan): Decoration[] {
   return [
     Decoration.inline(
-      s.from,
-      s.to,
+      s.start,
+      s.end,
       {
         // Own element per span: without nodeName ProseMirror merges overlapping decorations into one element and one id.
         nodeName: 'span',
@@ -65,79 +104,151 @@ function decorationsOf(s: PaintedSpan & { lane: number }): Decoration[] {
       },
       { id: s.id },
     ),
-    Decoration.widget(s.from, chip(s.label, s.color), { id: s.id, side: -1, key: `chip-${s.id}-${s.label}`, ignoreSelection: true }),
+    Decoration.widget(s.start, chip(s.id, s.label, s.color, s.row), { id: s.id, side: -1, key: `chip-${s.id}-${s.label}-${s.row}-${s.color}`, ignoreSelection: true }),
   ];
 }
 
-/** Assigns underline lanes to spans so that overlapping spans never share one (greedy interval colouring). */
-function assignLanes(spans: PaintedSpan[]): (PaintedSpan & { lane: number })[] {
-  const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to);
+/** Assigns lanes and chip rows to spans so that overlapping spans never share a lane, nor touching chips a row (greedy colouring). */
+function withLanes(spans: readonly PaintedSpan[]): LanedSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const laneEnds: number[] = [];
+  const rowEnds: number[] = [];
   return sorted.map((s) => {
-    let lane = laneEnds.findIndex((end) => end <= s.from);
+    let lane = laneEnds.findIndex((end) => end <= s.start);
     if (lane === -1) lane = laneEnds.length;
-    laneEnds[lane] = s.to;
-    return { ...s, lane: Math.min(lane, MAX_LANES - 1) };
+    laneEnds[lane] = s.end;
+    const [from, to] = chipReach(s);
+    let row = rowEnds.findIndex((end) => end <= from);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = to;
+    return { ...s, lane: Math.min(lane, MAX_LANES - 1), row: Math.min(row, CHIP_ROWS - 1) };
   });
 }
 
-function selectionSet(doc: Node, spans: ReadonlyMap<string, PaintedSpan>, id: string | null): DecorationSet {
-  const s = id ? spans.get(id) : undefined;
-  if (!s) return DecorationSet.empty;
-  return DecorationSet.create(doc, [Decoration.inline(s.from, s.to, { class: 'span-selected' }, { selected: true })]);
+/** The lowest lane that no span overlapping `s` uses, and the lowest chip row no nearby chip uses (only neighbours are looked at). */
+function freeLanes(index: SpanIndex<LanedSpan>, s: PaintedSpan): { lane: number; row: number } {
+  const lanes = new Set<number>();
+  for (const other of index.inRange(s.start, s.end)) if (other.id !== s.id) lanes.add(other.lane);
+  let lane = 0;
+  while (lanes.has(lane)) lane++;
+  const rows = new Set<number>();
+  const [from, to] = chipReach(s);
+  for (const other of index.inRange(from - MAX_CHIP_REACH, to)) {
+    const [a, b] = chipReach(other);
+    if (other.id !== s.id && a < to && from < b) rows.add(other.row);
+  }
+  let row = 0;
+  while (rows.has(row)) row++;
+  return { lane: Math.min(lane, MAX_LANES - 1), row: Math.min(row, CHIP_ROWS - 1) };
 }
 
-/** The decoration set of the spans that meet the paint window (all of them in a short document). */
-function windowSet(doc: Node, spans: ReadonlyMap<string, PaintedSpan & { lane: number }>, state: EditorState): DecorationSet {
-  const w = paintWindow(state);
-  const decos: Decoration[] = [];
-  for (const s of spans.values()) if (inWindow(w, s.from, s.to)) decos.push(...decorationsOf(s));
-  return DecorationSet.create(doc, decos);
+function selectionSet(doc: Node, index: SpanIndex<LanedSpan>, id: string | null): DecorationSet {
+  const s = id ? index.get(id) : undefined;
+  if (!s || s.end >= doc.content.size) return DecorationSet.empty;
+  // A class for hit-testing and tests; the outline itself is drawn by the annotation layer, whole across nested spans.
+  return DecorationSet.create(doc, [Decoration.inline(s.start, s.end, { class: 'span-selected' }, { selected: true })]);
+}
+
+/**
+ * Decorations of the spans of `index` meeting the window (every span when the window is the whole
+ * document) and lying wholly in the text the view holds yet (`doc`: a long text arrives in slices).
+ */
+function decorationsIn(doc: Node, index: SpanIndex<LanedSpan>, w: PaintWindow, skip: PaintWindow | undefined): Decoration[] {
+  const found = w === null ? index.all() : index.inRange(w.from, w.to);
+  const size = doc.content.size;
+  const out: Decoration[] = [];
+  for (const s of found) if (s.end < size && (!skip || !inWindow(skip, s.start, s.end))) out.push(...decorationsOf(s));
+  return out;
+}
+
+/**
+ * Moves the painted set from window `prev` to `next`: the spans that left are removed, those that came
+ * are added, those in both are untouched (and so are their DOM nodes).
+ */
+function moveWindow(doc: Node, set: DecorationSet, index: SpanIndex<LanedSpan>, prev: PaintWindow, next: PaintWindow): DecorationSet {
+  if (prev === null || next === null || next.from >= prev.to || next.to <= prev.from) return DecorationSet.create(doc, decorationsIn(doc, index, next, undefined));
+  const leaving = new Set<Decoration>();
+  const leftBits: [number, number][] = [];
+  if (prev.from < next.from) leftBits.push([prev.from, next.from]);
+  if (prev.to > next.to) leftBits.push([next.to, prev.to]);
+  for (const [a, b] of leftBits) {
+    for (const d of set.find(a, b)) {
+      // Decided by the span's range, not the decoration's: a chip and its highlight come and go together.
+      const s = index.get((d.spec as { id: string }).id);
+      if (!s || !inWindow(next, s.start, s.end)) leaving.add(d);
+    }
+  }
+  const entering: Decoration[] = [];
+  if (next.from < prev.from) entering.push(...decorationsIn(doc, index, { from: next.from, to: prev.from }, prev));
+  if (next.to > prev.to) entering.push(...decorationsIn(doc, index, { from: prev.to, to: next.to }, prev));
+  // A widget (from === to) exactly at an edge can come twice: keep one per span id and kind.
+  const seen = new Set<string>();
+  const unique = entering.filter((d) => {
+    const k = `${(d.spec as { id: string }).id}:${d.from === d.to ? 'w' : 'i'}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return set.remove([...leaving]).add(doc, unique);
 }
 
 function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, state: EditorState): SpanDecorationState {
   const meta = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
+  const w = paintWindow(state);
   if (!meta) {
-    if (windowMoved(tr)) return new SpanDecorationState(windowSet(state.doc, prev.spans, state), prev.spans, prev.selectedId, prev.selection);
+    if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindow(state.doc, prev.set, prev.index, prev.painted, w), prev.selectedId, prev.selection, w);
     if (!tr.docChanged) return prev;
-    return new SpanDecorationState(prev.set.map(tr.mapping, tr.doc), prev.spans, prev.selectedId, prev.selection.map(tr.mapping, tr.doc));
+    // The text only grows at its end (a long document arriving in slices): nothing painted moves, and the spans
+    // that now lie wholly in the text and meet the window are added.
+    let set = prev.set.map(tr.mapping, tr.doc);
+    if (isArrival(tr)) {
+      const before = tr.before.content.size;
+      const arrived = prev.index.inRange(before, state.doc.content.size).filter((s) => s.end >= before && s.end < state.doc.content.size && inWindow(prev.painted, s.start, s.end));
+      if (arrived.length) set = set.add(state.doc, arrived.flatMap(decorationsOf));
+    }
+    return new SpanDecorationState(prev.index, set, prev.selectedId, prev.selection.map(tr.mapping, tr.doc), prev.painted);
   }
   let set = prev.set;
-  let spans = prev.spans as Map<string, PaintedSpan & { lane: number }>;
+  let index = prev.index;
+  let painted = prev.painted;
+  if (windowMoved(tr)) {
+    set = moveWindow(state.doc, set, index, painted, w);
+    painted = w;
+  }
   if (meta.reset) {
-    spans = new Map(assignLanes(meta.reset).map((s) => [s.id, s]));
-    set = windowSet(state.doc, spans, state);
+    index = new SpanIndex(withLanes(meta.reset));
+    set = DecorationSet.create(state.doc, decorationsIn(state.doc, index, w, undefined));
+    painted = w;
   } else if (meta.remove?.length || meta.add?.length) {
-    spans = new Map(spans);
-    if (meta.remove?.length) {
-      const gone = new Set(meta.remove);
-      for (const id of gone) spans.delete(id);
-      set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.id)));
+    const gone: LanedSpan[] = [];
+    for (const id of meta.remove ?? []) {
+      const s = index.get(id);
+      if (s && index.delete(id)) gone.push(s);
     }
+    for (const s of gone) set = set.remove(set.find(s.start, s.end, (spec) => spec.id === s.id));
     const added: Decoration[] = [];
     for (const s of meta.add ?? []) {
-      // The lowest lane no overlapping span uses.
-      const used = new Set<number>();
-      for (const other of spans.values()) if (other.from < s.to && s.from < other.to && other.id !== s.id) used.add(other.lane);
-      let lane = 0;
-      while (used.has(lane)) lane++;
-      const painted = { ...s, lane: Math.min(lane, MAX_LANES - 1) };
-      spans.set(s.id, painted);
-      if (inWindow(paintWindow(state), painted.from, painted.to)) added.push(...decorationsOf(painted));
+      // An id already there is replaced: its decorations go first.
+      const old = index.get(s.id);
+      if (old && index.delete(s.id)) set = set.remove(set.find(old.start, old.end, (spec) => spec.id === s.id));
+      const laned: LanedSpan = { ...s, ...freeLanes(index, s) };
+      index.set(laned);
+      if (inWindow(painted, laned.start, laned.end) && laned.end < state.doc.content.size) added.push(...decorationsOf(laned));
     }
     if (added.length) set = set.add(state.doc, added);
   }
-  const selectedId = meta.select !== undefined ? meta.select : prev.selectedId && spans.has(prev.selectedId) ? prev.selectedId : null;
-  const selection = selectedId === prev.selectedId && spans === prev.spans ? prev.selection : selectionSet(state.doc, spans, selectedId);
-  return new SpanDecorationState(set, spans, selectedId, selection);
+  const selectedId = meta.select !== undefined ? meta.select : prev.selectedId && index.has(prev.selectedId) ? prev.selectedId : null;
+  const touched = meta.reset || meta.remove?.length || meta.add?.length;
+  const selection = selectedId === prev.selectedId && !touched ? prev.selection : selectionSet(state.doc, index, selectedId);
+  return new SpanDecorationState(index, set, selectedId, selection, painted);
 }
 
-/** The plugins: the spans' decorations, and the selected span's outline; spans arrive through {@link setSpanDecorations}. */
+/** The plugins: the spans' decorations, and the selected span's class; spans arrive through {@link setSpanDecorations}. */
 export function spanDecorationsPlugins(): Plugin[] {
   const spans = new Plugin<SpanDecorationState>({
     key: spanDecorationKey,
     state: {
-      init: () => new SpanDecorationState(DecorationSet.empty, new Map(), null, DecorationSet.empty),
+      init: (_config, state) => new SpanDecorationState(new SpanIndex(), DecorationSet.empty, null, DecorationSet.empty, paintWindow(state)),
       apply,
     },
     props: {
@@ -152,14 +263,36 @@ export function spanDecorationsPlugins(): Plugin[] {
   return [spans, selected];
 }
 
-/** Adds the meta of a span change to a transaction. */
+/**
+ * Adds the meta of a span change to a transaction, merged with one it already carries (several
+ * changes of one task go out in one transaction): later adds and removes win over earlier ones.
+ */
 export function setSpanDecorations(tr: Transaction, meta: SpanDecorationMeta): Transaction {
-  return tr.setMeta(spanDecorationKey, meta);
+  const prev = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
+  if (!prev || meta.reset) return tr.setMeta(spanDecorationKey, meta);
+  const removed = new Set(meta.remove ?? []);
+  const merged: SpanDecorationMeta = {
+    ...(prev.reset ? { reset: [...prev.reset.filter((s) => !removed.has(s.id)), ...(meta.add ?? [])] } : {}),
+    remove: [...(prev.remove ?? []), ...removed],
+    // An add taken back by a later remove is dropped; a later add of the same id replaces the earlier one.
+    add: [...(prev.add ?? []).filter((s) => !removed.has(s.id)), ...(meta.add ?? [])],
+    select: meta.select !== undefined ? meta.select : prev.select,
+  };
+  return tr.setMeta(spanDecorationKey, merged);
 }
 
-/** The painted spans of a state. */
-export function paintedSpans(state: EditorState): ReadonlyMap<string, PaintedSpan & { lane: number }> {
-  return spanDecorationKey.getState(state)?.spans ?? new Map();
+/** Span `id` as it will be once `tr` is applied to `state` (added by it, or already painted). */
+export function spanIn(state: EditorState, tr: Transaction, id: string): PaintedSpan | undefined {
+  const meta = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
+  const added = meta?.add?.findLast((s) => s.id === id) ?? meta?.reset?.find((s) => s.id === id);
+  if (added) return added;
+  if (meta?.remove?.includes(id) || meta?.reset) return undefined;
+  return spanDecorationKey.getState(state)?.index.get(id);
+}
+
+/** The index of the painted spans of a state (ProseMirror positions). */
+export function spanIndex(state: EditorState): SpanIndex<LanedSpan> {
+  return spanDecorationKey.getState(state)?.index ?? new SpanIndex();
 }
 
 /** The selected span id of a state. */
@@ -167,16 +300,10 @@ export function selectedSpanId(state: EditorState): string | null {
   return spanDecorationKey.getState(state)?.selectedId ?? null;
 }
 
-/** Ids of the spans that cover position `pos`, shortest first. */
+/** Ids of the spans that cover position `pos` (a click between two characters counts for both), shortest first. */
 export function spansAt(state: EditorState, pos: number): string[] {
-  const s = spanDecorationKey.getState(state);
-  if (!s) return [];
-  const found = s.set.find(pos, pos, (spec) => typeof spec.id === 'string');
-  const ids = new Set<string>();
-  for (const d of found) if (d.from <= pos && pos <= d.to && d.from !== d.to) ids.add(d.spec.id as string);
-  return [...ids].sort((a, b) => {
-    const x = s.spans.get(a)!;
-    const y = s.spans.get(b)!;
-    return x.to - x.from - (y.to - y.from);
-  });
+  const found = spanIndex(state)
+    .inRange(pos, pos)
+    .filter((s) => s.start !== s.end);
+  return found.sort((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.id);
 }

@@ -47,18 +47,47 @@ export function inWindow(w: PaintWindow, from: number, to: number): boolean {
 }
 
 /**
+ * The first and last positions on screen: a binary search over the paragraphs' boxes (a dozen reads
+ * of a laid-out page), cheaper than hit-testing points (`posAtCoords` asks the browser for a caret
+ * position, which lays out and hit-tests the line under the point).
+ */
+export function visibleRange(view: EditorView, container: HTMLElement): { top: number; bottom: number } {
+  const box = container.getBoundingClientRect();
+  const lines = view.dom.children;
+  const size = view.state.doc.content.size;
+  if (!lines.length) return { top: 0, bottom: size };
+  /** Index of the first paragraph whose bottom is below y. */
+  const firstBelow = (y: number): number => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (lines[mid]!.getBoundingClientRect().bottom <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const posOf = (i: number, end: boolean): number => {
+    try {
+      const el = lines[i]!;
+      return end ? view.posAtDOM(el, el.childNodes.length) : view.posAtDOM(el, 0);
+    } catch {
+      return end ? size : 0;
+    }
+  };
+  return { top: posOf(firstBelow(box.top), false), bottom: posOf(firstBelow(box.bottom), true) };
+}
+
+/**
  * Measures the visible positions of `view` inside its scrolling `container` and moves the
  * window when the visible text has come near its edge. Cheap enough for every animation frame.
  */
 export function followViewport(view: EditorView, container: HTMLElement): void {
   const current = paintWindow(view.state);
   if (current === null) return;
-  const box = container.getBoundingClientRect();
-  const left = box.left + 60;
-  const top = view.posAtCoords({ left, top: box.top + 4 })?.pos ?? 0;
-  const bottom = view.posAtCoords({ left, top: box.bottom - 4 })?.pos ?? view.state.doc.content.size;
+  const { top, bottom } = visibleRange(view, container);
   const size = view.state.doc.content.size;
-  // Move only when the visible text is within half a margin of an edge: fewer rebuilds while scrolling.
+  // Move only when the visible text is within half a margin of an edge: fewer changes while scrolling.
   const slack = WINDOW_MARGIN / 2;
   if (top - current.from > slack && current.to - bottom > slack) return;
   if (current.from === 0 && top < slack && current.to - bottom > slack) return;

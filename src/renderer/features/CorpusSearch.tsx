@@ -6,7 +6,7 @@ import { findAll, type TextMatch } from '../../core/model/find';
 import { OffsetMap } from '../../core/model/offsets';
 import type { LabelSchema } from '../../core/model/schema';
 import { ContextText } from './ContextText';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import { contextLine, type ContextLine } from './suggestion-queue';
 
 /** Matches listed per document at most, so one common word does not bury the rest. */

@@ -6,7 +6,7 @@ import type { CorpusEntry, DocMeta } from '../../core/ipc/contract';
 import type { DocState } from '../db/db';
 import { formatBytes } from './format';
 import { notesSummary } from './notes';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import './panels.css';
 
 /** Height of one row in pixels; the virtualizer needs it up front. */

@@ -2,7 +2,7 @@
 
 import type { CorpusEntry } from '../../core/ipc/contract';
 import type { CorpusLexicon } from '../app/use-corpus-lexicon';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 
 /** The list; mentions name their document. */
 export function EntityList({ lexicon, documents }: { lexicon: CorpusLexicon; documents: CorpusEntry[] }) {

@@ -8,7 +8,7 @@ import type { LabelSchema } from '../../core/model/schema';
 import { DOC_STATUSES, type DocStatus } from '../../core/model/types';
 import type { ExportChoice, ExportSummary } from './export';
 import { warningsByDocument } from './export-words';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import './panels.css';
 
 /** Props of {@link ExportDialog}. */

@@ -21,7 +21,8 @@ export function NotesFields({ on, ownerId, notes, onComment, onUnsure }: NotesFi
     <div className="notes" data-testid={`${on}-notes`}>
       {onUnsure ? (
         <label className="unsure" title={`Flag this ${on} for review`}>
-          <input type="checkbox" checked={notes.unsure === true} onChange={(e) => onUnsure(e.target.checked)} data-testid={`${on}-unsure`} /> unsure
+          {/* Uncontrolled, reset when the stored flag changes: the click shows at once even when the app re-renders after the paint. */}
+          <input type="checkbox" key={`${ownerId}\u0000${String(notes.unsure === true)}`} defaultChecked={notes.unsure === true} onChange={(e) => onUnsure(e.target.checked)} data-testid={`${on}-unsure`} /> unsure
         </label>
       ) : null}
       {onComment ? (

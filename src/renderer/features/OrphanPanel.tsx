@@ -1,7 +1,7 @@
 // Spans that could not be re-anchored after the file changed: listed for the annotator to place or delete, never dropped.
 
 import type { Span } from '../../core/model/types';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 
 /** Props of {@link OrphanPanel}. */
 export interface OrphanPanelProps {

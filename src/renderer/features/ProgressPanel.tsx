@@ -2,8 +2,10 @@
 
 import type { CorpusEntry, DocMeta } from '../../core/ipc/contract';
 import type { LabelSchema } from '../../core/model/schema';
+import type { CurvePoint } from '../../core/suggest/learn/learning-curve';
 import type { DocState } from '../db/db';
-import { plural } from './plural';
+import { LearningCurve } from '../suggest/LearningCurve';
+import { plural } from '../../core/text/plural';
 import './panels.css';
 
 /** The statuses drawn on the bar, left to right; "todo" is the bar's background. */
@@ -14,10 +16,12 @@ export interface ProgressPanelProps {
   documents: CorpusEntry[];
   states: Map<string, DocState>;
   schema: LabelSchema;
+  /** The model's learning curve (null while computed); not shown when undefined. */
+  curve?: CurvePoint[] | null;
 }
 
 /** The progress bar and label counts. */
-export function ProgressPanel({ documents, states, schema }: ProgressPanelProps) {
+export function ProgressPanel({ documents, states, schema, curve }: ProgressPanelProps) {
   const counts = { done: 0, 'in-progress': 0, skipped: 0, todo: 0 };
   let unsure = 0;
   const labels: Record<string, number> = {};
@@ -47,6 +51,7 @@ export function ProgressPanel({ documents, states, schema }: ProgressPanelProps)
           </span>
         ))}
       </div>
+      {curve !== undefined ? <LearningCurve points={curve} /> : null}
     </div>
   );
 }

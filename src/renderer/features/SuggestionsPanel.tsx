@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { OffsetMap } from '../../core/model/offsets';
 import type { DocSuggestion } from '../app/assist';
 import { ContextText } from './ContextText';
-import { plural } from './plural';
+import { plural } from '../../core/text/plural';
 import { contextLine, facetsOf, filterQueue, focusAfter, formatScore, groupQueue, type QueueFilter, type QueueOrder, type QueueRow } from './suggestion-queue';
 import './panels.css';
 
@@ -14,6 +14,9 @@ type QueueSuggestion = DocSuggestion & { readonly source?: string; readonly scor
 
 /** Rows rendered at first; more on request, so a document with thousands of proposals opens the tab at once. */
 const ROWS_PER_PAGE = 150;
+
+/** Places of one group listed at most when it is opened: enough to judge by eye, few enough to draw at once. */
+const MAX_PLACES = 200;
 
 /** Props of {@link SuggestionsPanel}. */
 export interface SuggestionsPanelProps {
@@ -50,12 +53,13 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
   const shown = rows.slice(0, pages * ROWS_PER_PAGE);
   const shownCount = rows.reduce((n, r) => n + r.items.length, 0);
 
-  // The suggestion focused in the text (g / Shift+G) is brought into view in the queue.
+  // The suggestion focused in the text (g / Shift+G) is brought into view in the queue: its place if shown, else its row.
   useEffect(() => {
     if (!focusedKey) return;
-    const row = list.current?.querySelector(`[data-member="${CSS.escape(focusedKey)}"]`) ?? list.current?.querySelector(`[data-suggestion-row="${CSS.escape(focusedKey)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
-  }, [focusedKey]);
+    const rowKey = rows.find((r) => r.items.some((s) => s.key === focusedKey))?.key;
+    const place = list.current?.querySelector(`[data-member="${CSS.escape(focusedKey)}"]`);
+    (place ?? (rowKey ? list.current?.querySelector(`[data-row="${CSS.escape(rowKey)}"]`) : null))?.scrollIntoView({ block: 'nearest' });
+  }, [focusedKey, rows]);
 
   const setFilter = (next: QueueFilter) => {
     setFilterState(next);
@@ -96,6 +100,18 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
       const mains = [...(list.current?.querySelectorAll<HTMLElement>('[data-queue-main], [data-member-main]') ?? [])].filter((el) => el.offsetParent !== null);
       const from = rowEl ? mains.indexOf(target.closest('li')!.querySelector<HTMLElement>('[data-queue-main], [data-member-main]')!) : -1;
       (mains[from === -1 ? 0 : from + (e.key === 'ArrowDown' ? 1 : -1)] ?? mains[from])?.focus();
+    } else if (rowEl && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      // → opens a group's places and goes to the first; ← closes them and goes back to the row.
+      const places = rowEl.querySelector<HTMLDetailsElement>('details.queue-members');
+      if (!places) return;
+      if (e.key === 'ArrowRight') {
+        // The places are rendered once open: the row focuses the first when they are there.
+        places.dataset.focusFirst = 'yes';
+        places.open = true;
+      } else {
+        places.open = false;
+        rowEl.querySelector<HTMLElement>('[data-queue-main]')?.focus();
+      }
     } else if (row && (e.key === 'a' || e.key === 'A')) {
       judge(index, member ? [member] : [...row.items], 'accept', !member);
     } else if (row && (e.key === 'Backspace' || e.key === 'Delete')) {
@@ -123,7 +139,7 @@ export function SuggestionsPanel({ suggestions, focusedKey, colorOf, onFocus, on
             </select>
           </div>
           <p className="hint" data-testid="queue-summary">
-            {plural(shownCount, 'suggestion')} in {plural(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, A accepts, Backspace rejects.
+            {plural(shownCount, 'suggestion')} in {plural(rows.length, 'row')}{shownCount < suggestions.length ? ` (${suggestions.length - shownCount} filtered out)` : ''}. In the text g / Shift+G step; here ↑/↓ move, → opens a group, A accepts, Backspace rejects.
           </p>
         </>
       ) : (
@@ -159,6 +175,16 @@ function QueueRowView({ row, index, focusedKey, colorOf, text, map, onFocus, jud
   const n = row.items.length;
   const focused = row.items.some((s) => s.key === focusedKey);
   const many = n > 1;
+  // A group's places are rendered only while open: a string found 5,000 times costs one row until asked for.
+  const [open, setOpen] = useState(false);
+  const places = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const el = places.current;
+    if (!open || !el?.dataset.focusFirst) return;
+    delete el.dataset.focusFirst;
+    el.querySelector<HTMLElement>('[data-member-main]')?.focus();
+  }, [open]);
+  const shownPlaces = open ? row.items.slice(0, MAX_PLACES) : [];
   return (
     <li className={`queue-row${focused ? ' focused' : ''}`} data-row={row.key} data-count={n} data-suggestion-row={first.key}>
       <div className="queue-head">
@@ -183,10 +209,10 @@ function QueueRowView({ row, index, focusedKey, colorOf, text, map, onFocus, jud
       </div>
       {text !== undefined && map ? <Context text={text} map={map} s={first} /> : null}
       {many ? (
-        <details className="queue-members">
+        <details className="queue-members" ref={places} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>each of the {n}</summary>
           <ul>
-            {row.items.map((s) => (
+            {shownPlaces.map((s) => (
               <li key={s.key} className={s.key === focusedKey ? 'focused' : ''} data-member={s.key}>
                 <button className="link" data-member-main={s.key} onClick={() => onFocus(s)} title="Show it in the text">
                   {text !== undefined && map ? <Context text={text} map={map} s={s} /> : `${s.start}–${s.end}`}
@@ -196,6 +222,7 @@ function QueueRowView({ row, index, focusedKey, colorOf, text, map, onFocus, jud
               </li>
             ))}
           </ul>
+          {open && n > MAX_PLACES ? <p className="hint">The first {MAX_PLACES} places; judge them to see the rest.</p> : null}
         </details>
       ) : null}
     </li>

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { exportAll } from '../../core/format/formats';
 import type { NativeLine } from '../../core/format/native';
 import type { ConvertWarning } from '../../core/format/convert-types';
-import { CLI_FLAG, warningInUiWords, warningsByDocument } from './export-words';
+import { warningInUiWords, warningsByDocument } from './export-words';
+
+/** A command-line flag as the CLI writes one (`--alignment`). */
+const CLI_FLAG = /(^|\s|\()--[a-z][a-z-]*/;
 
 /** A native line with overlapping and mid-word spans: the token formats must warn about both. */
 function troubleLine(): NativeLine {

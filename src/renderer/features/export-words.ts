@@ -18,9 +18,6 @@ const REWORDINGS: readonly (readonly [RegExp, string])[] = [
   [/--annotator\b/g, 'the Annotations choice'],
 ];
 
-/** Any `--flag` left after the table: still a CLI word, so tests can tell when a new converter message needs a row above. */
-export const CLI_FLAG = /(^|\s|\()--[a-z][a-z-]*/;
-
 /** A converter's warning in the dialog's words. */
 export function warningInUiWords(message: string): string {
   let out = message;

@@ -4,31 +4,6 @@ import type { DocMeta, JournalEntry } from '../../core/ipc/contract';
 import type { ChangeSet } from '../../core/model/history';
 import type { DocStatus } from '../../core/model/types';
 
-/**
- * The object an entry writes: one span or relation of one document, one document's status, one
- * rejection, one document's comment. A span moved to a document's new id (re-anchoring) is a new
- * object under the new id, so its deletion under the old id never races with it.
- */
-export function objectKey(e: JournalEntry): string {
-  switch (e.op) {
-    case 'put-span':
-      return `span\u0000${e.docId}\u0000${e.span.id}`;
-    case 'delete-span':
-      return `span\u0000${e.docId}\u0000${e.id}`;
-    case 'put-relation':
-      return `relation\u0000${e.docId}\u0000${e.relation.id}`;
-    case 'delete-relation':
-      return `relation\u0000${e.docId}\u0000${e.id}`;
-    case 'status':
-      return `status\u0000${e.docId}`;
-    case 'reject':
-    case 'unreject':
-      return `reject\u0000${e.docId}\u0000${e.key}`;
-    case 'doc-meta':
-      return `meta\u0000${e.docId}`;
-  }
-}
-
 /** The writer and sequence number of an eid (`<writer>:<seq>`); a line written before eids existed has neither. */
 function parseEid(eid: string | undefined): { writer: string; seq: number } {
   if (!eid) return { writer: '', seq: -1 };

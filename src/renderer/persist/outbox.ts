@@ -2,7 +2,8 @@
 
 import type { JournalEntry } from '../../core/ipc/contract';
 import type { MarginaliaDb, OutboxRow, VersionRow } from '../db/db';
-import { compareWrites, objectKey } from './entries';
+import { journalObjectKey as objectKey } from '../../core/ipc/contract';
+import { compareWrites } from './entries';
 import { saveState } from './save-state';
 
 /** The settings rows that make eids: this profile's random id and its last sequence number. */

@@ -6,7 +6,8 @@ import type { JournalEntry, MarginaliaApi } from '../../core/ipc/contract';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
 import { countLabels } from '../db/annotations';
 import type { MarginaliaDb, VersionRow } from '../db/db';
-import { compareWrites, objectKey } from './entries';
+import { journalObjectKey as objectKey } from '../../core/ipc/contract';
+import { compareWrites } from './entries';
 import { outboxGrew, outboxRoot, stampEntries } from './outbox';
 
 /** What one reconciliation did. */

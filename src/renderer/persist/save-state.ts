@@ -1,5 +1,7 @@
 // Where saving stands, for the toolbar: changes not yet in IndexedDB, changes not yet on disk, and why not.
 
+import { plural } from '../../core/text/plural';
+
 /** Why changes are not on disk yet. */
 export type UnsavedReason = 'unreachable' | 'disk-full' | 'read-only' | 'unauthorized' | 'refused' | 'failed';
 
@@ -65,11 +67,11 @@ const REASONS: Record<UnsavedReason, string> = {
 /** The indicator's words: "Saved", "Saving…", or how many changes are not on disk and why. */
 export function describeSave(s: SaveSnapshot, now = Date.now()): { text: string; state: 'saved' | 'saving' | 'unsaved' } {
   if (s.storeError) return { text: `Not saved in this browser: ${s.storeError}`, state: 'unsaved' };
-  if (s.refused) return { text: `${s.refused} change${s.refused === 1 ? '' : 's'} refused by the host and not saved: ${s.message ?? ''}`, state: 'unsaved' };
+  if (s.refused) return { text: `${plural(s.refused, 'change')} refused by the host and not saved: ${s.message ?? ''}`, state: 'unsaved' };
   const n = s.pending + s.storing;
   if (!n) return { text: 'Saved', state: 'saved' };
   if (!s.reason) return { text: 'Saving…', state: 'saving' };
   const wait = s.retryAt ? Math.max(0, Math.ceil((s.retryAt - now) / 1000)) : 0;
   const retry = wait ? ` · retrying in ${wait} s` : ' · retrying';
-  return { text: `${n} change${n === 1 ? '' : 's'} not saved to disk: ${REASONS[s.reason]}${retry}`, state: 'unsaved' };
+  return { text: `${plural(n, 'change')} not saved to disk: ${REASONS[s.reason]}${retry}`, state: 'unsaved' };
 }

@@ -155,15 +155,8 @@ export class OutboxWriter {
     } catch (e) {
       const failure = classifyFailure(e);
       if (failure.reason === 'refused') return this.refused(batch, failure.message);
-      this.failures++;
-      const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length) - 1]!;
+      const wait = this.retryLater();
       this.state.update({ reason: failure.reason, message: failure.message, retryAt: this.clock.now() + wait });
-      this.waitingForRetry = true;
-      this.timer = this.clock.setTimeout(() => {
-        this.timer = null;
-        this.waitingForRetry = false;
-        this.drained = this.drain();
-      }, wait);
       return false;
     }
     // Only what the host acknowledged leaves the outbox (a host without acknowledgements wrote the whole call).
@@ -181,6 +174,12 @@ export class OutboxWriter {
   }
 
   private failedQuietly(): boolean {
+    this.retryLater();
+    return false;
+  }
+
+  /** Counts a failure and drains again after its backoff; returns the wait in ms. */
+  private retryLater(): number {
     this.failures++;
     const wait = BACKOFF_MS[Math.min(this.failures, BACKOFF_MS.length) - 1]!;
     this.waitingForRetry = true;
@@ -189,7 +188,7 @@ export class OutboxWriter {
       this.waitingForRetry = false;
       this.drained = this.drain();
     }, wait);
-    return false;
+    return wait;
   }
 
   /**

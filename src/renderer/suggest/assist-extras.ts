@@ -8,12 +8,18 @@ import { suggestEntities } from '../../core/suggest/entities';
 import { EDITED_ATTR, PARSED_FIGURE_ATTRS, editedAttrs as editedSet, refreshFigureAttrs, setEditedAttr } from '../../core/suggest/figure-refresh';
 import type { Suggestion } from '../../core/suggest/suggestions';
 
+/** Longest text (UTF-16 units) the main thread tags for entity proposals. */
+const MAX_NLP_TEXT = 100_000;
+
 /**
  * PERSON, ORG, LOC and PRODUCT proposals from the NLP rules (source `nlp`), for the proposals
  * of a document next to its figures and dictionary hits. The dictionary is passed so that a
  * proposal inside or across one of the annotator's own names is left to the dictionary hit.
  */
 export function entityProposals(text: string, dictionary: Dictionary, map: OffsetMap): Suggestion[] {
+  // The NLP tagger runs on the main thread, about 0.45 s per 100,000 characters on the bench machine: a long document
+  // (the 1 MB benchmark text froze the page for 11 s) gets the lexicon's entity proposals only, until it moves to a worker.
+  if (text.length > MAX_NLP_TEXT) return [];
   return suggestEntities(text, { dictionary, map }).filter((s) => s.source === 'nlp');
 }
 

@@ -1,6 +1,7 @@
 // What the LearningCurve component shows, as plain functions: its caption and the SVG paths of precision and recall.
 
 import type { CurvePoint } from '../../core/suggest/learn/learning-curve';
+import { plural } from '../../core/text/plural';
 
 /** The chart's size in CSS pixels, and the inner margin that keeps the strokes inside it. */
 export const CHART = { width: 220, height: 80, pad: 4 } as const;
@@ -24,7 +25,7 @@ export function curveCaption(points: readonly CurvePoint[] | null): string {
   if (points === null) return 'Learning curve: computing…';
   if (!points.length) return 'Learning curve: label two documents to see how well the model learns from you.';
   const last = points[points.length - 1]!;
-  return `Model suggestions after ${last.documents} document${last.documents === 1 ? '' : 's'}: precision ${pct(last.precision)}, recall ${pct(last.recall)}`;
+  return `Model suggestions after ${plural(last.documents, 'document')}: precision ${pct(last.precision)}, recall ${pct(last.recall)}`;
 }
 
 /** One row of the accessible table under the chart. */

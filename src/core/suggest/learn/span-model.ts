@@ -12,6 +12,7 @@ import { makeSuggestion, parseSuggestionKey, type SpanLike, type Suggestion } fr
 import { contextFeatures, tokenFeatures } from './features';
 import { Perceptron, type PerceptronState } from './perceptron';
 import { tokenize, type Token } from './tokens';
+import { prng } from '../../model/prng';
 
 /** One document as the model learns from it; offsets are code points. */
 export interface TrainingDoc {
@@ -46,18 +47,6 @@ export interface TrainOptions {
 export const LEARNED_LABELS = ['PERSON', 'ORG', 'LOC', 'PRODUCT', 'EVENT', 'POLICY'] as const;
 const OUTSIDE = 'O';
 const DEFAULT_EPOCHS = 5;
-
-/** A small seeded generator (mulberry32) for the training shuffle. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gold tags of the tokens: B-/I- for tokens wholly inside a span of a learned label, longer spans first. */
 function goldTags(tokens: readonly Token[], spans: readonly SpanLike[], map: OffsetMap, labels: ReadonlySet<string>): string[] {
@@ -120,7 +109,7 @@ export class SpanModel {
       const context = train.length ? tokens.map((_, k) => (train[k] ? contextFeatures(tokens, k) : [])) : [];
       return { tokens, gold, train, context };
     });
-    const random = rng(options.seed ?? 1);
+    const random = prng(options.seed ?? 1);
     const order = examples.map((_, i) => i);
     for (let epoch = 0; epoch < (options.epochs ?? DEFAULT_EPOCHS); epoch++) {
       for (const i of order) {

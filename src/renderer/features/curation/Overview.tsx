@@ -2,8 +2,9 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { METHOD, type AgreementFigures, type AgreementReport, type Corpus, type CurationState, type InputFile } from '../../../core/agreement';
-import { decidedCount } from './session';
+import { walkSteps } from '../../../core/agreement/curation-walk';
 import { fmt, inkOn, scaleColor, shortDocId } from './figures';
+import { plural } from '../../../core/text/plural';
 
 /** Rows shown at first in the long tables (documents, coverage, errors of one file): enough to read, few enough to render at once. */
 const FIRST_ROWS = 200;
@@ -90,7 +91,7 @@ function FilesSection({ files, corpus, onRemove, onAdd, clear }: { files: readon
         </tbody>
       </table>
       <p className="muted">
-        {corpus.documents.length} document{corpus.documents.length === 1 ? '' : 's'} (matched by doc_id) from {corpus.annotators.length} annotator{corpus.annotators.length === 1 ? '' : 's'}: {corpus.annotators.join(', ')}
+        {plural(corpus.documents.length, 'document')} (matched by doc_id) from {plural(corpus.annotators.length, 'annotator')}: {corpus.annotators.join(', ')}
       </p>
     </section>
   );
@@ -134,7 +135,7 @@ function ProblemsSection({ corpus }: { corpus: Corpus }) {
       {corpus.errors.length ? (
         <div data-testid="input-errors">
           <h3>
-            {corpus.errors.length} line{corpus.errors.length === 1 ? '' : 's'} left out (the valid rest is loaded)
+            {plural(corpus.errors.length, 'line')} left out (the valid rest is loaded)
           </h3>
           {[...byFile.entries()].map(([file, list]) => {
             const all = open.has(file);
@@ -190,7 +191,7 @@ function AgreementSection({ report }: { report: AgreementReport }) {
   return (
     <section className="cur-card" data-testid="agreement">
       <h2>
-        Agreement of {report.annotators.length} annotator{report.annotators.length === 1 ? '' : 's'} on {report.documents} document{report.documents === 1 ? '' : 's'}
+        Agreement of {plural(report.annotators.length, 'annotator')} on {plural(report.documents, 'document')}
       </h2>
       {report.annotators.length < 2 ? <p className="muted">Agreement needs at least two annotators; the figures are undefined (-).</p> : null}
       <div className="agreement-row">
@@ -258,7 +259,7 @@ function Heatmap({ report }: { report: AgreementReport }) {
                     data-pair={`${a}|${b}`}
                     data-value={v ?? ''}
                     style={{ background: scaleColor(v), color: inkOn(v) }}
-                    title={`${a} × ${b}: ${which} ${fmt(v)} over ${p?.documents ?? 0} shared document${p?.documents === 1 ? '' : 's'}`}
+                    title={`${a} × ${b}: ${which} ${fmt(v)} over ${plural(p?.documents ?? 0, 'shared document')}`}
                   >
                     {fmt(v)}
                   </td>
@@ -296,7 +297,9 @@ function DocumentsSection({ report, state, order, onCurate }: { report: Agreemen
           {shown.map((id) => {
             const f = figures.get(id);
             const d = docs.get(id)!;
-            const decided = decidedCount(d);
+            // Span conflicts and contested relations: the steps the adjudication tab walks.
+            const steps = walkSteps(d);
+            const decided = steps.filter((x) => x.decided).length;
             return (
               <tr key={id} data-doc-id={id} className="clickable" onClick={() => onCurate(id)}>
                 <td className="file-name">{d.source || '–'}</td>
@@ -304,7 +307,7 @@ function DocumentsSection({ report, state, order, onCurate }: { report: Agreemen
                 <td className="num">{d.annotators.length}</td>
                 <FigureCell name="f1_overlap" value={f?.overall.f1_overlap} />
                 <FigureCell name="alpha_u" value={f?.overall.alpha_u} />
-                <td className="num">{d.conflicts.length ? `${decided} / ${d.conflicts.length}` : '–'}</td>
+                <td className="num">{steps.length ? `${decided} / ${steps.length}` : '–'}</td>
                 <td><button onClick={(e) => (e.stopPropagation(), onCurate(id))}>Curate</button></td>
               </tr>
             );

@@ -170,7 +170,10 @@ export function paintLane(el: HTMLElement, text: string, block: Block, marks: re
       if (selected && seg.marks.some((m) => m.id === selected)) span.classList.add('selected');
     }
     if (seg.band) {
-      span.classList.add(`band-${seg.band.state}`);
+      // The band's own ends get a tick, so a band reads as one region on its line even where marks cut it into segments.
+      span.classList.add('band', `band-${seg.band.state}`);
+      if (seg.from === Math.max(block.from, seg.band.from)) span.classList.add('band-start');
+      if (seg.to === Math.min(block.to, seg.band.to)) span.classList.add('band-end');
       span.dataset.conflict = seg.band.id;
     }
     frag.append(span);

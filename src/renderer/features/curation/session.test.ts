@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { jsonl, type LineSpec } from '../../../../test/fixtures/agreement/build';
 import { computeAgreement, editGoldSpan, resolveConflict, serializeGold } from '../../../core/agreement';
-import { corpusOf, disagreementOrder, rebuild, stepConflict, storedDocuments, type StoredInputs } from './session';
+import { stepFrom, type Place } from '../../../core/agreement/curation-walk';
+import type { CurationState } from '../../../core/agreement';
+import { disagreementOrder, rebuild, storedDocuments } from '../../../core/agreement/curation-session';
+import { corpusOf, type StoredInputs } from './session';
+
+/** The place a step leads to (the walk of core/agreement/curation-walk). */
+function stepConflict(state: CurationState, order: readonly string[], from: Place | null, by: 1 | -1, openOnly = false): Place | null {
+  return stepFrom(state, order, from, by, openOnly)?.place ?? null;
+}
 
 const ONE = 'Chint Electric Co., Ltd. grew 43.9% in 2023, said Tang Wei.';
 const TWO = 'Tidewater Robotics Ltd. supplied 140 cranes to Vietnam.';

@@ -6,7 +6,8 @@ import { jsonl } from '../../../../test/fixtures/agreement/build';
 import { goldSpans, resolveConflict } from '../../../core/agreement';
 import { loadAnnotations } from '../../db/annotations';
 import { MarginaliaDb } from '../../db/db';
-import { corpusOf, rebuild, SESSION_FORMAT, storedDocuments, type StoredSession } from './session';
+import { rebuild, storedDocuments } from '../../../core/agreement/curation-session';
+import { corpusOf, SESSION_FORMAT, type StoredSession } from './session';
 import { CurationSaver, loadCuration, saveInputs } from './store';
 
 const TEXT = 'Tidewater Robotics Ltd. supplied 140 cranes to Vietnam.';
