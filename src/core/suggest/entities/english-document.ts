@@ -49,13 +49,18 @@ export function namesInHeadline(text: string, chunk: readonly Term[], body: read
       continue;
     }
     const t = chunk[i]!;
+    // "Across the Lake District": a run of words the document never writes in lowercase, ending in a place's kind word.
+    const rest = chunk.slice(i);
+    if (rest.length >= 2 && LOC_WORDS.has(rest[rest.length - 1]!.text) && rest.every((c) => !lowercase.has(c.text.toLowerCase()))) {
+      out.push({ start: t.start, end: rest[rest.length - 1]!.end, label: 'LOC', score: 0.6 });
+      break;
+    }
     // In title case compromise spreads its Place tag to the words around a place ("City Bets"): only a place its lexicon knows counts.
     const tagged = KNOWN_PLACE_TAGS.some((g) => t.tags.has(g)) || t.tags.has('Person');
     if (!tagged || isKindWord(t.text) || lowercase.has(t.text.toLowerCase()) || POLICY_OR_EVENT_WORDS.has(t.text)) {
       i++;
       continue;
     }
-    const rest = chunk.slice(i);
     const kind = rest.findIndex((c) => isKindWord(c.text));
     const name = kind >= 0 ? rest.slice(0, kind + 1) : rest.slice(0, 1);
     const last = name[name.length - 1]!;

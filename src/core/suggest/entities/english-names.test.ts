@@ -69,6 +69,29 @@ describe('names that act', () => {
   });
 });
 
+describe('names in their sentence', () => {
+  it('a role before a name makes it a person', () => {
+    const text = 'General Secretary Xi Jinping emphasized it, and Bureau head Chen Rui agreed.';
+    expect(show(text, englishEntities(text))).toEqual([['Xi Jinping', 'PERSON'], ['Chen Rui', 'PERSON']]);
+  });
+  it('"and" joins the words of an organisation whose kind word comes later, "of" after a person does not', () => {
+    const text = 'The Shanghai Municipal Science and Technology Commission said so, and Li Ming of Tongji University agreed.';
+    expect(show(text, englishEntities(text))).toEqual([['Shanghai Municipal Science and Technology Commission', 'ORG'], ['Li Ming', 'PERSON'], ['Tongji University', 'ORG']]);
+  });
+  it('nothing inside a quoted plan title, nor in the plan title a joiner continues', () => {
+    const text = 'The “Shanghai Action Plan for Cultivating “Metaverse” New Tracks (2022-2025)” and the Action Plan for High-Quality Development came out in Shanghai.';
+    expect(show(text, englishEntities(text))).toEqual([['Shanghai', 'LOC']]);
+  });
+  it('a name in apposition to a product noun is a product; shipping lines are an organisation', () => {
+    const text = 'The group\'s new carrier, the Polar Swift, will be delivered to Arctic Freight Lines in October.';
+    expect(show(text, englishEntities(text))).toEqual([['Polar Swift', 'PRODUCT'], ['Arctic Freight Lines', 'ORG']]);
+  });
+  it('a headline run the document never writes in lowercase, ending in a place word, is a place', () => {
+    const text = 'Solar Farms Spread Across the Lake District\n\nThe farms grew in spring, and the farms spread.';
+    expect(show(text, englishEntities(text))).toEqual([['Lake District', 'LOC']]);
+  });
+});
+
 describe('the score threshold of nlp proposals', () => {
   it('proposes nothing scored below NLP_MIN_SCORE', () => {
     const text = 'The report thanked Quenton, Marvex and Zorblax for their help.';

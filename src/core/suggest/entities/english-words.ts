@@ -7,7 +7,7 @@ export const ORG_WORDS = words(
   'Group University College Company Co Co. Ltd Ltd. Corporation Corp Corp. Inc Inc. Commission Ministry Bureau Administration ' +
     'Bank Institute Laboratory Lab Academy Association Council Agency Shipping Airlines Motors Technologies Technology Electric ' +
     'Xinhua Reuters Daily Times Post News Authority Department Committee Federation Foundation Holdings Industries Exchange ' +
-    'Office Government Court Party Hospital School Center Centre Society Union Alliance Fund Securities Insurance Energy Telecom',
+    'Office Government Court Party Hospital School Center Centre Society Union Alliance Fund Securities Insurance Energy Telecom Lines',
 );
 /** Words that end a place's name ("Anhui Province", "Pier 9"). */
 export const LOC_WORDS = words(
@@ -20,12 +20,12 @@ export const LOC_WORDS = words(
  */
 export const POLICY_OR_EVENT_WORDS = words(
   'Plan Plans Programme Program Act Law Laws Strategy Regulations Regulation Rules Policy Initiative Agreement Treaty Convention Outline Guidelines Measures ' +
-    'Festival Conference Forum Expo Fair Summit Games Olympics Exhibition Congress Marathon Championship Championships Cup Week',
+    'Map Festival Conference Forum Expo Fair Summit Games Olympics Exhibition Congress Marathon Championship Championships Cup Week',
 );
 /** Words before a name that make it a product ("the software Qianfan", "called Sinan"). */
 export const PRODUCT_CUES = words('software platform system model app application chip card vaccine drug aircraft jet robot satellite rocket phone car vehicle engine processor called named dubbed');
 /** Nouns after a name that make it a product ("its Seagull hatchback", "the Tianhe supercomputer"). */
-export const PRODUCT_AFTER = words('hatchback sedan suv car model phone chip aircraft jet vaccine drug app platform software system robot supercomputer satellite rocket truck vessel');
+export const PRODUCT_AFTER = words('hatchback sedan suv car model phone chip aircraft jet vaccine drug app platform software system robot supercomputer satellite rocket truck vessel carrier tanker');
 /** Prepositions that make the name after them a place ("in Cixi"). */
 export const PLACE_PREPOSITIONS = words('in at near nearby from to across around outside inside');
 /** Lowercase words that may join capitalized words inside a name ("Commission of Economy and Informatization"). */

@@ -37,6 +37,8 @@ export interface EnglishOptions {
   minScore?: number;
 }
 
+/** Kind words that are names by themselves. */
+const NAMES_AMONG_KIND_WORDS = new Set(['Xinhua', 'Reuters']);
 const STRONG_TAGS = ['Person', 'Place', 'Organization'];
 /** Dates are not entities: a chunk starting with a month or a weekday is skipped ("March 6", "Wednesday"). */
 const DATE_TAGS = ['Month', 'WeekDay', 'Date'];
@@ -92,6 +94,28 @@ function nameLike(t: Term, capitalizedElsewhere: Set<string>, next: Term | undef
   return t.tags.has('ProperNoun') || capitalizedElsewhere.has(t.text) || (!!next && next.text === 'and') || nextCapitalized;
 }
 
+/** Whether the capitalized run from `k` (over joiners) reaches an organisation's kind word: "Science and Technology Commission". */
+function orgAhead(ts: Term[], k: number): boolean {
+  for (; k < ts.length && (isCapitalized(ts[k]!.text) || JOINERS.has(ts[k]!.text)); k++) {
+    if (ORG_WORDS.has(ts[k]!.text)) return true;
+    if (breaksAfter(ts[k]!)) return false;
+  }
+  return false;
+}
+
+/**
+ * The ranges of quoted titles (one level of nested quotes) that name a plan, a law, a map or an
+ * event: “Shanghai Action Plan for Cultivating “Metaverse” New Tracks (2022-2025)”. Nothing inside
+ * is proposed.
+ */
+function quotedTitles(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/“[^”“\n]*(?:“[^”“\n]*”[^”“\n]*)*”|"[^"\n]*"/g)) {
+    if (m[0].split(/[\s“”"()]+/).some((w) => POLICY_OR_EVENT_WORDS.has(w))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
 /** The capitalized runs of the text: each a candidate name. */
 function chunksOf(ts: Term[]): Term[][] {
   const capitalizedElsewhere = new Set(ts.filter((t) => !t.first && isCapitalized(t.text)).map((t) => t.text));
@@ -125,7 +149,7 @@ function chunksOf(ts: Term[]): Term[][] {
       }
       // "Commission of Economy and Informatization": a joiner between two capitalized words.
       const after = ts[j + 1];
-      if (JOINERS.has(n.text) && after && isCapitalized(after.text) && !breaksAfter(n) && chunk.some((c) => ORG_WORDS.has(c.text))) {
+      if (JOINERS.has(n.text) && after && isCapitalized(after.text) && !breaksAfter(n) && (chunk.some((c) => ORG_WORDS.has(c.text) || POLICY_OR_EVENT_WORDS.has(c.text)) || ((n.text === 'and' || n.text === '&') && orgAhead(ts, j + 1)))) {
         chunk.push(n, after);
         j += 2;
         continue;
@@ -143,7 +167,9 @@ export function englishEntities(text: string, options: EnglishOptions = {}): Ent
   const ts = terms(text);
   const body: EntityProposal[] = [];
   const headlines: Term[][] = [];
+  const titles = quotedTitles(text);
   for (const chunk of chunksOf(ts)) {
+    if (titles.some(([a, b]) => a <= chunk[0]!.start && chunk[0]!.start < b)) continue;
     if (lineIsHeadline(text, chunk[0]!.start)) {
       headlines.push(chunk);
       continue;
@@ -191,11 +217,14 @@ function subjectOfVerb(ts: Term[], chunk: Term[], index: number): boolean {
 function classify(ts: Term[], chunk: Term[], index: number): EntityProposal | null {
   if (DATE_TAGS.some((g) => chunk[0]!.tags.has(g))) return null;
   if (chunk.length === 1 && (GENERIC_ACRONYMS.has(chunk[0]!.text) || chunk[0]!.text.length < 2 || APPOSITIVE_ROLES.has(chunk[0]!.text.toLowerCase()))) return null;
+  // A kind word alone is a common noun written with a capital ("Bureau head Chen Rui"), except the agencies named by one word.
+  if (chunk.length === 1 && isKindWord(chunk[0]!.text) && !NAMES_AMONG_KIND_WORDS.has(chunk[0]!.text)) return null;
   // A unit after a number ("8,000 P", "130,000 TEUs").
   if (chunk.length === 1 && !chunk[0]!.pre && ts[index - 1]?.tags.has('Value') && /^ ?$/.test(ts[index - 1]!.post)) return null;
   // A plan, a law or an event named as such ("Development Plan 2030", "Lantern Festival") is not a place or a body.
-  const words = chunk.filter((c) => !/^\d/.test(c.text));
-  if (words.length && POLICY_OR_EVENT_WORDS.has(words[words.length - 1]!.text)) return null;
+  // The last kind word decides: "Harbour Festival Committee" is an organisation, "Action Plan for High-Quality Development" a plan.
+  const kinds = chunk.filter((c) => POLICY_OR_EVENT_WORDS.has(c.text) || isKindWord(c.text));
+  if (kinds.length && POLICY_OR_EVENT_WORDS.has(kinds[kinds.length - 1]!.text)) return null;
   const end = chunk[chunk.length - 1]!.end;
   const span = (label: EntityProposal['label'], score: number): EntityProposal => ({ start: chunk[0]!.start, end, label, score });
   let lastKind = -1;
@@ -205,11 +234,16 @@ function classify(ts: Term[], chunk: Term[], index: number): EntityProposal | nu
   const tagged = (g: string) => chunk.some((c) => c.tags.has(g));
   if (tagged('Person')) return span('PERSON', 0.7);
   if (appositiveRole(ts, chunk, index)) return span('PERSON', 0.6);
+  // A role right before a name of two or three words: "General Secretary Xi Jinping", "Bureau head Chen Rui".
+  const role = ts[index - 1]?.text.replace(/\.$/, '') ?? '';
+  if (chunk.length <= 3 && !chunk.some((c) => /\d/.test(c.text)) && (ROLE_WORDS.has(role) || APPOSITIVE_ROLES.has(role.toLowerCase()))) return span('PERSON', 0.65);
   const before = ts[index - 1]?.text.toLowerCase() ?? '';
   const before2 = ts[index - 2]?.text.toLowerCase() ?? '';
   const after = ts[index + chunk.length]?.text.toLowerCase() ?? '';
+  // "the group's new carrier, the Polar Swift": a name in apposition to a product noun.
+  const appositionToProduct = before === 'the' && /,\s*$/.test(ts[index - 2]?.post ?? '') && PRODUCT_AFTER.has(before2);
   // "the software Qianfan", "known as Sinan", "its Seagull hatchback", "ID.UNYX" (a dotted model name).
-  if (PRODUCT_CUES.has(before) || (before === 'as' && before2 === 'known') || PRODUCT_AFTER.has(after) || quotedProduct(ts, chunk, index) || chunk.some((c) => /[A-Za-z]\.[A-Za-z]/.test(c.text))) {
+  if (PRODUCT_CUES.has(before) || (before === 'as' && before2 === 'known') || PRODUCT_AFTER.has(after) || appositionToProduct || quotedProduct(ts, chunk, index) || chunk.some((c) => /[A-Za-z]\.[A-Za-z]/.test(c.text))) {
     return span('PRODUCT', 0.55);
   }
   if (tagged('Place')) return span('LOC', 0.7);
