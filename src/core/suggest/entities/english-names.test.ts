@@ -92,6 +92,17 @@ describe('names in their sentence', () => {
   });
 });
 
+describe('names typed by their neighbours', () => {
+  it('a name joined by "and" to a typed name takes its type', () => {
+    const text = 'Bottles are collected in Jiaozhou and Weifang every week.';
+    expect(show(text, englishEntities(text))).toEqual([['Jiaozhou', 'LOC'], ['Weifang', 'LOC']]);
+  });
+  it('a role word after the comma, a few words on, makes a person; a title before does not join the name', () => {
+    const text = '"Buyers ask first," said Sun Lihua, the group\'s sales director. Professor Zhou Wen led the team at Textile Insight GmbH.';
+    expect(show(text, englishEntities(text))).toEqual([['Sun Lihua', 'PERSON'], ['Zhou Wen', 'PERSON'], ['Textile Insight GmbH', 'ORG']]);
+  });
+});
+
 describe('the score threshold of nlp proposals', () => {
   it('proposes nothing scored below NLP_MIN_SCORE', () => {
     const text = 'The report thanked Quenton, Marvex and Zorblax for their help.';

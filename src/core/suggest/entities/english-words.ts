@@ -7,7 +7,7 @@ export const ORG_WORDS = words(
   'Group University College Company Co Co. Ltd Ltd. Corporation Corp Corp. Inc Inc. Commission Ministry Bureau Administration ' +
     'Bank Institute Laboratory Lab Academy Association Council Agency Shipping Airlines Motors Technologies Technology Electric ' +
     'Xinhua Reuters Daily Times Post News Authority Department Committee Federation Foundation Holdings Industries Exchange ' +
-    'Office Government Court Party Hospital School Center Centre Society Union Alliance Fund Securities Insurance Energy Telecom Lines',
+    'Office Government Court Party Hospital School Center Centre Society Union Alliance Fund Securities Insurance Energy Telecom Lines GmbH AG SA LLC Plc PLC Limited',
 );
 /** Words that end a place's name ("Anhui Province", "Pier 9"). */
 export const LOC_WORDS = words(
@@ -25,13 +25,13 @@ export const POLICY_OR_EVENT_WORDS = words(
 /** Words before a name that make it a product ("the software Qianfan", "called Sinan"). */
 export const PRODUCT_CUES = words('software platform system model app application chip card vaccine drug aircraft jet robot satellite rocket phone car vehicle engine processor called named dubbed');
 /** Nouns after a name that make it a product ("its Seagull hatchback", "the Tianhe supercomputer"). */
-export const PRODUCT_AFTER = words('hatchback sedan suv car model phone chip aircraft jet vaccine drug app platform software system robot supercomputer satellite rocket truck vessel carrier tanker');
+export const PRODUCT_AFTER = words('hatchback sedan suv car model phone chip aircraft jet vaccine drug app platform software system robot supercomputer satellite rocket truck vessel carrier tanker machine device');
 /** Prepositions that make the name after them a place ("in Cixi"). */
 export const PLACE_PREPOSITIONS = words('in at near nearby from to across around outside inside');
 /** Lowercase words that may join capitalized words inside a name ("Commission of Economy and Informatization"). */
 export const JOINERS = new Set(['of', 'and', 'for', 'on', '&']);
 /** Titles and roles before a name, never part of it. */
-export const ROLE_WORDS = words('President Chairman Minister Director Mr Mrs Ms Dr Prof Premier Governor Mayor Secretary');
+export const ROLE_WORDS = words('President Chairman Minister Director Mr Mrs Ms Dr Prof Professor Premier Governor Mayor Secretary');
 /** Abbreviated legal forms whose stop belongs to the name ("Tidewater Robotics Ltd.", "Chint Electric Co., Ltd."). */
 export const LEGAL_ABBREVIATIONS = words('Co Ltd Inc Corp Plc Bros LLC');
 /** Capitalized abbreviations that name kinds of things or units, not entities. */

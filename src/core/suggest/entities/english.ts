@@ -30,6 +30,8 @@ export interface EntityProposal {
  * rule from the place preposition up (0.45) is offered.
  */
 export const NLP_MIN_SCORE = 0.4;
+/** The score of a capitalized word no rule types (ORG). */
+const FALLBACK_SCORE = 0.35;
 
 /** Options of {@link englishEntities}. */
 export interface EnglishOptions {
@@ -162,6 +164,23 @@ function chunksOf(ts: Term[]): Term[][] {
   return out;
 }
 
+/**
+ * A name that only the fallback typed, joined by "and" to a name a rule typed, takes that name's
+ * type: "in Jiaozhou and Weifang" (at the place preposition's score). Changes `body` in place.
+ */
+function coordinate(ts: Term[], body: EntityProposal[]): void {
+  const byStart = new Map(ts.map((t, i) => [t.start, i]));
+  for (let i = 1; i < body.length; i++) {
+    const p = body[i]!;
+    const prev = body[i - 1]!;
+    const k = byStart.get(p.start) ?? -1;
+    const and = ts[k - 1];
+    if (p.score >= FALLBACK_SCORE + 0.01 || !and || (and.text !== 'and' && and.text !== 'or') || ts[k - 2]?.end !== prev.end || prev.score <= FALLBACK_SCORE) continue;
+    p.label = prev.label;
+    p.score = 0.45;
+  }
+}
+
 /** Entity proposals for English text, in text order. */
 export function englishEntities(text: string, options: EnglishOptions = {}): EntityProposal[] {
   const ts = terms(text);
@@ -181,18 +200,24 @@ export function englishEntities(text: string, options: EnglishOptions = {}): Ent
     else if (legalStop(chunk[chunk.length - 1]!)) proposal.end += 1;
     body.push(proposal);
   }
+  coordinate(ts, body);
   const lowercase = new Set(ts.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
   const all = [...body, ...headlines.flatMap((chunk) => namesInHeadline(text, chunk, body, lowercase))].sort((a, b) => a.start - b.start);
   const minScore = options.minScore ?? NLP_MIN_SCORE;
   return typeSurnames(text, all).filter((p) => p.score >= minScore);
 }
 
-/** A name of two or three words followed by a comma and a role ("Ye Bin, Assistant to the President"). */
+/** A name of two or three words followed by a comma and a role within five words ("Ye Bin, Assistant to the President"). */
 function appositiveRole(ts: Term[], chunk: Term[], index: number): boolean {
   if (chunk.length < 2 || chunk.length > 3 || !/^,\s*$/.test(chunk[chunk.length - 1]!.post)) return false;
-  let k = index + chunk.length;
-  while (k < ts.length && ROLE_MODIFIERS.has(ts[k]!.text.toLowerCase())) k++;
-  return k < ts.length && APPOSITIVE_ROLES.has(ts[k]!.text.toLowerCase());
+  // Up to four lowercase words before the role ("Sun Lihua, the group's sales director").
+  for (let k = index + chunk.length; k < Math.min(ts.length, index + chunk.length + 5); k++) {
+    const w = ts[k]!.text;
+    if (APPOSITIVE_ROLES.has(w.toLowerCase())) return true;
+    if (!/^[a-z]/.test(w) && !ROLE_MODIFIERS.has(w.toLowerCase())) return false;
+    if (/[.,;:!?]/.test(ts[k]!.post)) return false;
+  }
+  return false;
 }
 
 /** A quoted name that a product noun follows within four words (the "Sinan" open source evaluation system). */
@@ -251,5 +276,5 @@ function classify(ts: Term[], chunk: Term[], index: number): EntityProposal | nu
   if (tagged('Organization') || chunk.every((c) => c.tags.has('Acronym'))) return span('ORG', 0.65);
   if (PLACE_PREPOSITIONS.has(before) || PLACE_PREPOSITIONS.has(before2)) return span('LOC', 0.45);
   if (subjectOfVerb(ts, chunk, index)) return span('ORG', 0.45);
-  return span('ORG', 0.35);
+  return span('ORG', FALLBACK_SCORE);
 }
