@@ -132,15 +132,15 @@ export function mergeSuggestions(lists: ReadonlyArray<readonly Suggestion[]>, op
  * first list's suggestion where two lists propose the same label and range: what
  * {@link mergeSuggestions} does without its sort, for the long lists of a long document.
  */
-export function mergeSorted(lists: ReadonlyArray<readonly Suggestion[]>): Suggestion[] {
-  let out: Suggestion[] = [];
+export function mergeSorted<S extends Suggestion>(lists: ReadonlyArray<readonly S[]>): S[] {
+  let out: S[] = [];
   for (const list of lists) {
     if (!out.length) {
       out = [...list];
       continue;
     }
     if (!list.length) continue;
-    const merged: Suggestion[] = [];
+    const merged: S[] = [];
     let i = 0;
     let j = 0;
     while (i < out.length || j < list.length) {

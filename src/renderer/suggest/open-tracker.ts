@@ -43,6 +43,11 @@ export class OpenTracker<S extends Suggestion> {
     this.rejectedSeen = rejected.size;
   }
 
+  /** Every proposal (open or not) of this label and range. */
+  proposalsAt(label: string, start: number, end: number): readonly S[] {
+    return this.byRange.get(rangeKey({ label, start, end })) ?? [];
+  }
+
   /** The open proposals, sorted; the same array until a change opens or closes one. */
   get open(): readonly S[] {
     return this.list;
