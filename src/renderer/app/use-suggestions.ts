@@ -46,6 +46,8 @@ export interface Suggestions {
 
 /** Longest text (UTF-16 units) whose figures and lexicon hits a `g` pressed before the worker answered finds on the UI thread. */
 const SYNC_FIND_LIMIT = 50_000;
+/** Longest slice of building the open list, in ms: the UI thread's budget for one task of suggestions is about 20. */
+const BUILD_SLICE_MS = 8;
 
 /** What the worker found for one session: figures and lexicon hits (null until they came), NLP entities (empty until they came). */
 interface Found {
@@ -106,14 +108,24 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   useEffect(() => {
     if (!session) return;
     const tracker = new OpenTracker(proposals, session.spans, session.rejected);
-    setTracked({ tracker, open: tracker.open });
-    return session.on((e) => {
+    // Built in slices of a few milliseconds (tens of thousands of proposals on a long document); changes meanwhile apply to what is built.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slice = () => {
+      if (tracker.build(performance.now() + BUILD_SLICE_MS)) setTracked({ tracker, open: tracker.open });
+      else timer = setTimeout(slice);
+    };
+    slice();
+    const off = session.on((e) => {
       if (e.type !== 'spans') return;
       // An NLP entity accepted before the lexicon knew its name: given the canonical id as soon as the lexicon does.
       for (const id of acceptedWithoutCanonical(e.paint, tracker)) pendingCanonical.current.add(id);
       if (pendingCanonical.current.size) queueMicrotask(() => canonicalFix(session, lexiconRef.current.dictionary, pendingCanonical.current));
-      if (tracker.spansChanged(e.paint, e.unpaint)) setTracked({ tracker, open: tracker.open });
+      if (tracker.spansChanged(e.paint, e.unpaint) && tracker.built) setTracked({ tracker, open: tracker.open });
     });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
   }, [session, proposals]);
   useEffect(() => {
     if (session && pendingCanonical.current.size) canonicalFix(session, lexicon.dictionary, pendingCanonical.current);
@@ -123,7 +135,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   const open = useMemo(() => {
     void version; // rejections change the session's version, not its spans
     let next: readonly DocSuggestion[] = [];
-    if (tracked && session && painted) {
+    if (tracked && tracked.tracker.built && session && painted) {
       tracked.tracker.rejectedChanged();
       next = tracked.tracker.open;
     }
@@ -159,7 +171,9 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
         const p = proposalsOf(session.text, lexicon, session.map, session.spans);
         const base = mergeSorted([p.figures, p.dictionary].map((l) => [...l].sort(compareSuggestions))).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
         setFound((prev) => (prev && prev.session === session && prev.base ? prev : { session, base, entities: [] }));
-        list = new OpenTracker(base, session.spans, session.rejected).open;
+        const tracker = new OpenTracker(base, session.spans, session.rejected);
+        tracker.build();
+        list = tracker.open;
       }
       const next = nextSuggestion(filterQueue(list, filter), { focusedKey, lastJudged: lastJudged.current, caret }, by);
       if (next) setFocusedKey(next.key);

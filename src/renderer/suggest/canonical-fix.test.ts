@@ -33,6 +33,7 @@ describe('canonical ids for accepted NLP entities', () => {
 
   it('a span made from an NLP proposal without an id is pending; one from a figure or with an id is not', () => {
     const tracker = new OpenTracker([nlp, makeSuggestion('figure', 'FIGURE', cp(0), cp(3), {})], [], new Set());
+    tracker.build();
     expect(acceptedWithoutCanonical([accepted, span('s2', 'FIGURE', 0, 3, 'Res'), span('s3', 'ORG', 15, 31, 'Fudan University', { canonical: 'x' })], tracker)).toEqual(['s1']);
     void text;
   });

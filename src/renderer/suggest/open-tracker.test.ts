@@ -14,6 +14,7 @@ describe('OpenTracker', () => {
     const b = makeSuggestion('entity', 'ORG', cp(5), cp(9), {});
     const rejected = new Set<string>();
     const t = new OpenTracker([a, b], [], rejected);
+    t.build();
     const first = t.open;
     expect(t.spansChanged([{ id: 's1', label: 'ORG', start: 5, end: 9 }], [])).toBe(true);
     expect(t.open.map((s) => s.key)).toEqual([a.key]);
@@ -44,6 +45,7 @@ describe('OpenTracker', () => {
     const spans = new Map<string, TrackedSpan>();
     const rejected = new Set<string>();
     const t = new OpenTracker(unique, [], rejected);
+    t.build();
     for (let step = 0; step < 500; step++) {
       const r = rng();
       if (r < 0.5) {
@@ -64,5 +66,21 @@ describe('OpenTracker', () => {
       const expected = unique.filter((p) => !rejected.has(p.key) && !covered.has(`${p.label}:${p.start}:${p.end}`));
       expect(t.open.map((p) => p.key)).toEqual(expected.map((p) => p.key));
     }
+  });
+
+  it('built in slices with changes in between, it ends where a build at once with the same changes ends', () => {
+    const proposals = Array.from({ length: 3000 }, (_, i) => makeSuggestion('figure', 'FIGURE', cp(i * 2), cp(i * 2 + 1), {}));
+    const spans = Array.from({ length: 1000 }, (_, i) => ({ id: `s${i}`, label: 'FIGURE', start: i * 6, end: i * 6 + 1 }));
+    const t = new OpenTracker(proposals, spans, new Set());
+    let slices = 0;
+    while (!t.build(performance.now() - 1)) {
+      slices++;
+      // A span deleted before the build read it, one put early, one moved.
+      if (slices === 1) t.spansChanged([{ id: 'late', label: 'FIGURE', start: 5998, end: 5999 }], ['s999']);
+      if (slices === 2) t.spansChanged([{ id: 's0', label: 'FIGURE', start: 2, end: 3 }], []);
+    }
+    expect(slices).toBeGreaterThan(2);
+    const covered = new Set([...spans.slice(1, 999).map((s) => s.start), 2, 5998]);
+    expect(t.open.map((p) => p.start)).toEqual(proposals.filter((p) => !covered.has(p.start)).map((p) => p.start));
   });
 });
