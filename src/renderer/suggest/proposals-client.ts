@@ -56,6 +56,11 @@ export class ProposalsClient {
   private receive(reply: ProposalsReply): void {
     const find = this.finds.get(reply.id);
     if (!find) return;
+    if (reply.type === 'stopped') {
+      // A newer find of the same worker goes on; what this one delivered stays delivered.
+      this.finds.delete(reply.id);
+      return;
+    }
     if (reply.type === 'error') {
       // Nothing to show rather than a document that never finishes finding.
       this.finds.delete(reply.id);

@@ -31,9 +31,10 @@ export type ProposalsRequest =
 /** Which proposals a page carries: figures and lexicon hits (`base`) or NLP entities (`entities`). */
 export type ProposalStage = 'base' | 'entities';
 
-/** A reply: one page of a stage (the last one has `done`), or an error. */
+/** A reply: one page of a stage (the last one has `done`), a find given up for a newer one (`stopped`: no more pages), or an error. */
 export type ProposalsReply =
   | { type: 'page'; id: number; stage: ProposalStage; items: TextSuggestion[]; done: boolean }
+  | { type: 'stopped'; id: number }
   | { type: 'error'; id: number; message: string };
 
 /** Suggestions per page: small enough that receiving one is a short task on the UI thread. */
@@ -107,13 +108,16 @@ export class ProposalEngine {
   private async find(req: Extract<ProposalsRequest, { type: 'find' }>): Promise<void> {
     if (req.textId !== this.textId || req.lexiconId !== this.lexiconId) throw new Error(`find ${req.id}: text ${req.textId} or lexicon ${req.lexiconId} was not sent`);
     this.latest = req.id;
+    // Finds queued behind this one (the lexicon read again meanwhile) are seen after a yield: only the newest does the work.
+    await this.pause();
+    if (this.latest !== req.id) return this.post({ type: 'stopped', id: req.id });
     const base = baseProposals(this.text, this.map, this.dictionary, unpackSpans(req.spans));
     this.send(req.id, 'base', base);
     const nlp = this.nlp;
     while (nlp.done < nlp.blocks.length) {
       await this.pause();
       // A newer find (another document, a new lexicon) goes on from the blocks done; this one stops.
-      if (this.latest !== req.id || this.nlp !== nlp) return;
+      if (this.latest !== req.id || this.nlp !== nlp) return this.post({ type: 'stopped', id: req.id });
       if (nlp.done < nlp.blocks.length) nlp.list.push(...blockEntities(this.text, nlp.blocks[nlp.done++]!, this.map));
     }
     const textOf = (s: Suggestion) => this.text.slice(this.map.toUtf16(s.start as CodePoint), this.map.toUtf16(s.end as CodePoint));
