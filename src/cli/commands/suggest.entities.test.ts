@@ -17,6 +17,8 @@ const FLOORS: Record<EvaluationPart, { precision: number; recall: number }> = {
   'corpus-dev': { precision: 0.95, recall: 0.9 },
   'corpus-heldout': { precision: 0.9, recall: 0.8 },
   unseen: { precision: 0.95, recall: 0.9 },
+  // Never tuned on: its first run (P 0.824, R 0.737) is the estimate on an unseen English report.
+  fresh: { precision: 0.8, recall: 0.7 },
 };
 
 describe('English entity suggestions on the evaluation set', () => {
