@@ -32,7 +32,7 @@ async function annotationsOf(target: CorpusEntry, doc: { docId: string; text: st
   if (early) {
     const ann = await early;
     if (doc.text.length > LONG_TEXT) return { ann: { ...ann, moved: null }, rest: true };
-    return { ann: { ...ann, spans: [...ann.spans, ...(await loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS))], moved: null }, rest: false };
+    return { ann: { ...ann, spans: [...ann.spans, ...(await loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS, Infinity))], moved: null }, rest: false };
   }
   const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
   if (moved) await journalMigration(host.api, annotator, doc.docId, moved);
@@ -116,7 +116,7 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
         void rememberText(db, doc.docId, doc.text);
         const s = new DocSession(doc.docId, annotator, target.path, doc.text, ann, persistTo(db, host.api, doc.docId, annotator), rest);
         // A long document's other spans, after the first frame with its opening screens.
-        if (rest) afterPaint(() => void loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS).then((spans) => s.arrive(spans), (e) => fail('Could not read the rest of the spans', e)));
+        if (rest) afterPaint(() => void loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS, s.map.codePointLength).then((spans) => s.arrive(spans), (e) => fail('Could not read the rest of the spans', e)));
         const moved = ann.moved;
         setEntry(target);
         setSession(s);

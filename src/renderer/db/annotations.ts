@@ -36,9 +36,24 @@ export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator
   }));
 }
 
-/** The spans of one document starting at or after code point `from`: the rest of a long document after its opening screens. */
-export function loadSpansFrom(db: MarginaliaDb, docId: string, annotator: string, from: number): Promise<Span[]> {
-  return db.spans.where('[docId+annotator+start]').between([docId, annotator, from], [docId, annotator, Infinity], true, true).toArray();
+/** Code points of text whose spans one read of {@link loadSpansFrom} takes: a few hundred spans, a short task. */
+const SPANS_READ_SPAN = 16_000;
+
+/**
+ * The spans of one document starting at or after code point `from`: the rest of a long document after its
+ * opening screens. Read by ranges of start offsets, a task each (20,000 spans read at once were one long
+ * task); the ranges partition the offsets, so a span written meanwhile is read once or not at all, never twice
+ * or skipped by a shifted page. `length` is the text's length in code points (the last range is open-ended).
+ */
+export async function loadSpansFrom(db: MarginaliaDb, docId: string, annotator: string, from: number, length: number): Promise<Span[]> {
+  const out: Span[] = [];
+  for (let lo = from; ; lo += SPANS_READ_SPAN) {
+    const last = lo + SPANS_READ_SPAN > length;
+    const hi = last ? Infinity : lo + SPANS_READ_SPAN;
+    out.push(...(await db.spans.where('[docId+annotator+start]').between([docId, annotator, lo], [docId, annotator, hi], true, last).toArray()));
+    if (last) return out;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /** A batch of changes to one document, applied atomically. */

@@ -23,3 +23,15 @@ describe('paged reads', () => {
     expect(pages).toBe(1);
   });
 });
+
+describe('the rest of a long document, by ranges of start offsets', () => {
+  it('reads every span starting at or after the opening ones exactly once, orphans beyond the text included', async () => {
+    const { loadSpansFrom } = await import('./annotations');
+    const db = new MarginaliaDb(`rest-${Math.random()}`);
+    const spans = Array.from({ length: 900 }, (_, i) => ({ ...span(i * 97, 'ORG'), docId: 'd', annotator: 'a' }));
+    await db.spans.bulkPut([...spans, { ...span(99_999_999, 'LOC'), id: 'orphan' }, { ...span(5, 'ORG'), id: 'other', annotator: 'b' }] as never);
+    const rest = await loadSpansFrom(db, 'd', 'a', 32_000, 90_000);
+    const expected = spans.filter((s) => s.start >= 32_000).map((s) => s.id).concat('orphan');
+    expect(rest.map((s) => s.id).sort()).toEqual(expected.sort());
+  });
+});

@@ -2,8 +2,8 @@
 // `toArray()` to the main thread in one task, and 20,000 spans made one long task of it.
 
 
-/** Rows per page: about 10 ms of deserialization on the bench machine. */
-const PAGE = 1000;
+/** Rows per page: a few milliseconds of deserialization on the bench machine (1,000 took 60 ms at load 6). */
+const PAGE = 300;
 
 /** Waits until the page is idle (or at most `timeoutMs`), so a background read starts between the annotator's actions. */
 export function whenIdle(timeoutMs = 1000): Promise<void> {
@@ -20,7 +20,8 @@ interface PageableCollection<T> {
 
 /**
  * Every row of `collection()` (a fresh collection for each call: Dexie collections are used once),
- * read a page at a time with an idle wait between pages. Rows are in the collection's order.
+ * read a page at a time with an idle wait between pages. Rows are in the collection's order. For
+ * background reads (a row written between pages may shift one page's start: read twice or missed).
  */
 export async function readPaged<T>(collection: () => PageableCollection<T>, isCancelled: () => boolean = () => false): Promise<T[] | null> {
   const out: T[] = [];

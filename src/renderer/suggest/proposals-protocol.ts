@@ -38,7 +38,7 @@ export type ProposalsReply =
   | { type: 'error'; id: number; message: string };
 
 /** Suggestions per page: small enough that receiving one is a short task on the UI thread. */
-export const PAGE_SIZE = 1000;
+export const PAGE_SIZE = 250;
 
 /** Packs spans for a `find` request. */
 export function packSpans(spans: readonly SpanLike[]): PackedSpans {
