@@ -56,6 +56,17 @@ describe('wordTokens', () => {
     }
   });
 
+  it('gives the same tokens on long texts, where stretches for ICU are joined into batches (CJK, emoji, ZWJ, Extension B, marks, CRLF)', () => {
+    const next = rng(2026);
+    const cjk = ['上海市统计局', '中国', '。', '，', '2029年', '增长9.5%', '𠀀𠀁', 'e\u0301', '👨‍👩‍👧', '\r\n', '\n', ' ', 'word', 'x'];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const len = 50 + Math.floor(next() * 400);
+      for (let i = 0; i < len; i++) text += next() < 0.5 ? cjk[Math.floor(next() * cjk.length)] : PIECES[Math.floor(next() * PIECES.length)];
+      expect(wordTokens(text), JSON.stringify(text)).toEqual(icuOnly(text));
+    }
+  });
+
   it('cuts English as ICU does: abbreviations, decimals, thousands, apostrophes', () => {
     const text = 'e.g. U.S.A. grew 3.5% to 9,000 units; it\'s x:y, a_b. (ok)';
     expect(wordTokens(text).map((t) => t.text)).toEqual(icuOnly(text).map((t) => t.text));
