@@ -11,7 +11,8 @@ import { NativeValidator } from '../../core/format/validate';
 import { type SplitLine } from '../../core/format/jsonl-splitter';
 import { fromSpacyRecord } from '../../core/format/spacy';
 import { fromDoccanoRecord } from '../../core/format/doccano';
-import { HF_LABELS_FILE, fromHfRecord } from '../../core/format/hf';
+import { HF_LABELS_FILE, TagSet, defaultLabelOrder, fromHfRecord, hfLabelsChunk, hfRecordText } from '../../core/format/hf';
+import type { ReadLine } from '../../core/format/read';
 import { fromLabelStudioTask } from '../../core/format/label-studio';
 import { annotatorFromFolder, BRAT_MANIFEST, fromBrat, type BratManifestEntry } from '../../core/format/brat';
 import { ConllReader } from '../../core/format/conll';
@@ -19,6 +20,9 @@ import { ChunkWriter, InvalidLineError, listFiles, readJsonlLines, sha256Hex } f
 import { NativeInputs, stoppedMessage } from '../native-input';
 import { sortedNativeLines } from '../sorted-input';
 import { plural } from '../../core/text/plural';
+import { HF_JOB_LINES, HF_JOBS_IN_FLIGHT_PER_WORKER, HfWorkers } from '../hf-workers';
+import type { HfLineResult } from '../hf-worker';
+import { availableParallelism } from 'node:os';
 
 import { parseCommandLine, USAGE, type ConvertArgs } from './convert-args';
 
@@ -48,6 +52,72 @@ class WarningSink {
   }
 }
 
+/** Inputs from this size up are worth starting worker threads for (each costs a few hundred ms to load). */
+const PARALLEL_FROM_BYTES = 8_000_000;
+
+/** Worker threads for an export: hf only (the others cost little per line), `--jobs` or one per core for a large input. */
+async function exportJobs(a: ConvertArgs): Promise<number> {
+  if (a.format !== 'hf') return 1;
+  if (a.jobs !== undefined) return a.jobs;
+  return (await stat(a.input)).size >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), 8) : 1;
+}
+
+/**
+ * `--to hf` on `jobs` worker threads: chunks of validated lines are converted in parallel and taken back in input
+ * order, where tag ids are given and the output written, so the bytes, warnings and errors are one thread's.
+ * Reading stays at most a few chunks ahead of writing. Returns the number of lines converted.
+ */
+async function exportHfInParallel(a: ConvertArgs, inputs: NativeInputs, source: AsyncIterable<ReadLine>, options: ExportOptions, writer: ChunkWriter, jobs: number): Promise<number> {
+  const workers = new HfWorkers(jobs, options);
+  const tags = new TagSet(defaultLabelOrder(options));
+  const queue: Array<{ lines: ReadLine[]; results: Promise<HfLineResult[]> }> = [];
+  let converted = 0;
+  const take = async () => {
+    const { lines, results } = queue.shift()!;
+    const rs = await results;
+    let data = '';
+    for (let i = 0; i < rs.length; i++) {
+      const r = rs[i]!;
+      for (const w of r.warnings) options.warn?.(w);
+      if (r.error !== undefined) {
+        if (!a.skipInvalid) throw new InvalidLineError(a.input, lines[i]!.line, [r.error]);
+        inputs.skip(a.input, lines[i]!.line, r.error);
+        continue;
+      }
+      data += hfRecordText(r.part!, tags);
+      converted++;
+    }
+    if (data) await writer.write({ file: '', data });
+  };
+  let chunk: ReadLine[] = [];
+  const send = () => {
+    const results = workers.run(chunk.map((l) => l.value));
+    results.catch(() => {}); // awaited in order by take(); a failure must not surface before that as unhandled
+    queue.push({ lines: chunk, results });
+    chunk = [];
+  };
+  try {
+    try {
+      for await (const l of source) {
+        chunk.push(l);
+        if (chunk.length < HF_JOB_LINES) continue;
+        send();
+        while (queue.length > jobs * HF_JOBS_IN_FLIGHT_PER_WORKER) await take();
+      }
+      if (chunk.length > 0) send();
+    } catch (e) {
+      // A line the reader refused stops the export after the lines before it, whose warnings print first, as on one thread.
+      if (e instanceof InvalidLineError) while (queue.length > 0) await take();
+      throw e;
+    }
+    while (queue.length > 0) await take();
+    await writer.write(hfLabelsChunk(tags));
+  } finally {
+    await workers.close();
+  }
+  return converted;
+}
+
 /** Native to FORMAT: every input line is validated (as `marginalia validate` does), converted and streamed out. */
 async function exportFile(a: ConvertArgs): Promise<number> {
   const warnings = new WarningSink();
@@ -66,10 +136,12 @@ async function exportFile(a: ConvertArgs): Promise<number> {
   }
   const exporter = createExporter(a.format, options);
   const writer = new ChunkWriter(a.out, exporter.layout);
+  const jobs = await exportJobs(a);
   let lines = 0;
   try {
     const source = a.sort ? sortedNativeLines(a.input, inputs) : inputs.lines(a.input);
-    for await (const l of source) {
+    if (jobs > 1) lines = await exportHfInParallel(a, inputs, source, options, writer, jobs);
+    else for await (const l of source) {
       try {
         for (const c of exporter.write(l.value)) await writer.write(c);
         lines++;
@@ -79,7 +151,7 @@ async function exportFile(a: ConvertArgs): Promise<number> {
         inputs.skip(a.input, l.line, e.message);
       }
     }
-    for (const c of exporter.end()) await writer.write(c);
+    if (jobs === 1) for (const c of exporter.end()) await writer.write(c);
     await writer.close();
   } catch (e) {
     await writer.abort();

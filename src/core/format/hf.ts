@@ -2,7 +2,7 @@
 // beside it listing the tag names in id order, ready for datasets.load_dataset("json") and a ClassLabel cast.
 
 import type { NativeLine } from './native';
-import { ConvertError, type ExportOptions, type Exporter, type ImportContext } from './convert-types';
+import { ConvertError, type ExportOptions, type Exporter, type ImportContext, type OutputChunk } from './convert-types';
 import { applyExportOptions } from './export-options';
 import { OUTSIDE, bioTags, readBio } from './bio';
 import { joinTokens, wordTokens } from './tokens';
@@ -125,7 +125,7 @@ export function hfExporter(options: ExportOptions = {}): Exporter {
   return {
     layout: 'file',
     write: (line) => [{ file: '', data: hfRecordText(hfLinePart(line, options), tags) }],
-    end: () => [{ file: HF_LABELS_FILE, data: JSON.stringify(tags.names, null, 2) + '\n', complete: true }],
+    end: () => [hfLabelsChunk(tags)],
   };
 }
 
@@ -154,4 +154,9 @@ export function fromHfRecord(record: unknown, tagNames: readonly string[] | null
     ctx.warn?.({ docId: id, message: `token ${i} has tag ${tag} that does not continue a span: read as the start of one` }),
   ).map((run) => ({ start: ranges[run.first]!.start, end: ranges[run.last]!.end, label: run.label }));
   return buildNativeLine({ text, annotator, source: where, spans }, ctx);
+}
+
+/** The labels.json chunk of a finished export: the tag names in id order. */
+export function hfLabelsChunk(tags: TagSet): OutputChunk {
+  return { file: HF_LABELS_FILE, data: JSON.stringify(tags.names, null, 2) + '\n', complete: true };
 }
