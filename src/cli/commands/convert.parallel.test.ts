@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { command } from './convert';
 import { runCommand } from '../../../test/fixtures/cli';
 import { compareLines, compareSpans, serializeNativeLine, type NativeLine, type NativeSpan } from '../../core/format/native';
-import { TagSet, defaultLabelOrder, toHfRecord } from '../../core/format/hf';
+import { TagSet, defaultLabelOrder } from '../../core/format/hf';
+import { bioTags } from '../../core/format/bio';
+import { wordTokens } from '../../core/format/tokens';
 import { normalizeText } from '../../core/model/text';
 
 /** A small deterministic generator (mulberry32). */
@@ -63,6 +65,21 @@ function randomLine(next: () => number, n: number): NativeLine {
     spans,
     relations: [],
   };
+}
+
+/** One record of the token classification JSONL. */
+interface HfRecord {
+  /** `doc_id/annotator`. */
+  id: string;
+  tokens: string[];
+  ner_tags: number[];
+}
+
+  /** The straightforward record, as the exporter built it before it was split for threads: an object, then JSON.stringify. */
+function toHfRecord(line: NativeLine, tags: TagSet): HfRecord {
+  const tokens = wordTokens(line.text!);
+  const { tags: bio } = bioTags(tokens, line.spans, { docId: line.doc_id, annotator: line.annotator });
+  return { id: `${line.doc_id}/${line.annotator}`, tokens: tokens.map((t) => t.text), ner_tags: bio.map((t) => tags.id(t)) };
 }
 
 let dir: string;

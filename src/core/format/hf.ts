@@ -13,14 +13,6 @@ import { DEFAULT_SCHEMA } from '../model/schema';
 /** The side file with the tag names, index = tag id. */
 export const HF_LABELS_FILE = 'labels.json';
 
-/** One record of the token classification JSONL. */
-export interface HfRecord {
-  /** `doc_id/annotator`: a doc_id has no slash, so the first slash splits them. */
-  id: string;
-  tokens: string[];
-  ner_tags: number[];
-}
-
 /**
  * The tag list, grown as labels appear: O, then B- and I- of each label in
  * order. Known labels come first in a fixed order (the `--labels` list, else
@@ -53,19 +45,6 @@ export class TagSet {
 /** The label order of tag ids: the filter's labels when given, else the default schema's. */
 export function defaultLabelOrder(options: ExportOptions): string[] {
   return options.labels && options.labels.length > 0 ? [...options.labels] : DEFAULT_SCHEMA.labels.map((l) => l.name);
-}
-
-/** The hf record of one line, tagging through `tags`. */
-export function toHfRecord(line: NativeLine, tags: TagSet, options: ExportOptions = {}): HfRecord {
-  const text = requireText(line, 'hf');
-  const tokens = wordTokens(text, options.locale);
-  const { tags: bio } = bioTags(tokens, line.spans, {
-    docId: line.doc_id,
-    annotator: line.annotator,
-    alignment: options.alignment,
-    warn: options.warn,
-  });
-  return { id: `${line.doc_id}/${line.annotator}`, tokens: tokens.map((t) => t.text), ner_tags: bio.map((t) => tags.id(t)) };
 }
 
 /**
@@ -108,7 +87,7 @@ export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLin
 
 /**
  * The JSONL line (with its LF) of a record, tag ids given through `tags`: the bytes
- * `JSON.stringify(toHfRecord(…)) + "\n"` writes, labels added to `tags` in the same order.
+ * `JSON.stringify({ id, tokens, ner_tags }) + "\n"` writes, labels added to `tags` in the same order.
  */
 export function hfRecordText(part: HfLinePart, tags: TagSet): string {
   const ids = [tags.id(OUTSIDE)];
