@@ -71,4 +71,6 @@ export interface ProbeApi {
   /** Scrolls `n` screens down, one per frame, from where the view is; screens done and ms. */
   scrollSteps(n: number): Promise<{ steps: number; ms: number }>;
   seedIndexedDb(data: SeedData): Promise<number>;
+  /** Rows of one object store of the database (the app's outbox: changes not yet in the journal on disk). */
+  countRows(dbName: string, store: string): Promise<number>;
 }

@@ -320,6 +320,23 @@ const api: ProbeApi = {
     db.close();
     return data.spans.length;
   },
+
+  async countRows(dbName, store) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        const q = db.transaction(store).objectStore(store).count();
+        q.onsuccess = () => resolve(q.result);
+        q.onerror = () => reject(q.error);
+      });
+    } finally {
+      db.close();
+    }
+  },
 };
 
 (globalThis as unknown as { __mbench: ProbeApi }).__mbench = api;

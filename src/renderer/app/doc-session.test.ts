@@ -157,3 +157,44 @@ describe('DocSession', () => {
     }
   });
 });
+
+describe('DocSession of a long document, opened with its opening spans', () => {
+  function partial(spans: Span[], store = recordingStore()) {
+    return new DocSession('d1', 'alice', 'a.txt', TEXT, { spans, relations: [], state: undefined, history: EMPTY_HISTORY, rejected: [] }, store.target, true);
+  }
+
+  it('paints the rest when they arrive, without recording or persisting them, and keeps what the annotator did meanwhile', async () => {
+    const store = recordingStore();
+    const first = span(0, 14);
+    const s = partial([first], store);
+    const events: SessionEvent[] = [];
+    s.on((e) => events.push(e));
+    expect(s.arriving).toBe(true);
+    const later = span(22, 31, 'FIGURE');
+    const deleted = span(34, 42, 'LOC');
+    const edited = span(15, 21, 'ORG');
+    // Meanwhile: a span deleted (it was among the opening ones after a move), one relabelled.
+    s.commit('create LOC', { putSpans: [deleted] });
+    s.deleteSpans([deleted.id]);
+    s.updateSpan('relabel', { ...edited, label: 'PERSON' });
+    s.arrive([later, deleted, edited]);
+    expect(s.arriving).toBe(false);
+    expect(s.spans.map((x) => `${x.id}:${x.label}`)).toEqual([`${first.id}:ORG`, `${edited.id}:PERSON`, `${later.id}:FIGURE`]);
+    expect(events.at(-1)).toEqual({ type: 'spans', paint: [later], unpaint: [] });
+    expect(s.history.done.map((step) => step.label)).toEqual(['create LOC', `delete LOC`, 'relabel']);
+    await new Promise((r) => setTimeout(r, 150));
+    await s.flushed();
+    // The writes made while arriving let the store count the spans (the index did not hold them all).
+    expect(store.local.map((c) => c.counts)).toEqual([undefined, undefined, undefined]);
+    expect(store.local.flatMap((c) => c.putSpans ?? []).map((x) => x.id)).not.toContain(later.id);
+  });
+
+  it('holds the paint of spans that arrive before the editor listens, and gives it to the first listener', () => {
+    const s = partial([]);
+    const later = span(22, 31, 'FIGURE');
+    s.arrive([later]);
+    const events: SessionEvent[] = [];
+    s.on((e) => events.push(e));
+    expect(events).toEqual([{ type: 'spans', paint: [later], unpaint: [] }]);
+  });
+});

@@ -39,6 +39,8 @@ export class DocSession {
   private readonly listeners = new Set<(urgent: boolean) => void>();
   private readonly eventListeners = new Set<(event: SessionEvent) => void>();
   private notifyScheduled = false;
+  /** Ids deleted while the rest of a long document's spans were still being read: they must not come back with them. */
+  private goneWhileArriving: Set<string> | null = null;
 
   constructor(
     readonly docId: string,
@@ -48,7 +50,10 @@ export class DocSession {
     init: DocAnnotations,
     /** Stores one change (IndexedDB, then the journal): the one place a session's writes go. */
     persist: PersistFn,
+    /** `init` holds only the opening spans of a long document; the rest come through {@link arrive}. */
+    partial = false,
   ) {
+    if (partial) this.goneWhileArriving = new Set();
     this.map = new OffsetMap(text);
     this.index = new SpanIndex(init.spans);
     this.relationList = [...init.relations];
@@ -166,6 +171,8 @@ export class DocSession {
   /** Subscribes to what changed, told at once (the editor paints from here); returns the unsubscribe function. */
   on(listener: (event: SessionEvent) => void): () => void {
     this.eventListeners.add(listener);
+    if (this.unheardPaint) listener({ type: 'spans', paint: this.unheardPaint, unpaint: [] });
+    this.unheardPaint = null;
     return () => this.eventListeners.delete(listener);
   }
 
@@ -188,11 +195,37 @@ export class DocSession {
     });
   }
 
+  /** True until the spans beyond the opening screens of a long document have arrived. */
+  get arriving(): boolean {
+    return this.goneWhileArriving !== null;
+  }
+
+  /**
+   * The rest of the spans, read after the first paint: added to the index and painted, neither
+   * recorded nor persisted (they are stored already). A span the annotator changed or deleted
+   * meanwhile keeps what the annotator did.
+   */
+  arrive(spans: readonly Span[]): void {
+    const gone = this.goneWhileArriving ?? new Set<string>();
+    this.goneWhileArriving = null;
+    const fresh = spans.filter((s) => !gone.has(s.id) && !this.index.has(s.id));
+    for (const s of fresh) this.index.put(s);
+    const paint = fresh.filter((x) => !x.orphaned);
+    // Before the editor listens (its view not made yet), the paint waits for it: see {@link on}.
+    if (this.eventListeners.size) this.emit({ type: 'spans', paint, unpaint: [] });
+    else this.unheardPaint = paint;
+    this.notify();
+  }
+  private unheardPaint: Span[] | null = null;
+
   // --- Changing ------------------------------------------------------------------------------
 
   /** Applies a change in memory and on screen, then persists it after the paint. */
   private apply(change: ChangeSet, history: History, extra: { status?: DocStatus; rejected?: string[]; urgent?: boolean } = {}): void {
-    for (const id of change.deleteSpanIds) this.index.delete(id);
+    for (const id of change.deleteSpanIds) {
+      this.index.delete(id);
+      this.goneWhileArriving?.add(id);
+    }
     for (const s of change.putSpans) this.index.put(s);
     for (const id of change.deleteRelationIds) this.relationById.delete(id);
     for (const r of change.putRelations) this.relationById.set(r.id, r);
@@ -208,7 +241,9 @@ export class DocSession {
     const unpaint = [...change.deleteSpanIds, ...change.putSpans.filter((x) => x.orphaned).map((x) => x.id)];
     this.emit({ type: 'spans', paint, unpaint });
     if (relationsChanged || change.deleteSpanIds.length) this.emit({ type: 'relations', relations: this.relationList });
-    this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts: { spanCount: this.index.size, labelCounts: this.index.labelCounts() } });
+    // Counted from the index when it holds the whole document; while spans are still arriving, the store counts.
+    const counts = this.arriving ? undefined : { spanCount: this.index.size, labelCounts: this.index.labelCounts() };
+    this.store.persist({ ...change, status: extra.status, history, rejected: extra.rejected, counts });
     this.notify(extra.urgent);
   }
 

@@ -17,7 +17,8 @@ export interface Migration {
 
 /** Keeps the text a document is annotated on, once: the old text makes re-anchoring exact where a quote alone could mislead. */
 export async function rememberText(db: MarginaliaDb, docId: string, text: string): Promise<void> {
-  if (!(await db.texts.get(docId))) await db.texts.put({ docId, text });
+  // Asked of the key alone: reading the kept text back (1 MB for a long document) only to see that it is there cost a long task.
+  if (!(await db.texts.where(':id').equals(docId).count())) await db.texts.put({ docId, text });
 }
 
 /**

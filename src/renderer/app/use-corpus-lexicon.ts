@@ -3,7 +3,12 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_SCHEMA, labelDef } from '../../core/model/schema';
 import { Dictionary, entriesFromSpans } from '../../core/suggest/dictionary';
+import type { Span } from '../../core/model/types';
 import { db } from '../db/db';
+import { readPaged } from '../db/paged-read';
+
+/** The labels of the entity group: the only spans the lexicon reads. */
+const ENTITY_LABELS = DEFAULT_SCHEMA.labels.filter((l) => l.group === 'entity').map((l) => l.name);
 
 /** One mention of a canonical entity. */
 export interface EntityMention {
@@ -33,12 +38,11 @@ export function useCorpusLexicon(annotator: string | null, refresh: unknown): Co
     if (!annotator) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void db.spans
-        .where('annotator')
-        .equals(annotator)
-        .toArray()
-        .then((spans) => {
-          if (cancelled) return;
+      // Entity spans only, through their index, in pages read when the page is idle: never one long task.
+      void Promise.all(ENTITY_LABELS.map((l) => readPaged<Span>(() => db.spans.where('[annotator+label]').equals([annotator, l]), () => cancelled)))
+        .then((pages) => {
+          if (cancelled || pages.some((p) => !p)) return;
+          const spans = pages.flatMap((p) => p!);
           const canonical = new Map<string, EntityMention[]>();
           for (const s of spans) {
             if (labelDef(DEFAULT_SCHEMA, s.label)?.group !== 'entity') continue;

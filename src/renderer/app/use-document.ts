@@ -6,16 +6,38 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { CorpusEntry, CorpusInfo, DocumentsChange } from '../../core/ipc/contract';
 import { OffsetMap } from '../../core/model/offsets';
 import { host } from '../api/client';
-import { loadAnnotations } from '../db/annotations';
+import { loadAnnotations, loadSpansFrom, type DocAnnotations } from '../db/annotations';
 import { db } from '../db/db';
 import { DocSession } from './doc-session';
 import { rebuildIfEmpty } from './journal';
 import { journalMigration, persistTo, storeElsewhere } from './persist';
-import { migrateEarlierVersions, rememberText } from './reanchor';
+import { migrateEarlierVersions, rememberText, type Migration } from './reanchor';
+import { afterPaint } from './after-paint';
 import type { Span } from '../../core/model/types';
 import { useLatest } from './use-latest';
 import type { Notices } from './use-notices';
 import { plural } from '../../core/text/plural';
+
+/** Code points of a long document whose spans are read before its first paint (the opening screens, and more). */
+const OPENING_SPANS = 32_000;
+
+/** Texts longer than this (UTF-16 units) open with their opening spans; the rest are read after the first paint. */
+const LONG_TEXT = 200_000;
+
+/**
+ * A document's annotations as an open needs them: moved from earlier versions first where there are
+ * any; for a long text, only the opening spans (`rest`: the others are still to be read).
+ */
+async function annotationsOf(target: CorpusEntry, doc: { docId: string; text: string }, annotator: string, early: Promise<DocAnnotations> | null): Promise<{ ann: DocAnnotations & { moved: Migration | null }; rest: boolean }> {
+  if (early) {
+    const ann = await early;
+    if (doc.text.length > LONG_TEXT) return { ann: { ...ann, moved: null }, rest: true };
+    return { ann: { ...ann, spans: [...ann.spans, ...(await loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS))], moved: null }, rest: false };
+  }
+  const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
+  if (moved) await journalMigration(host.api, annotator, doc.docId, moved);
+  return { ann: { ...(await loadAnnotations(db, doc.docId, annotator)), moved }, rest: false };
+}
 
 /** The open document and what can be done with documents. */
 export interface OpenDocument {
@@ -83,15 +105,19 @@ export function useDocument(annotator: string | null, corpus: CorpusInfo | null,
     async (target: CorpusEntry, then?: (s: DocSession) => void) => {
       if (!annotator) return;
       try {
-        const doc = await host.api.readDocument({ path: target.path });
-        texts.current.set(target.path, doc.text);
         // The open document's last changes are stored before any annotations are read back or moved.
         await current.current?.flushed();
-        const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
-        if (moved) await journalMigration(host.api, annotator, doc.docId, moved);
-        const ann = await loadAnnotations(db, doc.docId, annotator);
+        // With no earlier version to move spans from, the opening spans are read while the text comes.
+        const early = target.previousDocIds?.length ? null : loadAnnotations(db, target.docId, annotator, OPENING_SPANS);
+        early?.catch(() => undefined);
+        const doc = await host.api.readDocument({ path: target.path });
+        texts.current.set(target.path, doc.text);
+        const { ann, rest } = await annotationsOf(target, doc, annotator, doc.docId === target.docId ? early : null);
         void rememberText(db, doc.docId, doc.text);
-        const s = new DocSession(doc.docId, annotator, target.path, doc.text, ann, persistTo(db, host.api, doc.docId, annotator));
+        const s = new DocSession(doc.docId, annotator, target.path, doc.text, ann, persistTo(db, host.api, doc.docId, annotator), rest);
+        // A long document's other spans, after the first frame with its opening screens.
+        if (rest) afterPaint(() => void loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS).then((spans) => s.arrive(spans), (e) => fail('Could not read the rest of the spans', e)));
+        const moved = ann.moved;
         setEntry(target);
         setSession(s);
         // Said with the switch (one render), so the notice belongs to the document now open.

@@ -19,15 +19,26 @@ export interface DocAnnotations {
   rejected: string[];
 }
 
-/** Reads one document's annotations. */
-export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator: string): Promise<DocAnnotations> {
+/**
+ * Reads one document's annotations; with `before`, only the spans starting before that code point
+ * (the opening screens of a long document: {@link loadSpansFrom} reads the rest).
+ */
+export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator: string, before?: number): Promise<DocAnnotations> {
   return db.transaction('r', [db.spans, db.relations, db.docState, db.history, db.rejected], async () => ({
-    spans: await db.spans.where('[docId+annotator]').equals([docId, annotator]).toArray(),
+    spans: await (before === undefined
+      ? db.spans.where('[docId+annotator]').equals([docId, annotator])
+      : db.spans.where('[docId+annotator+start]').between([docId, annotator, -Infinity], [docId, annotator, before])
+    ).toArray(),
     relations: await db.relations.where('[docId+annotator]').equals([docId, annotator]).toArray(),
     state: await db.docState.get([docId, annotator]),
     history: (await db.history.get([docId, annotator]))?.history ?? EMPTY_HISTORY,
     rejected: (await db.rejected.get([docId, annotator]))?.keys ?? [],
   }));
+}
+
+/** The spans of one document starting at or after code point `from`: the rest of a long document after its opening screens. */
+export function loadSpansFrom(db: MarginaliaDb, docId: string, annotator: string, from: number): Promise<Span[]> {
+  return db.spans.where('[docId+annotator+start]').between([docId, annotator, from], [docId, annotator, Infinity], true, true).toArray();
 }
 
 /** A batch of changes to one document, applied atomically. */

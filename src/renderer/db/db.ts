@@ -119,6 +119,12 @@ export class MarginaliaDb extends Dexie {
       outbox: 'eid, [root+seq]',
       versions: '[annotator+key], [annotator+docId]',
     });
+    // The start's reconciliation compares eids through this index's keys, without reading a version row;
+    // the corpus lexicon reads entity spans only; a long document's opening spans are read before the rest.
+    this.version(6).stores({
+      versions: '[annotator+key], [annotator+docId], [annotator+docId+eid]',
+      spans: 'id, [docId+annotator], annotator, [annotator+label], [docId+annotator+start]',
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import { ClickWalk } from './click-walk';
 import { repeatedPress } from './repeated-press';
 import { PositionMap, type PmPos } from './positions';
 import { linesToDoc } from './schema';
+import { plaintextOnly } from './plaintext-only';
 import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
 import { followViewport, INITIAL_WINDOW, inWindow, paintWindow, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
@@ -195,7 +196,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       plugins: [readOnlyText, viewportPlugin(spans.length > WINDOW_THRESHOLD || long ? { from: 0, to: INITIAL_WINDOW } : null), ...spanDecorationsPlugins(), ...overlayPlugins(), layerHook],
     });
     // The spans go into the first state, so the view builds its DOM once, decorations included.
-    const v = new EditorView(mount.current!, {
+    const v = plaintextOnly(new EditorView(mount.current!, {
       state: initial.apply(setSpanDecorations(initial.tr, { reset: spans.map(paint) })),
       attributes: { class: 'doc-text', spellcheck: 'false', 'aria-label': 'Document text', translate: 'no' },
       handleClick: click,
@@ -203,7 +204,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       // depend on timing, and neither may a selection dragged again from inside a span just made.
       handleDoubleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
       handleTripleClick: (view, pos, event) => repeatedPress(view, pos, event, click),
-    });
+    }));
     view.current = v;
     const scroller = mount.current!;
     layer.current = new AnnotationLayer(v, scroller, {

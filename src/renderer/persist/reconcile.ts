@@ -8,6 +8,7 @@ import { countLabels } from '../db/annotations';
 import type { MarginaliaDb, VersionRow } from '../db/db';
 import { journalObjectKey as objectKey } from '../../core/ipc/contract';
 import { compareWrites } from './entries';
+import { backfilledKey, inStep } from './in-step';
 import { outboxGrew, outboxRoot, stampEntries } from './outbox';
 
 /** What one reconciliation did. */
@@ -36,6 +37,8 @@ export interface ReconcileScope {
   docIds: ReadonlySet<string>;
   /** Read only what was appended since this byte (a `journalChanged`); whole when absent, and then send too. */
   fromByte?: number;
+  /** The corpus root: once this store's spans of it all have versions, the start skips their backfill. */
+  root?: string;
 }
 
 const STORE_TABLES = (db: MarginaliaDb) => [db.spans, db.relations, db.docState, db.rejected, db.versions, db.outbox, db.settings];
@@ -149,6 +152,19 @@ export async function reconcile(db: MarginaliaDb, api: Pick<MarginaliaApi, 'read
   if (incremental && (journal.endByte ?? 0) < scope.fromByte!) return { ...result, rewound: true };
   const winners = lastWrites(journal.entries);
   const inScope = [...new Set([...scope.docIds, ...[...winners.values()].map((e) => e.docId)])];
+  const inJournal = new Set(journal.entries.map((e) => e.eid).filter((eid): eid is string => !!eid));
+  const backfilled = scope.root !== undefined ? backfilledKey(annotator, scope.root) : null;
+
+  // The usual start: nothing to move. Answered from index keys, with no write lock on the spans a document open reads.
+  if (!incremental && backfilled) {
+    const agreed = await db.transaction('r', [db.versions, db.docState, db.settings], async () => {
+      if (!(await db.settings.get(backfilled))) return null;
+      if (!(await inStep(db, annotator, new Set(inScope), winners, inJournal))) return null;
+      const states = await db.docState.bulkGet(inScope.map((d) => [d, annotator] as [string, string]));
+      return { wasEmpty: !states.some((s) => s && (s.spanCount > 0 || s.status !== 'todo')) };
+    });
+    if (agreed) return { ...result, ...agreed };
+  }
 
   let queued = 0;
   await db.transaction('rw', STORE_TABLES(db), async () => {
@@ -178,9 +194,9 @@ export async function reconcile(db: MarginaliaDb, api: Pick<MarginaliaApi, 'read
     if (incremental) return;
     // What this store holds from before eids existed, and the journal did not just give it, gets versions and goes out.
     queued += await backfillUnversioned(db, annotator, [...scope.docIds]);
+    if (backfilled) await db.settings.put({ key: backfilled, value: new Date().toISOString() });
 
     // Send what the journal lacks: this store's versions whose eid the journal has not, and does not overrule.
-    const inJournal = new Set(journal.entries.map((e) => e.eid).filter((eid): eid is string => !!eid));
     const mine = await db.versions.where('[annotator+docId]').anyOf([...scope.docIds].map((d) => [annotator, d])).toArray();
     const lacking = mine.filter((v) => !inJournal.has(v.eid) && !(winners.get(v.key) && compareWrites(winners.get(v.key)!, v) >= 0));
     const waiting = await db.outbox.bulkGet(lacking.map((v) => v.eid));

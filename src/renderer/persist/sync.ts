@@ -78,7 +78,7 @@ export class JournalSync {
   }
 
   private async full(tell: boolean): Promise<ReconcileResult> {
-    const r = await reconcile(this.target.db, this.target.api, { annotator: this.target.annotator, docIds: this.target.docIds });
+    const r = await reconcile(this.target.db, this.target.api, { annotator: this.target.annotator, docIds: this.target.docIds, root: this.target.root });
     if (this.stopped) return r;
     this.endByte = r.endByte;
     if (r.sent) this.writer.retryNow();

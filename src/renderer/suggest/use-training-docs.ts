@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TrainingDoc } from '../../core/suggest/learn/span-model';
 import { toTrainingDoc } from '../../core/suggest/learn/span-model';
 import type { SpanLike, Suggestion } from '../../core/suggest/suggestions';
+import type { Span } from '../../core/model/types';
 import { db } from '../db/db';
+import { readPaged } from '../db/paged-read';
 import { useModelSuggestions } from './use-model';
 
 /** Wait after the last change before reading the store again, so a burst of labels reads once. */
@@ -16,7 +18,13 @@ const READ_DELAY_MS = 800;
  * rejections only come last), but `except` (the open one). Documents whose text the store does not hold are left out.
  */
 export async function readTrainingDocs(annotator: string, except: string | null = null): Promise<TrainingDoc[]> {
-  const [spans, rejected] = await Promise.all([db.spans.where('annotator').equals(annotator).toArray(), db.rejected.toArray()]);
+  // The documents with spans, from their state rows; then the spans of those but the open one (whose 20,000 spans would
+  // be read only to be dropped), in pages read when the page is idle.
+  const states = await db.docState.where('annotator').equals(annotator).toArray();
+  const keys = states.filter((d) => d.docId !== except && d.spanCount > 0).map((d) => [d.docId, annotator] as [string, string]);
+  const spans: Span[] = [];
+  for (const key of keys) spans.push(...((await readPaged<Span>(() => db.spans.where('[docId+annotator]').equals(key))) ?? []));
+  const rejected = await db.rejected.toArray();
   const byDoc = new Map<string, { first: string; spans: typeof spans; rejected: string[] }>();
   const entry = (docId: string) => byDoc.get(docId) ?? byDoc.set(docId, { first: '\uffff', spans: [], rejected: [] }).get(docId)!;
   for (const s of spans) {

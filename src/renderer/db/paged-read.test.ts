@@ -1,0 +1,25 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { MarginaliaDb } from './db';
+import { readPaged } from './paged-read';
+
+const span = (i: number, label: string) => ({ id: `s${String(i).padStart(5, '0')}`, docId: 'd', annotator: 'a', label, start: i, end: i + 1, attrs: {}, quote: { exact: 'x', prefix: '', suffix: '' }, createdAt: '', updatedAt: '' });
+
+describe('paged reads', () => {
+  it('reads every row of a collection across pages, in order, and only the rows of the index range', async () => {
+    const db = new MarginaliaDb(`paged-${Math.random()}`);
+    await db.spans.bulkPut([...Array.from({ length: 2500 }, (_, i) => span(i, 'PERSON')), ...Array.from({ length: 30 }, (_, i) => span(5000 + i, 'FIGURE'))] as never);
+    const rows = await readPaged(() => db.spans.where('[annotator+label]').equals(['a', 'PERSON']));
+    expect(rows).toHaveLength(2500);
+    expect(rows!.map((r) => r.id)).toEqual([...rows!.map((r) => r.id)].sort());
+    expect(new Set(rows!.map((r) => r.id)).size).toBe(2500);
+  });
+
+  it('stops with null when cancelled between pages', async () => {
+    const db = new MarginaliaDb(`paged-${Math.random()}`);
+    await db.spans.bulkPut(Array.from({ length: 1500 }, (_, i) => span(i, 'ORG')) as never);
+    let pages = 0;
+    expect(await readPaged(() => (pages++, db.spans.where('annotator').equals('a')), () => pages >= 1)).toBeNull();
+    expect(pages).toBe(1);
+  });
+});
