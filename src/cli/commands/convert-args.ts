@@ -27,8 +27,8 @@ Export options (every input line is checked as marginalia validate checks it):
   --alignment MODE      hf, conll: strict (default), contract or expand, for spans
                         whose boundary falls inside a token
   --locale TAG          hf, conll: locale of the word and sentence segmenter
-  --jobs N              hf: threads that cut words (default: one per core for inputs
-                        of 8 MB or more, else 1); the output is the same bytes
+  --jobs N              hf: threads that cut words (default: one per idle core for
+                        inputs of 8 MB or more, else 1); the output is the same bytes
 
 Import options:
   --annotator NAME      annotator for records that do not name one (default "imported")

@@ -2,7 +2,7 @@
 // on worker threads), and those formats back into native JSONL (convert-import.ts).
 
 import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Command } from '../command';
 import { ConvertError, type ExportOptions } from '../../core/format/convert-types';
 import { createExporter } from '../../core/format/formats';
@@ -35,11 +35,16 @@ class WarningSink {
 /** Inputs from this size up are worth starting worker threads for (each costs a few hundred ms to load). */
 const PARALLEL_FROM_BYTES = 8_000_000;
 
-/** Worker threads for an export: hf only (the others cost little per line), `--jobs` or one per core for a large input. */
+/**
+ * Worker threads for an export: hf only (the others cost little per line), `--jobs`, or for a large input one per
+ * idle core (cores less the load average, at least 1): on a busy machine more threads than free cores only compete.
+ */
 async function exportJobs(a: ConvertArgs): Promise<number> {
   if (a.format !== 'hf') return 1;
   if (a.jobs !== undefined) return a.jobs;
-  return (await stat(a.input)).size >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), 8) : 1;
+  if ((await stat(a.input)).size < PARALLEL_FROM_BYTES) return 1;
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, 8, Math.round(cores - loadavg()[0]!)));
 }
 
 /**
