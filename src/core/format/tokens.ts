@@ -2,6 +2,7 @@
 // in code points; and the reverse: a text rebuilt from tokens when importing them.
 
 import { codePointLength } from '../model/offsets';
+import { cjkPieces } from './cjk-runs';
 
 /** Segmenters are costly to build (ICU data): one per locale and granularity, reused. */
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -199,8 +200,8 @@ const ASCII_WS_ONLY = /^[\t\n\v\f\r ]*$/;
  */
 export function wordTokens(text: string, locale?: string): Token[] {
   const astral = SURROGATE.test(text);
-  // The ASCII runs in text order, and the stretches between them that need ICU (split at LF).
-  const runs: Array<{ at: number; run: string; stretch: number }> = [];
+  // The runs cut here (ASCII, CJK marks) in text order, and the stretches between them that need ICU (split at LF).
+  const runs: Array<{ at: number; run: string; stretch: number; mark: boolean }> = [];
   const from: number[] = [];
   const to: number[] = [];
   /** UTF-16 index where the text not yet placed begins. */
@@ -218,9 +219,22 @@ export function wordTokens(text: string, locale?: string): Token[] {
   };
   NON_WS_RUN.lastIndex = 0;
   for (let m = NON_WS_RUN.exec(text); m !== null; m = NON_WS_RUN.exec(text)) {
-    if (!PRINTABLE_ASCII.test(m[0])) continue;
-    addGap(m.index);
-    runs.push({ at: m.index, run: m[0], stretch: from.length });
+    if (PRINTABLE_ASCII.test(m[0])) {
+      addGap(m.index);
+      runs.push({ at: m.index, run: m[0], stretch: from.length, mark: false });
+    } else {
+      // Chinese with ASCII and punctuation: only the Han pieces go to ICU; anything else, the whole run.
+      const pieces = cjkPieces(m[0]);
+      if (pieces === null) continue;
+      addGap(m.index);
+      for (const p of pieces) {
+        const at = m.index + p.from;
+        if (p.kind === 'han') {
+          from.push(at);
+          to.push(m.index + p.to);
+        } else runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, mark: p.kind === 'mark' });
+      }
+    }
     pending = m.index + m[0].length;
   }
   addGap(text.length);
@@ -230,9 +244,11 @@ export function wordTokens(text: string, locale?: string): Token[] {
   const out: Token[] = [];
   const cursor = new CodePointCursor(text, astral);
   let k = 0;
-  for (const { at, run, stretch } of runs) {
+  for (const { at, run, stretch, mark } of runs) {
     for (; k < stretch; k++) for (const t of icu[k]!) out.push(t);
-    asciiTokens(run, cursor.at(at), out);
+    const cp = cursor.at(at);
+    if (mark) out.push({ text: run, start: cp, end: cp + 1 });
+    else asciiTokens(run, cp, out);
   }
   for (; k < icu.length; k++) for (const t of icu[k]!) out.push(t);
   return out;
