@@ -39,9 +39,14 @@ function spanElement(root: Element, id: string): Element | null {
   return root.lastElementChild?.querySelector(sel) ?? root.querySelector(sel);
 }
 
-/** The paragraph element at `index` among the document view's children. */
+/** The document view's paragraphs (lines), in order, whatever elements group them. */
+function paragraphs(): HTMLCollectionOf<Element> | [] {
+  return document.querySelector('.doc-text')?.getElementsByClassName('line') ?? [];
+}
+
+/** The paragraph element at `index` among the document view's lines. */
 function paragraph(index: number): Element | null {
-  return document.querySelector('.doc-text')?.children[index] ?? null;
+  return paragraphs()[index] ?? null;
 }
 
 let pendingOpen: Promise<OpenResult> | null = null;
@@ -136,11 +141,10 @@ const api: ProbeApi = {
   },
 
   visibleParagraphs() {
-    const text = document.querySelector('.doc-text');
-    if (!text) return [];
+    const children = paragraphs();
+    if (!children.length) return [];
     const box = scroller().getBoundingClientRect();
     const out: number[] = [];
-    const children = text.children;
     // Paragraphs with some text on screen, those wholly on screen first (a word of theirs can always be clicked).
     const whole: number[] = [];
     for (let i = 0; i < children.length; i++) {

@@ -9,7 +9,7 @@ describe('paged reads', () => {
   it('reads every row of a collection across pages, in order, and only the rows of the index range', async () => {
     const db = new MarginaliaDb(`paged-${Math.random()}`);
     await db.spans.bulkPut([...Array.from({ length: 2500 }, (_, i) => span(i, 'PERSON')), ...Array.from({ length: 30 }, (_, i) => span(5000 + i, 'FIGURE'))] as never);
-    const rows = await readPaged(() => db.spans.where('[annotator+label]').equals(['a', 'PERSON']));
+    const rows = await readPaged<{ id: string }>(() => db.spans.where('[annotator+label]').equals(['a', 'PERSON']));
     expect(rows).toHaveLength(2500);
     expect(rows!.map((r) => r.id)).toEqual([...rows!.map((r) => r.id)].sort());
     expect(new Set(rows!.map((r) => r.id)).size).toBe(2500);

@@ -2,9 +2,8 @@
 // input between them, so opening a 1 MB document is never one long task of building and laying out all of it.
 
 import type { Transaction } from 'prosemirror-state';
-import { Fragment } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import { paragraphsOf } from './schema';
+import { appendLines } from './schema';
 
 /** Characters in the first slice: a few screens of prose, what the first paint needs. */
 export const FIRST_SLICE_CHARS = 24_000;
@@ -84,11 +83,9 @@ export class TextLoader {
     if (this.whole) return;
     const n = linesFor(this.lines, this.next, chars);
     const slice = this.lines.slice(this.next, this.next + n);
-    const nodes = paragraphsOf(slice);
     this.next += n;
     for (const l of slice) this.chars += l.length + 1;
-    const { state } = this.view;
-    this.view.dispatch(state.tr.insert(state.doc.content.size, Fragment.from(nodes)).setMeta(TEXT_ARRIVES, true).setMeta('addToHistory', false));
+    this.view.dispatch(appendLines(this.view.state, slice).setMeta(TEXT_ARRIVES, true).setMeta('addToHistory', false));
     this.onSlice();
   }
 }

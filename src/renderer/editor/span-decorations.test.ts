@@ -2,11 +2,12 @@
 // others; a moved paint window paints what a fresh build would; a long text's arriving slices bring their spans.
 
 import { EditorState, type Transaction } from 'prosemirror-state';
-import { Fragment } from 'prosemirror-model';
 import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import { TEXT_ARRIVES } from './progressive-text';
-import { linesToDoc, paragraphsOf } from './schema';
+import type { CodePoint } from '../../core/model/types';
+import { PositionMap } from './positions';
+import { appendLines, linesToDoc } from './schema';
 import { setSpanDecorations, spanDecorationsPlugins, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
 import { viewportPlugin, type PaintWindow } from './viewport';
 
@@ -18,9 +19,9 @@ function stateWith(lines: number, spans: PaintedSpan[], w: PaintWindow): EditorS
   return state.apply(setSpanDecorations(state.tr, { reset: spans }));
 }
 
-/** Span i: the word "million" of line i (ProseMirror positions: line i opens at i * (LINE.length + 2) + 1). */
+/** Span i: the word "million" of line i (ProseMirror positions from the one map of them). */
 function span(i: number, label = 'FIGURE'): PaintedSpan {
-  const open = i * (LINE.length + 2) + 1;
+  const open = new PositionMap(Array.from({ length: i + 1 }, () => LINE).join('\n')).toPos((i * (LINE.length + 1)) as CodePoint);
   return { id: `s${i}`, label, start: open + 22, end: open + 29, color: '#369' };
 }
 
@@ -86,7 +87,7 @@ describe('span decorations', () => {
     const first = EditorState.create({ doc: linesToDoc([LINE, LINE]), plugins: [viewportPlugin({ from: 0, to: 100_000 }), ...spanDecorationsPlugins()] });
     const state = first.apply(setSpanDecorations(first.tr, { reset: spans }));
     expect(painted(state).filter((d) => d.startsWith('s5'))).toEqual([]);
-    const more = state.tr.insert(state.doc.content.size, Fragment.from(paragraphsOf([LINE, LINE, LINE, LINE]))).setMeta(TEXT_ARRIVES, true);
+    const more = appendLines(state, [LINE, LINE, LINE, LINE]).setMeta(TEXT_ARRIVES, true);
     const grown = state.apply(more);
     expect(painted(grown)).toEqual(painted(stateWith(6, spans, { from: 0, to: 100_000 })));
   });

@@ -46,36 +46,42 @@ export function inWindow(w: PaintWindow, from: number, to: number): boolean {
   return w === null || (from < w.to && to > w.from) || (from === to && from >= w.from && from <= w.to);
 }
 
+/** Index of the first of `boxes` whose bottom is below y (the last when none is): a binary search over boxes in page order. */
+function firstBelow(boxes: HTMLCollection, y: number): number {
+  let lo = 0;
+  let hi = boxes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boxes[mid]!.getBoundingClientRect().bottom <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * The first and last positions on screen: a binary search over the paragraphs' boxes (a dozen reads
- * of a laid-out page), cheaper than hit-testing points (`posAtCoords` asks the browser for a caret
- * position, which lays out and hit-tests the line under the point).
+ * The first and last positions on screen: a binary search over the sections' boxes, then over the
+ * paragraphs of the section found (a dozen reads of a laid-out page; a section off screen is never
+ * looked into, which would make the browser lay it out), cheaper than hit-testing points (`posAtCoords`
+ * asks the browser for a caret position, which lays out and hit-tests the line under the point).
  */
 export function visibleRange(view: EditorView, container: HTMLElement): { top: number; bottom: number } {
   const box = container.getBoundingClientRect();
-  const lines = view.dom.children;
+  const sections = view.dom.children;
   const size = view.state.doc.content.size;
-  if (!lines.length) return { top: 0, bottom: size };
-  /** Index of the first paragraph whose bottom is below y. */
-  const firstBelow = (y: number): number => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lines[mid]!.getBoundingClientRect().bottom <= y) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  if (!sections.length) return { top: 0, bottom: size };
+  const lineAt = (y: number): Element | undefined => {
+    const lines = sections[firstBelow(sections, y)]!.children;
+    return lines.length ? lines[firstBelow(lines, y)] : undefined;
   };
-  const posOf = (i: number, end: boolean): number => {
+  const posOf = (el: Element | undefined, end: boolean): number => {
     try {
-      const el = lines[i]!;
+      if (!el) throw new Error('no line');
       return end ? view.posAtDOM(el, el.childNodes.length) : view.posAtDOM(el, 0);
     } catch {
       return end ? size : 0;
     }
   };
-  return { top: posOf(firstBelow(box.top), false), bottom: posOf(firstBelow(box.bottom), true) };
+  return { top: posOf(lineAt(box.top), false), bottom: posOf(lineAt(box.bottom), true) };
 }
 
 /**
