@@ -16,6 +16,7 @@ import { HF_JOB_LINES, HF_JOBS_IN_FLIGHT_PER_WORKER, HfWorkers } from '../hf-wor
 import type { HfLineResult } from '../hf-worker';
 import { parseCommandLine, USAGE, type ConvertArgs } from './convert-args';
 import { importFile, warningText } from './convert-import';
+import { BatchedWriter } from '../batched-writer';
 
 /** Warnings go out in batches: a large export can warn on every document, and one write per warning is slow. */
 class WarningSink {
@@ -125,10 +126,11 @@ async function exportFile(a: ConvertArgs): Promise<number> {
   let lines = 0;
   try {
     const source = a.sort ? sortedNativeLines(a.input, inputs) : inputs.lines(a.input);
+    const batched = new BatchedWriter(writer);
     if (jobs > 1) lines = await exportHfInParallel(a, inputs, source, options, writer, jobs);
     else for await (const l of source) {
       try {
-        for (const c of exporter.write(l.value)) await writer.write(c);
+        for (const c of exporter.write(l.value)) await batched.write(c);
         lines++;
       } catch (e) {
         if (!(e instanceof ConvertError)) throw e;
@@ -136,7 +138,8 @@ async function exportFile(a: ConvertArgs): Promise<number> {
         inputs.skip(a.input, l.line, e.message);
       }
     }
-    if (jobs === 1) for (const c of exporter.end()) await writer.write(c);
+    if (jobs === 1) for (const c of exporter.end()) await batched.write(c);
+    await batched.flush();
     await writer.close();
   } catch (e) {
     await writer.abort();
