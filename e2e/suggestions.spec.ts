@@ -88,6 +88,28 @@ test('an accepted entity suggestion becomes a span with its canonical id', async
   });
 });
 
+test('an entity accepted at once, before the lexicon is read again, still gets its canonical id', async ({ page }) => {
+  await withReports(async (w) => {
+    await openAs(page, w.url, 'alice');
+    await openDocument(page, 'suggest-first.txt');
+    await selectWithMouse(page, 'Fudan University');
+    await page.keyboard.press('o');
+    const canonical = page.locator('[data-attr=canonical]');
+    await canonical.fill('fudan-university');
+    await canonical.press('Enter');
+    await page.keyboard.press('Escape');
+    // No wait for the lexicon: the first proposal of the name that shows (the NLP rules' or the lexicon's) is accepted.
+    await openDocument(page, 'suggest-second.txt');
+    await expect(page.locator('.doc-text [data-suggestion-key]', { hasText: 'Fudan University' })).not.toHaveCount(0);
+    await focusGhost(page, 'Fudan University');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paintedSpans(page)).toContain('ORG:Fudan University');
+    await expect
+      .poll(async () => (await exportNative(page, w.corpusDir)).find((l) => l.source === 'suggest-second.txt')?.spans.find((s) => s.label === 'ORG')?.attrs.canonical, { timeout: 15_000 })
+      .toBe('fudan-university');
+  });
+});
+
 test('a boundary move re-parses the figure, and a unit edited by hand is kept', async ({ page }) => {
   await withReports(async (w) => {
     await openAs(page, w.url, 'alice');

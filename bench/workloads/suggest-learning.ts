@@ -22,8 +22,13 @@ function generated(n: number, chars: number): TrainingDoc[] {
   });
 }
 
+/** The entity labels the real documents are all annotated for (the corpus set also has EVENT and POLICY; the first reports do not). */
+const REAL_LABELS = ['PERSON', 'ORG', 'LOC', 'PRODUCT'];
+
+/** The evaluation set's English reports, in the order an annotator might label them: the first session's three, the corpus's six, the unseen one. */
 function real(): TrainingDoc[] {
-  return [...loadPart('dev'), ...loadPart('heldout')].filter((d) => d.name.includes('/en-')).map((d) => ({ text: d.text, spans: d.spans.filter((s) => s.label !== 'FIGURE') }));
+  const parts = [...loadPart('dev'), ...loadPart('heldout'), ...loadPart('corpus-dev'), ...loadPart('corpus-heldout'), ...loadPart('unseen')];
+  return parts.filter((d) => !d.name.includes('/zh-')).map((d) => ({ text: d.text, spans: d.spans.filter((s) => REAL_LABELS.includes(s.label)) }));
 }
 
 const fmt = (p: CurvePoint) => `${p.documents}: P ${p.precision.toFixed(2)} R ${p.recall.toFixed(2)}`;
@@ -37,7 +42,7 @@ export const s2: Workload = {
     const curve = learningCurve(docs, { window: size.window });
     ctx.log(`S2 generated: ${curve.map(fmt).join(' · ')}`);
     const realDocs = real();
-    const realCurve = learningCurve(realDocs, { steps: [1, 2] });
+    const realCurve = learningCurve(realDocs, { steps: [1, 2, 4, 8], labels: REAL_LABELS });
     ctx.log(`S2 real (${realDocs.length} English reports): ${realCurve.map(fmt).join(' · ')}`);
     const trainRuns: number[] = [];
     for (let r = 0; r < (ctx.smoke ? 1 : 3); r++) {
@@ -62,7 +67,7 @@ export const s2: Workload = {
       details: {
         generated: curve,
         real: realCurve,
-        note: 'Generated reports draw names from small pools, so the curve rises faster than on real news; the real curve has only three English reports.',
+        note: 'Generated reports draw names from small pools, so the curve rises faster than on real news; the real curve has ten English reports (PERSON, ORG, LOC, PRODUCT), too few to say much past four.',
       },
     };
   },

@@ -110,3 +110,17 @@ describe('Dictionary.texts', () => {
     expect(d.texts().sort()).toEqual(['小红书', '阮昊']);
   });
 });
+
+describe('Dictionary: canonical ids whatever the order of the mentions', () => {
+  it('a mention with a canonical id wins over an earlier bare mention of the same string and label', () => {
+    const d = new Dictionary([
+      { text: 'Fudan University', label: 'ORG', attrs: {} },
+      { text: 'Fudan University', label: 'ORG', attrs: { canonical: 'fudan' } },
+      { text: 'Fudan University', label: 'ORG', attrs: {} },
+    ]);
+    expect(d.find('At Fudan University.').map((s) => s.attrs.canonical)).toEqual(['fudan']);
+    expect(d.canonicalOf('Fudan University', 'ORG')).toBe('fudan');
+    expect(d.canonicalOf('Fudan University', 'LOC')).toBeUndefined();
+    expect(new Dictionary(d.entryList()).find('At Fudan University.').map((s) => s.attrs.canonical)).toEqual(['fudan']);
+  });
+});

@@ -54,6 +54,20 @@ export class Dictionary {
     return this.entries.length;
   }
 
+  /** Every entry kept (one per string and label), to rebuild the same dictionary elsewhere (a worker). */
+  entryList(): DictionaryEntry[] {
+    return this.entries.flatMap((e) => e.items.map((x) => ({ text: e.text, label: x.label, ...(x.attrs ? { attrs: x.attrs } : {}) })));
+  }
+
+  /** The canonical id the corpus gives `text` (trimmed) under `label`, if any. */
+  canonicalOf(text: string, label: string): string | undefined {
+    if (!this.byText) this.byText = new Map(this.entries.map((e) => [e.text, e]));
+    const c = this.byText.get(text.trim())?.items.find((x) => x.label === label)?.attrs?.canonical;
+    return typeof c === 'string' && c ? c : undefined;
+  }
+
+  private byText: Map<string, { items: DictionaryEntry[] }> | undefined;
+
   /** The distinct strings of the dictionary: the extra words that snapping keeps whole (`extraWords(dictionary.texts())`). */
   texts(): string[] {
     return this.entries.map((e) => e.text);
@@ -69,7 +83,10 @@ export class Dictionary {
         group = { text, length: text.length, items: [] };
         byText.set(text, group);
       }
-      if (!group.items.some((x) => x.label === e.label)) group.items.push(e);
+      // One entry per label; a later entry with a canonical id fills in one without (the annotator's id wins over a bare mention).
+      const at = group.items.findIndex((x) => x.label === e.label);
+      if (at < 0) group.items.push(e);
+      else if (!hasCanonical(group.items[at]!) && hasCanonical(e)) group.items[at] = e;
     }
     for (const group of byText.values()) {
       const index = this.entries.length;
@@ -231,6 +248,11 @@ export function entriesFromSpans(spans: Iterable<SpanWithQuote>, labels: Readonl
     out.push({ text: s.quote.exact, label: s.label, attrs: canonical === undefined || canonical === null ? {} : { canonical } });
   }
   return out;
+}
+
+function hasCanonical(e: DictionaryEntry): boolean {
+  const c = e.attrs?.canonical;
+  return c !== undefined && c !== null && c !== '';
 }
 
 /** The entity labels of the default schema. */

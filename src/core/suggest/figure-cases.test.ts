@@ -127,3 +127,19 @@ describe('figure scores', () => {
     for (const s of found) expect(s.score).toBeGreaterThan(0.5);
   });
 });
+
+describe('figure misses found after the first session (issue 15)', () => {
+  it('"between 40 and 60 species": a range of a noun that is its own plural, value null', () => {
+    expect(figures('Between 40 and 60 species of birds winter there, and 3 series were made.')).toEqual([
+      ['40 and 60 species', null, 'species', 'none'],
+      ['3 series', 3, 'series', 'none'],
+    ]);
+  });
+  it('"over" before a duration is "during", not more-than; before a count it stays more-than', () => {
+    expect(figures('It will invest in it over three to five years, spend more over five years, and expects over 1.5 million people.')).toEqual([
+      ['three to five years', null, 'year', 'none'],
+      ['five years', 5, 'year', 'none'],
+      ['1.5 million people', 1.5e6, 'people', 'more-than'],
+    ]);
+  });
+});

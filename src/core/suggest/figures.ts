@@ -156,7 +156,7 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
   }
 
   if (allowRange) {
-    const r = joinRange(text, q, ab?.approx ?? null);
+    const r = joinRange(text, q, ab?.approx ?? null, temporalOver(ab));
     if (r) return r;
   }
 
@@ -196,7 +196,8 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
       break;
   }
 
-  let approx: Approx = q.vague ? 'more-than' : (ab?.approx ?? q.innerApprox ?? approxAfter(text, q.end)?.approx ?? 'none');
+  const before = temporalOver(ab) && q.unitKind === 'time' ? undefined : ab?.approx;
+  let approx: Approx = q.vague ? 'more-than' : (before ?? q.innerApprox ?? approxAfter(text, q.end)?.approx ?? 'none');
   // 近 before years is "recent" (近两年, the last two years), not "nearly".
   if (ab && /近/.test(ab.word) && q.unit === 'year') approx = q.innerApprox ?? 'none';
   const score = q.vague ? VAGUE_SCORE : SCORE_BY_UNIT[q.unitKind];
@@ -208,7 +209,7 @@ function judge(text: string, q: Quantity, allowRange = true): Kept | Dropped {
  * a second quantity follows a range connector, the whole range is one figure with value
  * null and the second end's unit. The first end may carry the same unit or none.
  */
-function joinRange(text: string, q: Quantity, approxBeforeFirst: Approx | null): Kept | null {
+function joinRange(text: string, q: Quantity, approxBeforeFirst: Approx | null, overBefore = false): Kept | null {
   RANGE.lastIndex = q.end;
   let m = RANGE.exec(text);
   if (!m && BETWEEN_BEFORE.test(text.slice(Math.max(0, q.start - PREV_WORD_WINDOW), q.start))) {
@@ -223,8 +224,14 @@ function joinRange(text: string, q: Quantity, approxBeforeFirst: Approx | null):
   const second = judge(text, q2, false);
   if ('reason' in second) return null;
   if (q2.unitKind === 'none' && q2.scaleExponent === 0) return null;
-  const approx = approxBeforeFirst ?? approxAfter(text, second.end)?.approx ?? q2.innerApprox ?? 'none';
+  const before = overBefore && q2.unitKind === 'time' ? null : approxBeforeFirst;
+  const approx = before ?? approxAfter(text, second.end)?.approx ?? q2.innerApprox ?? 'none';
   return { start: q.start, end: second.end, attrs: { value: null, unit: second.attrs.unit, approx }, score: RANGE_SCORE, resume: second.resume };
+}
+
+/** "over five years", "over three to five years": "over" before a duration reads as "during" (invest X over five years), not as more-than. */
+function temporalOver(ab: { word: string } | null | undefined): boolean {
+  return !!ab && ab.word.toLowerCase() === 'over';
 }
 
 /** Past the numeral-like characters at `i`, where the scan resumes after a false start. */

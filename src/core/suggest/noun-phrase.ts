@@ -36,13 +36,13 @@ export function isFunctionWord(word: string): boolean {
   return STOP.has(word.toLowerCase());
 }
 
-/** Plurals that do not end in -s. */
+/** Plurals that do not end in -s, and nouns whose plural is their singular ("60 species", "3 series"). */
 const IRREGULAR_PLURALS = new Set(
-  'people children men women staff personnel police cattle livestock poultry sheep fish deer aircraft spacecraft vessels'.split(' '),
+  'people children men women staff personnel police cattle livestock poultry sheep fish deer aircraft spacecraft vessels species series'.split(' '),
 );
 
 /** Words in -s that are not plural nouns. */
-const NOT_PLURAL = new Set('this its was has is us yes thus plus bus gas news series species always perhaps whereas besides'.split(' '));
+const NOT_PLURAL = new Set('this its was has is us yes thus plus bus gas news always perhaps whereas besides'.split(' '));
 
 /** Adverbs in -ly that are nouns or adjectives used before nouns. */
 const LY_NOUNS = new Set('family supply assembly ally belly rally italy daily-use early-stage'.split(' '));

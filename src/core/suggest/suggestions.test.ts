@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodePoint } from '../model/types';
 import { suggestForDocument } from './index';
 import { Dictionary } from './dictionary';
-import { makeSuggestion, mergeSuggestions, parseSuggestionKey, suggestionKey } from './suggestions';
+import { makeSuggestion, mergeSorted, mergeSuggestions, parseSuggestionKey, suggestionKey } from './suggestions';
 
 const cp = (n: number) => n as CodePoint;
 
@@ -48,5 +48,16 @@ describe('parseSuggestionKey', () => {
     expect(parseSuggestionKey(suggestionKey('model', 'ORG', 0, 12))).toEqual({ start: 0, end: 12, label: 'ORG' });
     expect(parseSuggestionKey('dictionary:MY:LABEL:1:2')).toEqual({ start: 1, end: 2, label: 'MY:LABEL' });
     for (const bad of ['', 'figure:FIGURE:9:3', 'other:ORG:1:2', 'figure:FIGURE:a:b', 'figure:FIGURE:1']) expect(parseSuggestionKey(bad)).toBeNull();
+  });
+});
+
+describe('mergeSorted', () => {
+  it('merges sorted lists linearly, the earlier list winning on the same label and range, as mergeSuggestions does', () => {
+    const a = [makeSuggestion('figure', 'FIGURE', cp(0), cp(3), { value: 1 }), makeSuggestion('dictionary', 'ORG', cp(10), cp(15), {})];
+    const b = [makeSuggestion('entity', 'FIGURE', cp(0), cp(3), {}), makeSuggestion('entity', 'ORG', cp(5), cp(8), {}), makeSuggestion('entity', 'ORG', cp(10), cp(15), {})];
+    const c = [makeSuggestion('model', 'PERSON', cp(20), cp(22), {})];
+    const got = mergeSorted([a, b, c]);
+    expect(got.map((s) => s.key)).toEqual(mergeSuggestions([a, b, c]).map((s) => s.key));
+    expect(got.map((s) => s.kind)).toEqual(['figure', 'entity', 'dictionary', 'model']);
   });
 });

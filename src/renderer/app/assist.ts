@@ -6,7 +6,6 @@ import type { CodePoint, Span } from '../../core/model/types';
 import { parseFigure } from '../../core/suggest/figure-parse';
 import { detectFigures } from '../../core/suggest/figures';
 import type { Suggestion } from '../../core/suggest/suggestions';
-import { entityProposals } from '../suggest/assist-extras';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 
 /** A suggestion with its text, for lists. */
@@ -50,15 +49,17 @@ export function figureAttrs(text: string, start: CodePoint, end: CodePoint, map 
   return parsed ? { value: parsed.value, unit: parsed.unit, approx: parsed.approx } : {};
 }
 
-/** The proposals of one document that depend only on its text and the corpus lexicon: computed once per document or lexicon, not per action. */
+/**
+ * The proposals of one document that the UI thread can find at once: figures and lexicon hits.
+ * The workbench finds them in the proposals worker (src/renderer/suggest/proposals-client.ts),
+ * with the NLP entities after; this is for a key pressed before the worker answered, on a short text.
+ */
 export interface DocProposals {
   figures: Suggestion[];
   dictionary: Suggestion[];
-  /** PERSON, ORG, LOC and PRODUCT from the NLP rules (compromise for English, rules and the lexicon for Chinese). */
-  entities: Suggestion[];
 }
 
-/** Finds the figure, dictionary and entity proposals of a text. */
+/** Finds the figure and dictionary proposals of a text on the calling thread. */
 export function proposalsOf(text: string, lexicon: CorpusLexicon, map: OffsetMap, spans: readonly Span[]): DocProposals {
-  return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }), entities: entityProposals(text, lexicon.dictionary, map) };
+  return { figures: detectFigures(text, { map }), dictionary: lexicon.dictionary.find(text, { map, spans }) };
 }

@@ -1,17 +1,20 @@
-// The open document's suggestions: found once per document and lexicon after its first paint,
-// kept open or closed from the session's spans and rejections after each change's paint, painted
-// as ghosts, and walked in document order from the last one judged.
+// The open document's suggestions: found in a worker while it paints (figures and lexicon hits,
+// then NLP entities), kept open or closed from each change's spans without rescanning them all,
+// painted as ghosts, and walked in document order from the last one judged.
 
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ExtraWords } from '../../core/model/boundaries';
 import type { CodePoint } from '../../core/model/types';
-import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
+import { compareSuggestions, mergeSorted, type Suggestion } from '../../core/suggest/suggestions';
 import type { EditorHandle } from '../editor/Editor';
 import { filterQueue, type QueueFilter } from '../features/suggestion-queue';
 import { namesOf } from '../suggest/assist-extras';
-import { afterPaint } from './after-paint';
+import { acceptedWithoutCanonical, canonicalFix } from '../suggest/canonical-fix';
+import { OpenTracker } from '../suggest/open-tracker';
+import { proposalsClient } from '../suggest/proposals-client';
 import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
+import { afterPaint } from './after-paint';
 import { nextSuggestion } from './suggestion-order';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 import { useSessionVersion } from './use-document';
@@ -41,56 +44,119 @@ export interface Suggestions {
   names: ExtraWords;
 }
 
-/** The open ones among `all`: not covered by a span of the same label and range, not rejected. */
-function openOf(all: readonly DocSuggestion[], session: DocSession): DocSuggestion[] {
-  return all.filter((s) => !session.rejected.has(s.key) && !session.index.covers(s.label, s.start, s.end));
+/**
+ * Longest text (UTF-16 units) whose figures and lexicon hits are also found on the UI thread after
+ * the first paint (and by a `g` pressed before any list came); longer ones (the 1 MB benchmark
+ * text) wait for the worker.
+ */
+const SYNC_FIND_LIMIT = 600_000;
+/** Longest slice of building the open list, in ms: the UI thread's budget for one task of suggestions is about 20. */
+const BUILD_SLICE_MS = 8;
+
+/** The figures and lexicon hits of a session found on the calling thread, sorted, with their texts. */
+function baseNow(session: DocSession, lexicon: CorpusLexicon): DocSuggestion[] {
+  const p = proposalsOf(session.text, lexicon, session.map, session.spans);
+  return mergeSorted([p.figures, p.dictionary].map((l) => [...l].sort(compareSuggestions))).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
 }
 
-/** Whether two lists hold the same suggestions in the same order (then the ghosts need no repaint). */
-function sameList(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.key === b[i]!.key);
+/** What the worker found for one session: figures and lexicon hits (null until they came), NLP entities (empty until they came). */
+interface Found {
+  session: DocSession;
+  base: DocSuggestion[] | null;
+  entities: DocSuggestion[];
 }
 
 /** The suggestions of a session, given the corpus lexicon. */
 export function useSuggestions(session: DocSession | null, lexicon: CorpusLexicon, editor: RefObject<EditorHandle | null>, colorOf: (label: string) => string, model: readonly Suggestion[] | null = null): Suggestions {
   const version = useSessionVersion(session);
-  const [all, setAll] = useState<{ session: DocSession; list: DocSuggestion[] } | null>(null);
+  const [found, setFound] = useState<Found | null>(null);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const lastJudged = useRef<Suggestion | null>(null);
   const [filter, setFilter] = useState<QueueFilter>({});
+  const lexiconRef = useRef(lexicon);
+  lexiconRef.current = lexicon;
 
-  /** Finds the proposals of a session now (about 100 ms for 1,000,000 characters). */
-  const find = useCallback(
-    (s: DocSession): DocSuggestion[] => {
-      const p = proposalsOf(s.text, lexicon, s.map, s.spans);
-      // The model's come last: a proposal of the parser, the lexicon or the rules at the same place wins.
-      return mergeSuggestions([p.figures, p.dictionary, p.entities, model ?? []]).map((x) => ({ ...x, text: s.text.slice(s.map.toUtf16(x.start), s.map.toUtf16(x.end)) }));
-    },
-    [lexicon, model],
-  );
-
-  // A new document: nothing focused or judged; its proposals are found after its first paint.
+  // A new document: nothing focused or judged.
   useEffect(() => {
     setFocusedKey(null);
     setFilter({});
     lastJudged.current = null;
   }, [session]);
+
+  // Found in the worker after the first paint, again when the lexicon changes (the old lists stay until the new come).
+  // A find is not cancelled when the lexicon changes again: the worker gives up the older of two queued finds itself,
+  // and what a superseded find already found still shows, so a lexicon read again and again never starves the page.
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  // Posted at once (a copy of the text, a few ms for 1 MB, only when the text changed): the worker finds while the page paints.
+  // A text up to SYNC_FIND_LIMIT also gets its figures and lexicon hits on the UI thread right after the first paint, as
+  // before the worker (about 0.25 s for 400,000 characters), so its ghosts never wait behind a busy main thread.
   useEffect(() => {
     if (!session) return;
-    return afterPaint(() => setAll({ session, list: find(session) }));
-  }, [session, find]);
+    const stop = session.text.length <= SYNC_FIND_LIMIT ? afterPaint(() => setFound((prev) => (prev && prev.session === session && prev.base ? prev : { session, base: baseNow(session, lexicon), entities: [] }))) : () => {};
+    proposalsClient().find(session.text, lexicon.dictionary, session.spans, (stage, items) => {
+      if (sessionRef.current !== session) return;
+      setFound((prev) => {
+        const same: Found = prev && prev.session === session ? prev : { session, base: null, entities: [] };
+        return stage === 'base' ? { ...same, base: items } : { ...same, entities: items };
+      });
+    });
+    return stop;
+  }, [session, lexicon]);
 
-  const proposals = useMemo(() => (all && all.session === session ? all.list : []), [all, session]);
+  const painted = found !== null && found.session === session && found.base !== null;
+  const modelList = useMemo<DocSuggestion[]>(() => {
+    if (!model || !session) return [];
+    return [...model].sort(compareSuggestions).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
+  }, [model, session]);
+  // The model's come last: a proposal of the parser, the lexicon or the rules at the same place wins. One linear merge of sorted lists.
+  const proposals = useMemo<DocSuggestion[]>(
+    () => (found && found.session === session && found.base ? mergeSorted([found.base, found.entities, modelList]) : []),
+    [found, session, modelList],
+  );
+
+  // The open ones, kept from each change's spans (the session tells them at once) instead of filtering every proposal.
+  const [tracked, setTracked] = useState<{ tracker: OpenTracker<DocSuggestion>; open: readonly DocSuggestion[] } | null>(null);
+  const pendingCanonical = useRef(new Set<string>());
+  useEffect(() => {
+    if (!session) return;
+    const tracker = new OpenTracker(proposals, session.spans, session.rejected);
+    // Built in slices of a few milliseconds (tens of thousands of proposals on a long document); changes meanwhile apply to what is built.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const slice = () => {
+      if (tracker.build(performance.now() + BUILD_SLICE_MS)) setTracked({ tracker, open: tracker.open });
+      else timer = setTimeout(slice);
+    };
+    slice();
+    const off = session.on((e) => {
+      if (e.type !== 'spans') return;
+      // An NLP entity accepted before the lexicon knew its name: given the canonical id as soon as the lexicon does.
+      for (const id of acceptedWithoutCanonical(e.paint, tracker)) pendingCanonical.current.add(id);
+      if (pendingCanonical.current.size) queueMicrotask(() => canonicalFix(session, lexiconRef.current.dictionary, pendingCanonical.current));
+      if (tracker.spansChanged(e.paint, e.unpaint) && tracker.built) setTracked({ tracker, open: tracker.open });
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [session, proposals]);
+  useEffect(() => {
+    if (session && pendingCanonical.current.size) canonicalFix(session, lexicon.dictionary, pendingCanonical.current);
+  }, [session, lexicon]);
+
   const previous = useRef<DocSuggestion[]>([]);
   const open = useMemo(() => {
-    void version; // the session's spans and rejections, which `openOf` reads, change with its version
-    const next = session ? openOf(proposals, session) : [];
-    if (sameList(next, previous.current)) return previous.current;
-    previous.current = next;
-    return next;
-  }, [session, proposals, version]);
+    void version; // rejections change the session's version, not its spans
+    let next: readonly DocSuggestion[] = [];
+    if (tracked && tracked.tracker.built && session && painted) {
+      tracked.tracker.rejectedChanged();
+      next = tracked.tracker.open;
+    }
+    if (next.length === previous.current.length && next.every((s, i) => s === previous.current[i])) return previous.current;
+    previous.current = next as DocSuggestion[];
+    return previous.current;
+  }, [tracked, session, painted, version]);
   const focused = focusedKey ? open.find((s) => s.key === focusedKey) : undefined;
-  const painted = all !== null && all.session === session;
 
   // The ghosts: repainted when the open list or the focus changed, never for an unrelated change.
   useEffect(() => {
@@ -111,17 +177,21 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   const step = useCallback(
     (by: 1 | -1, caret: CodePoint): DocSuggestion | undefined => {
       if (!session) return undefined;
-      // A key pressed before the proposals were found (the first `g` on a fresh document) finds them now.
-      let list = proposals;
+      let list: readonly DocSuggestion[] = open;
+      // A key pressed before the worker answered (the first `g` on a fresh document) finds the figures and lexicon hits of a short text now.
       if (!painted) {
-        list = find(session);
-        setAll({ session, list });
+        if (session.text.length > SYNC_FIND_LIMIT) return undefined;
+        const base = baseNow(session, lexicon);
+        setFound((prev) => (prev && prev.session === session && prev.base ? prev : { session, base, entities: [] }));
+        const tracker = new OpenTracker(base, session.spans, session.rejected);
+        tracker.build();
+        list = tracker.open;
       }
-      const next = nextSuggestion(filterQueue(openOf(list, session), filter), { focusedKey, lastJudged: lastJudged.current, caret }, by);
+      const next = nextSuggestion(filterQueue(list, filter), { focusedKey, lastJudged: lastJudged.current, caret }, by);
       if (next) setFocusedKey(next.key);
       return next;
     },
-    [session, proposals, painted, find, focusedKey, filter],
+    [session, open, painted, lexicon, focusedKey, filter],
   );
 
   const judged = useCallback((s: DocSuggestion) => {

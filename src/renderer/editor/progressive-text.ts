@@ -9,11 +9,11 @@ import { appendLines } from './schema';
 export const FIRST_SLICE_CHARS = 24_000;
 
 /**
- * Characters of the second slice; each later slice is as long as all the text before it. Every slice
- * costs a frame of layout and a walk of the view's paragraphs, so equal slices made the whole of a
- * 1 MB text arrive in 25 frames (30 s on a loaded machine); doubling needs six, the first ones short.
+ * Characters of each later slice, a task each. A slice costs the building of its own paragraphs only:
+ * the view's sections off screen are neither laid out nor walked again (when every slice walked every
+ * paragraph, slices doubled in length, and the last one, half the text, was one long task).
  */
-const SLICE_CHARS = 40_000;
+const SLICE_CHARS = 64_000;
 
 /** The meta that marks a transaction as text arriving (the one change to the document the view lets through). */
 export const TEXT_ARRIVES = 'marginalia-text-arrives';
@@ -34,8 +34,6 @@ export function linesFor(lines: readonly string[], from: number, chars: number):
 /** Appends the lines after the first `loaded` to `view`, a slice per task, until the text is whole. */
 export class TextLoader {
   private next: number;
-  /** Characters in the view so far. */
-  private chars = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -46,7 +44,6 @@ export class TextLoader {
     private readonly onSlice: () => void,
   ) {
     this.next = loaded;
-    for (let i = 0; i < loaded; i++) this.chars += lines[i]!.length + 1;
   }
 
   /** Starts appending the rest, a slice per task (call after the first paint). */
@@ -61,7 +58,7 @@ export class TextLoader {
 
   /** Appends, now, every slice needed for the view to hold position `pos` (all of them for Infinity). */
   ensure(pos: number): void {
-    while (!this.whole && this.view.state.doc.content.size < pos) this.append(Math.max(SLICE_CHARS, this.chars));
+    while (!this.whole && this.view.state.doc.content.size < pos) this.append(SLICE_CHARS);
   }
 
   cancel(): void {
@@ -74,7 +71,7 @@ export class TextLoader {
     // A timer, not an idle callback: idle time never comes while the annotator scrolls, and the text must arrive.
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.append(Math.max(SLICE_CHARS, this.chars));
+      this.append(SLICE_CHARS);
       this.schedule();
     });
   }
@@ -84,7 +81,6 @@ export class TextLoader {
     const n = linesFor(this.lines, this.next, chars);
     const slice = this.lines.slice(this.next, this.next + n);
     this.next += n;
-    for (const l of slice) this.chars += l.length + 1;
     this.view.dispatch(appendLines(this.view.state, slice).setMeta(TEXT_ARRIVES, true).setMeta('addToHistory', false));
     this.onSlice();
   }

@@ -12,8 +12,8 @@ export type PaintWindow = { from: number; to: number } | null;
  */
 export const WINDOW_THRESHOLD = 3000;
 
-/** Positions painted beyond each edge of the visible text: about two screens of prose, so scrolling never shows bare text. */
-export const WINDOW_MARGIN = 12_000;
+/** Positions painted beyond each edge of the visible text: about three screens of prose, so scrolling never shows bare text; a move of the window adds and removes about a screen and a half of spans (a short task). */
+export const WINDOW_MARGIN = 6000;
 
 /** Positions painted at first in a long document, before the view is measured: the opening screens. */
 export const INITIAL_WINDOW = 30_000;

@@ -3,18 +3,11 @@ import { snapToWords } from '../../core/model/boundaries';
 import { OffsetMap, sliceCodePoints } from '../../core/model/offsets';
 import type { CodePoint } from '../../core/model/types';
 import { Dictionary } from '../../core/suggest/dictionary';
-import { editedAttrs, entityProposals, namesOf, resizedAttrs } from './assist-extras';
+import { editedAttrs, namesOf, resizedAttrs } from './assist-extras';
 
 const cp = (n: number) => n as CodePoint;
 
 describe('assist extras', () => {
-  it('entity proposals are the NLP ones only, the dictionary keeping its own names', () => {
-    const text = 'Wang Lei of Fudan University met Chen Hong.';
-    const dictionary = new Dictionary([{ text: 'Fudan University', label: 'ORG', attrs: { canonical: 'fudan' } }]);
-    const got = entityProposals(text, dictionary, new OffsetMap(text));
-    expect(got.map((s) => [sliceCodePoints(text, s.start, s.end), s.label, s.source])).toEqual([['Wang Lei', 'PERSON', 'nlp'], ['Chen Hong', 'PERSON', 'nlp']]);
-  });
-
   it('snapping keeps the lexicon names whole, with one word list per lexicon', () => {
     const text = '他在小红书上发布了视频。';
     const dictionary = new Dictionary([{ text: '小红书', label: 'PRODUCT' }]);

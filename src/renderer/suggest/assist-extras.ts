@@ -1,27 +1,10 @@
-// What the workbench needs from issue 15, ready to call from src/renderer/app/assist.ts and App.tsx: entity proposals, names kept whole by snapping, figure attributes after a resize or a hand edit.
+// What the workbench needs from issue 15, ready to call from src/renderer/app/assist.ts and App.tsx: names kept whole by snapping, figure attributes after a resize or a hand edit (entity proposals come from the proposals worker).
 
 import { extraWords, type ExtraWords } from '../../core/model/boundaries';
 import type { OffsetMap } from '../../core/model/offsets';
 import type { AttrValue, CodePoint } from '../../core/model/types';
 import type { Dictionary } from '../../core/suggest/dictionary';
-import { suggestEntities } from '../../core/suggest/entities';
 import { EDITED_ATTR, PARSED_FIGURE_ATTRS, editedAttrs as editedSet, refreshFigureAttrs, setEditedAttr } from '../../core/suggest/figure-refresh';
-import type { Suggestion } from '../../core/suggest/suggestions';
-
-/** Longest text (UTF-16 units) the main thread tags for entity proposals. */
-const MAX_NLP_TEXT = 100_000;
-
-/**
- * PERSON, ORG, LOC and PRODUCT proposals from the NLP rules (source `nlp`), for the proposals
- * of a document next to its figures and dictionary hits. The dictionary is passed so that a
- * proposal inside or across one of the annotator's own names is left to the dictionary hit.
- */
-export function entityProposals(text: string, dictionary: Dictionary, map: OffsetMap): Suggestion[] {
-  // The NLP tagger runs on the main thread, about 0.45 s per 100,000 characters on the bench machine: a long document
-  // (the 1 MB benchmark text froze the page for 11 s) gets the lexicon's entity proposals only, until it moves to a worker.
-  if (text.length > MAX_NLP_TEXT) return [];
-  return suggestEntities(text, { dictionary, map }).filter((s) => s.source === 'nlp');
-}
 
 const namesByDictionary = new WeakMap<Dictionary, ExtraWords>();
 /** The corpus's labelled strings as extra words for snapping (`snapToWords(..., { map, extraWords })`), built once per lexicon. */

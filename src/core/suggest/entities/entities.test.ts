@@ -32,7 +32,7 @@ describe('chineseEntities', () => {
 
 describe('suggestEntities', () => {
   it('puts lexicon hits first with their canonical id and drops NLP proposals they overlap', () => {
-    const text = 'Chint Electric Co., Ltd. and 正泰电气 signed with Huawei.';
+    const text = 'Chint Electric Co., Ltd. and 正泰电气 signed with Huawei Technologies.';
     const dictionary = new Dictionary([
       { text: 'Chint Electric Co., Ltd.', label: 'ORG', attrs: { canonical: 'chint' } },
       { text: '正泰电气', label: 'ORG', attrs: { canonical: 'chint' } },
@@ -41,7 +41,7 @@ describe('suggestEntities', () => {
     expect(got.map((s) => [[...text].slice(s.start, s.end).join(''), s.label, s.source, s.attrs.canonical ?? null])).toEqual([
       ['Chint Electric Co., Ltd.', 'ORG', 'lexicon', 'chint'],
       ['正泰电气', 'ORG', 'lexicon', 'chint'],
-      ['Huawei', 'ORG', 'nlp', null],
+      ['Huawei Technologies', 'ORG', 'nlp', null],
     ]);
   });
   it('keeps only the labels asked for', () => {

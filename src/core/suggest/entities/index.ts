@@ -18,6 +18,8 @@ export interface EntityOptions {
   /** Only these labels (default: PERSON, ORG, LOC, PRODUCT). */
   labels?: ReadonlySet<string>;
   map?: OffsetMap;
+  /** English NLP proposals scored below are dropped (default `NLP_MIN_SCORE`). */
+  minScore?: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -33,7 +35,7 @@ export function suggestEntities(text: string, options: EntityOptions = {}): Sugg
   const labels = options.labels ?? new Set<string>(ENTITY_LABELS);
   const map = options.map ?? new OffsetMap(text);
   const found = (options.dictionary?.find(text, { map }) ?? []).filter((s) => labels.has(s.label));
-  const proposals = [...(LATIN.test(text) ? englishEntities(text) : []), ...(HAN.test(text) ? chineseEntities(text) : [])]
+  const proposals = [...(LATIN.test(text) ? englishEntities(text, { minScore: options.minScore }) : []), ...(HAN.test(text) ? chineseEntities(text) : [])]
     .filter((p) => labels.has(p.label))
     .map((p) => ({ ...p, start: map.toCodePoint(p.start as Utf16), end: map.toCodePoint(p.end as Utf16) }));
   // A lexicon hit strictly inside a longer proposal of its label is part of a longer name (宁波 in 宁波舟山港): the name wins.

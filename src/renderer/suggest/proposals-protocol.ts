@@ -1,0 +1,126 @@
+// The messages between the UI and the proposals worker, and the worker's work as a plain class (so tests run it without a Worker).
+//
+// The worker holds the open document's text and the corpus lexicon (each sent once), and answers
+// a `find` in two stages: figures and lexicon hits at once, then the NLP entity proposals, tagged
+// block by block (compromise takes seconds on a long document), each stage sent in pages so that
+// no single message costs the UI thread more than a few milliseconds to receive.
+
+import { OffsetMap } from '../../core/model/offsets';
+import type { CodePoint } from '../../core/model/types';
+import { Dictionary, type DictionaryEntry } from '../../core/suggest/dictionary';
+import { baseProposals, blockEntities, entitiesBesideLexicon, entityBlocks } from '../../core/suggest/document-proposals';
+import type { SpanLike, Suggestion } from '../../core/suggest/suggestions';
+
+/** A suggestion with its text, as lists show it. */
+export type TextSuggestion = Suggestion & { text: string };
+
+/** The document's spans packed into arrays (cheap to post): label `labels[labelOf[i]]`, range `starts[i]`..`ends[i]`. */
+export interface PackedSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  labelOf: Uint16Array;
+  labels: string[];
+}
+
+/** A request to the proposals worker. */
+export type ProposalsRequest =
+  | { type: 'text'; textId: number; text: string }
+  | { type: 'lexicon'; lexiconId: number; entries: DictionaryEntry[] }
+  | { type: 'find'; id: number; textId: number; lexiconId: number; spans: PackedSpans };
+
+/** Which proposals a page carries: figures and lexicon hits (`base`) or NLP entities (`entities`). */
+export type ProposalStage = 'base' | 'entities';
+
+/** A reply: one page of a stage (the last one has `done`), a find given up for a newer one (`stopped`: no more pages), or an error. */
+export type ProposalsReply =
+  | { type: 'page'; id: number; stage: ProposalStage; items: TextSuggestion[]; done: boolean }
+  | { type: 'stopped'; id: number }
+  | { type: 'error'; id: number; message: string };
+
+/** Suggestions per page: small enough that receiving one is a short task on the UI thread. */
+export const PAGE_SIZE = 1000;
+
+/** Packs spans for a `find` request. */
+export function packSpans(spans: readonly SpanLike[]): PackedSpans {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const starts = new Int32Array(spans.length);
+  const ends = new Int32Array(spans.length);
+  const labelOf = new Uint16Array(spans.length);
+  spans.forEach((s, i) => {
+    let l = index.get(s.label);
+    if (l === undefined) index.set(s.label, (l = labels.push(s.label) - 1));
+    starts[i] = s.start;
+    ends[i] = s.end;
+    labelOf[i] = l;
+  });
+  return { starts, ends, labelOf, labels };
+}
+
+function unpackSpans(p: PackedSpans): SpanLike[] {
+  return Array.from(p.starts, (start, i) => ({ start, end: p.ends[i]!, label: p.labels[p.labelOf[i]!]! }));
+}
+
+/** The worker's state and work: answers requests through `post`, yielding between entity blocks through `pause`. */
+export class ProposalEngine {
+  private text = '';
+  private textId = -1;
+  private map = new OffsetMap('');
+  private dictionary = new Dictionary([]);
+  private lexiconId = -1;
+  /** NLP proposals of the current text, by blocks done so far. */
+  private nlp: { blocks: [number, number][]; done: number; list: Suggestion[] } = { blocks: [], done: 0, list: [] };
+  /** The newest `find`: an older one stops at its next block. */
+  private latest = -1;
+
+  constructor(
+    private readonly post: (reply: ProposalsReply) => void,
+    private readonly pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  ) {}
+
+  /** Handles one request; errors become replies. */
+  async handle(req: ProposalsRequest): Promise<void> {
+    try {
+      if (req.type === 'text') {
+        this.text = req.text;
+        this.textId = req.textId;
+        this.map = new OffsetMap(req.text);
+        this.nlp = { blocks: entityBlocks(req.text), done: 0, list: [] };
+      } else if (req.type === 'lexicon') {
+        this.dictionary = new Dictionary(req.entries);
+        this.lexiconId = req.lexiconId;
+      } else {
+        await this.find(req);
+      }
+    } catch (e) {
+      this.post({ type: 'error', id: req.type === 'find' ? req.id : -1, message: (e as Error).message });
+    }
+  }
+
+  private withText = (s: Suggestion): TextSuggestion => ({ ...s, text: this.text.slice(this.map.toUtf16(s.start as CodePoint), this.map.toUtf16(s.end as CodePoint)) });
+
+  private send(id: number, stage: ProposalStage, items: readonly Suggestion[]): void {
+    for (let at = 0; at === 0 || at < items.length; at += PAGE_SIZE) {
+      this.post({ type: 'page', id, stage, items: items.slice(at, at + PAGE_SIZE).map(this.withText), done: at + PAGE_SIZE >= items.length });
+    }
+  }
+
+  private async find(req: Extract<ProposalsRequest, { type: 'find' }>): Promise<void> {
+    if (req.textId !== this.textId || req.lexiconId !== this.lexiconId) throw new Error(`find ${req.id}: text ${req.textId} or lexicon ${req.lexiconId} was not sent`);
+    this.latest = req.id;
+    // Finds queued behind this one (the lexicon read again meanwhile) are seen after a yield: only the newest does the work.
+    await this.pause();
+    if (this.latest !== req.id) return this.post({ type: 'stopped', id: req.id });
+    const base = baseProposals(this.text, this.map, this.dictionary, unpackSpans(req.spans));
+    this.send(req.id, 'base', base);
+    const nlp = this.nlp;
+    while (nlp.done < nlp.blocks.length) {
+      await this.pause();
+      // A newer find (another document, a new lexicon) goes on from the blocks done; this one stops.
+      if (this.latest !== req.id || this.nlp !== nlp) return this.post({ type: 'stopped', id: req.id });
+      if (nlp.done < nlp.blocks.length) nlp.list.push(...blockEntities(this.text, nlp.blocks[nlp.done++]!, this.map));
+    }
+    const textOf = (s: Suggestion) => this.text.slice(this.map.toUtf16(s.start as CodePoint), this.map.toUtf16(s.end as CodePoint));
+    this.send(req.id, 'entities', entitiesBesideLexicon(nlp.list, base.filter((s) => s.kind === 'dictionary'), this.dictionary, textOf));
+  }
+}
