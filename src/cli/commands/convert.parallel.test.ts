@@ -126,6 +126,18 @@ describe('convert --to hf --jobs', () => {
     expect(one.err).toMatch(/warning: .*not tagged/);
   });
 
+  it('passes --labels, --alignment and --locale to the threads: the same bytes and warnings as one thread', async () => {
+    const opts = ['--labels', 'ZETA,FIGURE', '--alignment', 'expand', '--locale', 'zh'];
+    const one = await hf('opt1', '--jobs', '1', ...opts);
+    const two = await hf('opt2', '--jobs', '2', ...opts);
+    expect(one.code).toBe(0);
+    expect(two.data).toBe(one.data);
+    expect(two.labels).toBe(one.labels);
+    expect(JSON.parse(one.labels)).toEqual(['O', 'B-ZETA', 'I-ZETA', 'B-FIGURE', 'I-FIGURE']);
+    expect(two.err.replace('/opt2/', '/opt1/')).toBe(one.err);
+    expect(one.err).toMatch(/alignment expand/);
+  });
+
   it('stops at the same line, with the same message, when a line cannot be converted; --skip-invalid leaves out the same line', async () => {
     const broken = [...lines];
     const { text: _text, ...withoutText } = broken[50]!;
