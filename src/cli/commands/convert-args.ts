@@ -27,6 +27,8 @@ Export options (every input line is checked as marginalia validate checks it):
   --alignment MODE      hf, conll: strict (default), contract or expand, for spans
                         whose boundary falls inside a token
   --locale TAG          hf, conll: locale of the word and sentence segmenter
+  --jobs N              hf: threads that cut words (default: one per idle core for
+                        inputs of 8 MB or more, else 1); the output is the same bytes
 
 Import options:
   --annotator NAME      annotator for records that do not name one (default "imported")
@@ -59,6 +61,8 @@ export interface ConvertArgs {
   sort: boolean;
   skipInvalid: boolean;
   quiet: boolean;
+  /** Worker threads for `--to hf`; undefined: chosen from the input's size and the cores. */
+  jobs?: number;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {
@@ -88,6 +92,7 @@ export function parseCommandLine(args: string[]): ConvertArgs {
         tags: { type: 'string' },
         sort: { type: 'boolean' },
         'max-line-bytes': { type: 'string' },
+        jobs: { type: 'string' },
         ...NATIVE_INPUT_OPTIONS,
       },
     });
@@ -114,6 +119,11 @@ export function parseCommandLine(args: string[]): ConvertArgs {
     if (!/^[0-9]+$/.test(v['max-line-bytes']) || n < 1) throw new UsageError('--max-line-bytes needs a positive whole number');
     maxLineBytes = n;
   }
+  let jobs: number | undefined;
+  if (v.jobs !== undefined) {
+    if (!/^[0-9]+$/.test(v.jobs) || Number(v.jobs) < 1 || Number(v.jobs) > 64) throw new UsageError('--jobs needs a whole number from 1 to 64');
+    jobs = Number(v.jobs);
+  }
   return {
     input: parsed.positionals[0]!,
     direction,
@@ -130,5 +140,6 @@ export function parseCommandLine(args: string[]): ConvertArgs {
     sort: v.sort ?? false,
     skipInvalid: v['skip-invalid'] ?? false,
     quiet: v.quiet ?? false,
+    jobs,
   };
 }

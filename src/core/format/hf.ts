@@ -2,7 +2,7 @@
 // beside it listing the tag names in id order, ready for datasets.load_dataset("json") and a ClassLabel cast.
 
 import type { NativeLine } from './native';
-import { ConvertError, type ExportOptions, type Exporter, type ImportContext } from './convert-types';
+import { ConvertError, type ExportOptions, type Exporter, type ImportContext, type OutputChunk } from './convert-types';
 import { applyExportOptions } from './export-options';
 import { OUTSIDE, bioTags, readBio } from './bio';
 import { joinTokens, wordTokens } from './tokens';
@@ -12,14 +12,6 @@ import { DEFAULT_SCHEMA } from '../model/schema';
 
 /** The side file with the tag names, index = tag id. */
 export const HF_LABELS_FILE = 'labels.json';
-
-/** One record of the token classification JSONL. */
-export interface HfRecord {
-  /** `doc_id/annotator`: a doc_id has no slash, so the first slash splits them. */
-  id: string;
-  tokens: string[];
-  ner_tags: number[];
-}
 
 /**
  * The tag list, grown as labels appear: O, then B- and I- of each label in
@@ -55,17 +47,55 @@ export function defaultLabelOrder(options: ExportOptions): string[] {
   return options.labels && options.labels.length > 0 ? [...options.labels] : DEFAULT_SCHEMA.labels.map((l) => l.name);
 }
 
-/** The hf record of one line, tagging through `tags`. */
-export function toHfRecord(line: NativeLine, tags: TagSet, options: ExportOptions = {}): HfRecord {
-  const text = requireText(line, 'hf');
+/**
+ * What one line's hf record holds before tag ids are given: the record's id, its tokens
+ * already as JSON, and its tags as local codes (0 is O; 2k+1 is B- and 2k+2 is I- of
+ * `labels[k]`, labels in the order they first tag a token). Tag ids depend on the lines
+ * before (a new label is appended to the {@link TagSet}), so this part can be computed for
+ * many lines at once, in any order, and {@link hfRecordText} gives ids in line order.
+ */
+export interface HfLinePart {
+  id: string;
+  tokensJson: string;
+  labels: string[];
+  codes: Uint32Array;
+}
+
+/** The {@link HfLinePart} of one line (export options applied); warnings go to `options.warn`. */
+export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLinePart {
+  const l = applyExportOptions(line, options);
+  const text = requireText(l, 'hf');
   const tokens = wordTokens(text, options.locale);
-  const { tags: bio } = bioTags(tokens, line.spans, {
-    docId: line.doc_id,
-    annotator: line.annotator,
-    alignment: options.alignment,
-    warn: options.warn,
-  });
-  return { id: `${line.doc_id}/${line.annotator}`, tokens: tokens.map((t) => t.text), ner_tags: bio.map((t) => tags.id(t)) };
+  const { kept } = bioTags(tokens, l.spans, { docId: l.doc_id, annotator: l.annotator, alignment: options.alignment, warn: options.warn });
+  const codes = new Uint32Array(tokens.length);
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  for (const { span, first, last } of kept) {
+    let k = index.get(span.label);
+    if (k === undefined) {
+      k = labels.length;
+      labels.push(span.label);
+      index.set(span.label, k);
+    }
+    codes[first] = 2 * k + 1;
+    for (let i = first + 1; i <= last; i++) codes[i] = 2 * k + 2;
+  }
+  const texts = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) texts[i] = tokens[i]!.text;
+  return { id: `${l.doc_id}/${l.annotator}`, tokensJson: JSON.stringify(texts), labels, codes };
+}
+
+/**
+ * The JSONL line (with its LF) of a record, tag ids given through `tags`: the bytes
+ * `JSON.stringify({ id, tokens, ner_tags }) + "\n"` writes, labels added to `tags` in the same order.
+ */
+export function hfRecordText(part: HfLinePart, tags: TagSet): string {
+  const ids = [tags.id(OUTSIDE)];
+  for (const label of part.labels) ids.push(tags.id(`B-${label}`), tags.id(`I-${label}`));
+  let ner = '';
+  const { codes } = part;
+  for (let i = 0; i < codes.length; i++) ner += i === 0 ? String(ids[codes[i]!]) : `,${ids[codes[i]!]}`;
+  return `{"id":${JSON.stringify(part.id)},"tokens":${part.tokensJson},"ner_tags":[${ner}]}\n`;
 }
 
 /** Exporter to hf JSONL plus labels.json. */
@@ -73,8 +103,8 @@ export function hfExporter(options: ExportOptions = {}): Exporter {
   const tags = new TagSet(defaultLabelOrder(options));
   return {
     layout: 'file',
-    write: (line) => [{ file: '', data: JSON.stringify(toHfRecord(applyExportOptions(line, options), tags, options)) + '\n' }],
-    end: () => [{ file: HF_LABELS_FILE, data: JSON.stringify(tags.names, null, 2) + '\n', complete: true }],
+    write: (line) => [{ file: '', data: hfRecordText(hfLinePart(line, options), tags) }],
+    end: () => [hfLabelsChunk(tags)],
   };
 }
 
@@ -103,4 +133,9 @@ export function fromHfRecord(record: unknown, tagNames: readonly string[] | null
     ctx.warn?.({ docId: id, message: `token ${i} has tag ${tag} that does not continue a span: read as the start of one` }),
   ).map((run) => ({ start: ranges[run.first]!.start, end: ranges[run.last]!.end, label: run.label }));
   return buildNativeLine({ text, annotator, source: where, spans }, ctx);
+}
+
+/** The labels.json chunk of a finished export: the tag names in id order. */
+export function hfLabelsChunk(tags: TagSet): OutputChunk {
+  return { file: HF_LABELS_FILE, data: JSON.stringify(tags.names, null, 2) + '\n', complete: true };
 }

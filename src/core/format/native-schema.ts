@@ -1,20 +1,13 @@
 // Checks a parsed line against the shipped JSON Schema (native.schema.json) with ajv and words ajv's errors for people.
-// Kept apart from the converters so the export path never pulls in ajv (which compiles with `new Function`).
+// The validator is ajv's standalone code, generated ahead (native-schema.compiled.ts): ajv compiling at run time
+// uses `new Function`, which the renderer's CSP forbids, and the curation UI checks lines as the CLI does.
 
-import Ajv, { type ErrorObject } from 'ajv';
-import schema from './native.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validate as compiledValidate } from './native-schema.compiled';
 
-let compiled: ReturnType<Ajv['compile']> | null = null;
-
-/** The compiled validator, built on first use: compiling costs a few milliseconds. */
-function validator(): ReturnType<Ajv['compile']> {
-  if (!compiled) {
-    // allErrors: report every problem of a line, not just the first.
-    // allowUnionTypes: attribute values are one of four JSON types.
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+/** The schema's validator (allErrors: every problem of a line; allowUnionTypes: attribute values have four JSON types). */
+function validator(): ValidateFunction {
+  return compiledValidate as unknown as ValidateFunction;
 }
 
 /** A JSON pointer (`/spans/0/start`) as a reader would write it (`spans[0].start`). */

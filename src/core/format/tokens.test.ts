@@ -56,6 +56,23 @@ describe('wordTokens', () => {
     }
   });
 
+  it('gives the same tokens on long texts, where stretches for ICU are joined into batches (CJK, emoji, ZWJ, Extension B, marks, CRLF)', () => {
+    const next = rng(2026);
+    const cjk = ['上海市统计局', '中国', '。', '，', '2029年', '增长9.5%', '𠀀𠀁', 'e\u0301', '👨‍👩‍👧', '\r\n', '\n', ' ', 'word', 'x',
+      'iPhone手机', '5，6', '5，', '，6', 'a：b', '：', '；', '（', '）', '《上海》', '「引」', '“引号”', '‘', '’', '！', '？', '、', '_', '.', "'", '々', 'カタカナ', 'ひらがな', '１２', '〇', '\u3000', '\u0301', '\u200d', '中\u0301'];
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const len = 50 + Math.floor(next() * 400);
+      for (let i = 0; i < len; i++) text += next() < 0.5 ? cjk[Math.floor(next() * cjk.length)] : PIECES[Math.floor(next() * PIECES.length)];
+      expect(wordTokens(text), JSON.stringify(text)).toEqual(icuOnly(text));
+    }
+  });
+
+  it('cuts Chinese runs with ASCII and punctuation as ICU does, where a mark joins two digits or letters too', () => {
+    const cases = ['上海a‘b中', '上海a’b中', '增长5，6月', '5，6', 'a：b中', '中a：', '：b', '（5，6）', '“引号”上海。', '5；6', 'a；b', '1．2中', '《上海》2023年，增长9.5%。', 'iPhone手机、ipad', '上海_2', '中_a', '中9_', 'x.中', '中.x'];
+    for (const text of cases) expect(wordTokens(text), text).toEqual(icuOnly(text));
+  });
+
   it('cuts English as ICU does: abbreviations, decimals, thousands, apostrophes', () => {
     const text = 'e.g. U.S.A. grew 3.5% to 9,000 units; it\'s x:y, a_b. (ok)';
     expect(wordTokens(text).map((t) => t.text)).toEqual(icuOnly(text).map((t) => t.text));

@@ -2,6 +2,7 @@
 
 import type { InputFile } from '../../../core/agreement';
 import type { LineError } from '../../../core/format/read';
+import { JsonlSplitter } from '../../../core/format/jsonl-splitter';
 
 /** Bytes looked at for a NUL: a text export has none in its first 8 KiB, a binary file nearly always does. */
 const SNIFF_BYTES = 8192;
@@ -32,6 +33,28 @@ function uniqueName(name: string, taken: Set<string>): string {
 }
 
 /**
+ * The text of a file for the contract reader. A leading BOM is kept (Blob.text() would drop it
+ * silently; the reader refuses it, as `marginalia validate` does). Lines that are not UTF-8
+ * cannot be held in a string: each is named (as the CLI names it) and blanked, so nothing
+ * decoded with replacement characters is used.
+ */
+export function decodeInput(file: string, bytes: Uint8Array): { content: string; refused: LineError[] } {
+  try {
+    return { content: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), refused: [] };
+  } catch {
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).split('\n');
+    const refused: LineError[] = [];
+    const splitter = new JsonlSplitter();
+    for (const l of [...splitter.push(bytes), ...splitter.end()]) {
+      if (l.error === undefined) continue;
+      refused.push({ file, line: l.lineNo, message: l.error });
+      lines[l.lineNo - 1] = '';
+    }
+    return { content: lines.join('\n'), refused };
+  }
+}
+
+/**
  * Reads picked or dropped files as UTF-8 text. Binary and oversized files are refused;
  * a file whose content is already loaded is skipped (its lines would only repeat).
  */
@@ -45,13 +68,14 @@ export async function readPickedFiles(files: readonly File[], existing: readonly
       continue;
     }
     let content: string;
+    let badLines: LineError[];
     try {
       const head = new Uint8Array(await f.slice(0, SNIFF_BYTES).arrayBuffer());
       if (head.includes(0)) {
         out.refused.push({ file: f.name, line: 0, message: 'a binary file, not a JSONL export' });
         continue;
       }
-      content = await f.text();
+      ({ content, refused: badLines } = decodeInput(f.name, new Uint8Array(await f.arrayBuffer())));
     } catch (e) {
       out.refused.push({ file: f.name, line: 0, message: `cannot read: ${(e as Error).message ?? e}` });
       continue;
@@ -64,6 +88,7 @@ export async function readPickedFiles(files: readonly File[], existing: readonly
     const name = uniqueName(f.name, taken);
     taken.add(name);
     out.added.push({ file: name, content });
+    for (const e of badLines) out.refused.push({ ...e, file: name });
   }
   return out;
 }

@@ -4,9 +4,11 @@
 // edits, position) are stored; core/agreement/curation-session rebuilds the candidate gold
 // from them with the functions the CLI uses.
 
-import { corpusFromFiles, type Corpus, type InputFile } from '../../../core/agreement';
+import { collectCorpus, type Corpus, type InputFile } from '../../../core/agreement';
 import type { StoredDocument, StrategyChoice } from '../../../core/agreement/curation-session';
-import type { LineError } from '../../../core/format/read';
+import type { LineError, ReadLine } from '../../../core/format/read';
+import { readCheckedNativeJsonl } from '../../../core/format/read-checked';
+import { sha256Hex } from './sha256';
 
 /** The tag of the stored decisions, so a later version can tell what it reads. */
 export const SESSION_FORMAT = 'marginalia-curation/1';
@@ -31,7 +33,18 @@ export interface StoredInputs {
   refused: LineError[];
 }
 
-/** Builds the corpus of the inputs, exactly as `marginalia agreement` and `merge` do for the same files in the same order. */
+/**
+ * Builds the corpus of the inputs, exactly as `marginalia agreement` and `merge --skip-invalid` do for the
+ * same files in the same order: every line goes through the validator of `marginalia validate` (schema,
+ * offsets as written, doc_id hash, duplicates, …); an invalid line is named FILE:LINE among the errors and left out.
+ */
 export function corpusOf(inputs: StoredInputs): Corpus {
-  return corpusFromFiles(inputs.files, inputs.refused);
+  const lines: ReadLine[] = [];
+  const errors: LineError[] = [...inputs.refused];
+  for (const f of inputs.files) {
+    const read = readCheckedNativeJsonl(f.content, f.file, { sha256Hex });
+    for (const l of read.lines) lines.push(l);
+    for (const e of read.errors) errors.push(e);
+  }
+  return collectCorpus(lines, errors);
 }
