@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../command';
 import { FORMAT_NAMES, type Alignment, type FormatName, type OffsetUnit } from '../../core/format/convert-types';
 import { parseLabelList } from '../../core/format/export-options';
+import { ZH_TOKENS, type ZhTokens } from '../../core/format/tokens';
 import { MAX_LINE_BYTES } from '../../core/format/jsonl-splitter';
 import { NATIVE_INPUT_OPTIONS, NATIVE_INPUT_USAGE } from '../native-input';
 
@@ -27,6 +28,9 @@ Export options (every input line is checked as marginalia validate checks it):
   --alignment MODE      hf, conll: strict (default), contract or expand, for spans
                         whose boundary falls inside a token
   --locale TAG          hf, conll: locale of the word and sentence segmenter
+  --zh-tokens MODE      hf: chars (default), one token per Han character as Hugging
+                        Face's Chinese NER sets and bert-base-chinese have it, or
+                        words, ICU's dictionary words (what hf wrote before)
   --jobs N              hf: threads that cut words (default: one per idle core for
                         inputs of 8 MB or more, else 1); the output is the same bytes
 
@@ -55,6 +59,8 @@ export interface ConvertArgs {
   offsets?: OffsetUnit;
   alignment?: Alignment;
   locale?: string;
+  /** `--zh-tokens`; undefined: chars. */
+  zhTokens?: ZhTokens;
   annotator?: string;
   tags?: string;
   maxLineBytes: number;
@@ -88,6 +94,7 @@ export function parseCommandLine(args: string[]): ConvertArgs {
         offsets: { type: 'string' },
         alignment: { type: 'string' },
         locale: { type: 'string' },
+        'zh-tokens': { type: 'string' },
         annotator: { type: 'string' },
         tags: { type: 'string' },
         sort: { type: 'boolean' },
@@ -111,6 +118,7 @@ export function parseCommandLine(args: string[]): ConvertArgs {
     throw new UsageError(`--without-text applies to --to native only: ${format} needs the document text`);
   }
   if (v.sort && !(direction === 'to' && format === 'native')) throw new UsageError('--sort applies to --to native only');
+  if (v['zh-tokens'] !== undefined && !(direction === 'to' && format === 'hf')) throw new UsageError('--zh-tokens applies to --to hf only');
   const offsets = v.offsets === undefined ? undefined : oneOf(v.offsets, ['codepoint', 'utf16', 'grapheme'] as const, '--offsets');
   if (offsets === 'grapheme' && format === 'label-studio') throw new UsageError('--offsets grapheme: Label Studio counts code points (or UTF-16 in old versions)');
   let maxLineBytes = MAX_LINE_BYTES;
@@ -134,6 +142,7 @@ export function parseCommandLine(args: string[]): ConvertArgs {
     offsets,
     alignment: v.alignment === undefined ? undefined : oneOf(v.alignment, ['strict', 'contract', 'expand'] as const, '--alignment'),
     locale: v.locale,
+    zhTokens: v['zh-tokens'] === undefined ? undefined : oneOf(v['zh-tokens'], ZH_TOKENS, '--zh-tokens'),
     annotator: v.annotator,
     tags: v.tags,
     maxLineBytes,

@@ -11,7 +11,7 @@ import { runCommand } from '../../../test/fixtures/cli';
 import { compareLines, compareSpans, serializeNativeLine, type NativeLine, type NativeSpan } from '../../core/format/native';
 import { TagSet, defaultLabelOrder } from '../../core/format/hf';
 import { bioTags } from '../../core/format/bio';
-import { wordTokens } from '../../core/format/tokens';
+import { wordTokens, type ZhTokens } from '../../core/format/tokens';
 import { normalizeText } from '../../core/model/text';
 
 /** A small deterministic generator (mulberry32). */
@@ -76,8 +76,8 @@ interface HfRecord {
 }
 
   /** The straightforward record, as the exporter built it before it was split for threads: an object, then JSON.stringify. */
-function toHfRecord(line: NativeLine, tags: TagSet): HfRecord {
-  const tokens = wordTokens(line.text!);
+function toHfRecord(line: NativeLine, tags: TagSet, zh: ZhTokens = 'chars'): HfRecord {
+  const tokens = wordTokens(line.text!, undefined, zh);
   const { tags: bio } = bioTags(tokens, line.spans, { docId: line.doc_id, annotator: line.annotator });
   return { id: `${line.doc_id}/${line.annotator}`, tokens: tokens.map((t) => t.text), ner_tags: bio.map((t) => tags.id(t)) };
 }
@@ -124,6 +124,22 @@ describe('convert --to hf --jobs', () => {
     expect(tags.names).toContain('B-ZETA');
     expect(three.err.replace('/three/', '/one/')).toBe(one.err);
     expect(one.err).toMatch(/warning: .*not tagged/);
+  });
+
+  it('keeps ICU words under --zh-tokens words, on one thread and on three: the records of toHfRecord(line) with words', async () => {
+    const one = await hf('words1', '--jobs', '1', '--zh-tokens', 'words');
+    const three = await hf('words3', '--jobs', '3', '--zh-tokens', 'words');
+    const chars = await hf('chars1', '--jobs', '1');
+    expect(one.code).toBe(0);
+    const tags = new TagSet(defaultLabelOrder({}));
+    const reference = lines.map((l) => JSON.stringify(toHfRecord(l, tags, 'words')) + '\n').join('');
+    expect(one.data).toBe(reference);
+    expect(three.data).toBe(reference);
+    expect(three.err.replace('/words3/', '/words1/')).toBe(one.err);
+    // The option changes the Chinese tokens (ICU's 上海市 against 上, 海, 市), so the test tells the modes apart.
+    expect(one.data).toContain('"上海市"');
+    expect(chars.data).not.toContain('"上海市"');
+    expect(chars.data).toContain('"上","海","市"');
   });
 
   it('passes --labels, --alignment and --locale to the threads: the same bytes and warnings as one thread', async () => {

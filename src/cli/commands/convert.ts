@@ -113,6 +113,7 @@ async function exportFile(a: ConvertArgs): Promise<number> {
     offsets: a.offsets,
     alignment: a.alignment,
     locale: a.locale,
+    zhTokens: a.zhTokens,
     warn: (w) => warnings.add(warningText(a.input, w)),
   };
   const inputs = await NativeInputs.open([a.input], { skipInvalid: a.skipInvalid, quiet: a.quiet, maxLineBytes: a.maxLineBytes }, `convert --to ${a.format}`);

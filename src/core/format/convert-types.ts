@@ -1,6 +1,7 @@
 // The shapes every converter shares: streamed output chunks, warnings, export and import options.
 // Converters are pure (no node:*) so the in-app export dialog runs them in the renderer.
 
+import type { ZhTokens } from './tokens';
 import type { NativeLine } from './native';
 
 /** The formats Marginalia converts to (and, except `native`, from). */
@@ -49,6 +50,8 @@ export interface ExportOptions {
   alignment?: Alignment;
   /** Locale for Intl.Segmenter words and sentences (default: the runtime's, which handles Chinese). */
   locale?: string;
+  /** hf: Chinese as one token per Han character (`chars`, the default) or ICU's words (`words`). */
+  zhTokens?: ZhTokens;
   warn?: Warn;
 }
 

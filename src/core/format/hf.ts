@@ -65,7 +65,7 @@ export interface HfLinePart {
 export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLinePart {
   const l = applyExportOptions(line, options);
   const text = requireText(l, 'hf');
-  const tokens = wordTokens(text, options.locale);
+  const tokens = wordTokens(text, options.locale, options.zhTokens ?? 'chars');
   const { kept } = bioTags(tokens, l.spans, { docId: l.doc_id, annotator: l.annotator, alignment: options.alignment, warn: options.warn });
   const codes = new Uint32Array(tokens.length);
   const labels: string[] = [];

@@ -179,6 +179,25 @@ function asciiTokens(s: string, cp: number, out: Token[]): void {
   }
 }
 
+/**
+ * How Chinese is cut into tokens: `chars`, one token per Han character (what Hugging Face's Chinese
+ * token classification sets and bert-base-chinese use; every span boundary falls on a token boundary),
+ * or `words`, ICU's dictionary words ("上海市|统计|局").
+ */
+export type ZhTokens = 'chars' | 'words';
+
+/** The choices of {@link ZhTokens}, the default first. */
+export const ZH_TOKENS: readonly ZhTokens[] = ['chars', 'words'];
+
+/**
+ * One Han character as a token in `chars` mode: a code point of Script=Han (CJK ideographs of every
+ * extension, compatibility ideographs, 〇, 々, radicals), with the combining marks, variation selectors
+ * and ZWJ that follow it (UAX #29 never cuts before them).
+ */
+const HAN_CHAR = /\p{Script=Han}[\p{M}\u200d]*/gu;
+/** Whether a run holds a Han character. */
+const HAS_HAN = /\p{Script=Han}/u;
+
 /** A run of printable ASCII: cut here without ICU. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** Runs between ASCII whitespace. */
@@ -197,10 +216,15 @@ const ASCII_WS_ONLY = /^[\t\n\v\f\r ]*$/;
  * between them go to ICU. Such a run's edges are word boundaries whatever
  * surrounds them (nothing joins printable ASCII to whitespace), so the tokens
  * are ICU's; a test checks them against Intl.Segmenter on random text.
+ *
+ * With `zh` = `chars`, each Han character ({@link HAN_CHAR}) is a token of its own instead, and
+ * the text between Han characters is cut as above, each stretch alone.
  */
-export function wordTokens(text: string, locale?: string): Token[] {
+export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'): Token[] {
+  const chars = zh === 'chars';
   const astral = SURROGATE.test(text);
   // The runs cut here (ASCII, CJK marks) in text order, and the stretches between them that need ICU (split at LF).
+  // A `mark` run is one token (a punctuation mark, or a Han character in `chars` mode); otherwise it is printable ASCII.
   const runs: Array<{ at: number; run: string; stretch: number; mark: boolean }> = [];
   const from: number[] = [];
   const to: number[] = [];
@@ -225,11 +249,34 @@ export function wordTokens(text: string, locale?: string): Token[] {
     } else {
       // Chinese with ASCII and punctuation: only the Han pieces go to ICU; anything else, the whole run.
       const pieces = cjkPieces(m[0]);
-      if (pieces === null) continue;
+      if (pieces === null) {
+        if (!chars || !HAS_HAN.test(m[0])) continue;
+        // `chars` mode, a run with Han and what cjkPieces does not cut: each Han character a token, ICU for the rest.
+        addGap(m.index);
+        let u = 0;
+        HAN_CHAR.lastIndex = 0;
+        for (let h = HAN_CHAR.exec(m[0]); h !== null; h = HAN_CHAR.exec(m[0])) {
+          if (h.index > u) {
+            from.push(m.index + u);
+            to.push(m.index + h.index);
+          }
+          runs.push({ at: m.index + h.index, run: h[0], stretch: from.length, mark: true });
+          u = h.index + h[0].length;
+        }
+        if (u < m[0].length) {
+          from.push(m.index + u);
+          to.push(m.index + m[0].length);
+        }
+        pending = m.index + m[0].length;
+        continue;
+      }
       addGap(m.index);
       for (const p of pieces) {
         const at = m.index + p.from;
-        if (p.kind === 'han') {
+        if (p.kind === 'han' && chars) {
+          // U+4E00 to U+9FFF, one UTF-16 unit each: one token per character.
+          for (let u = p.from; u < p.to; u++) runs.push({ at: m.index + u, run: m[0][u]!, stretch: from.length, mark: true });
+        } else if (p.kind === 'han') {
           from.push(at);
           to.push(m.index + p.to);
         } else runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, mark: p.kind === 'mark' });
@@ -247,7 +294,7 @@ export function wordTokens(text: string, locale?: string): Token[] {
   for (const { at, run, stretch, mark } of runs) {
     for (; k < stretch; k++) for (const t of icu[k]!) out.push(t);
     const cp = cursor.at(at);
-    if (mark) out.push({ text: run, start: cp, end: cp + 1 });
+    if (mark) out.push({ text: run, start: cp, end: cp + (run.length === 1 ? 1 : codePointLength(run)) });
     else asciiTokens(run, cp, out);
   }
   for (; k < icu.length; k++) for (const t of icu[k]!) out.push(t);
