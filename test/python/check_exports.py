@@ -5,8 +5,9 @@ Usage: python3 check_exports.py DIR
 
 DIR holds native.jsonl (the source export) and the outputs of `marginalia convert`:
 spacy.jsonl, doccano.jsonl (UTF-16 offsets, doccano's default), doccano-cp.jsonl
-(code points), label-studio.json, hf/hf.jsonl with hf/labels.json, conll.txt and
-brat/. Every span is sliced out of the text as Python slices str (code points),
+(code points), label-studio.json, hf/hf.jsonl with hf/labels.json (Chinese as one
+token per Han character, the default), hf-words/ (the same with --zh-tokens words,
+if present), conll.txt and brat/. Every span is sliced out of the text as Python slices str (code points),
 or converted from the unit the format declares, and compared with the span text
 of the native export; BIO sequences must be well formed (I- only after B- or I-
 of the same type). Prints one line per problem and ends with "N passed, N failed";
@@ -17,6 +18,7 @@ import hashlib
 import json
 import os
 import sys
+import unicodedata
 
 passed = 0
 failed = 0
@@ -30,6 +32,7 @@ def check(ok, what):
     else:
         failed += 1
         print("FAIL " + what)
+    return ok
 
 
 def read_jsonl(path):
@@ -206,11 +209,31 @@ def bio_runs(tokens, tags, where):
     return [tuple(r) for r in runs]
 
 
-def hf(d, lines):
-    with open(os.path.join(d, "hf", "labels.json"), encoding="utf-8") as f:
+def is_han(c):
+    """A Han character as Python's own Unicode data names it (an ideograph of any extension, a compatibility one, 〇 々 〻)."""
+    return unicodedata.name(c, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH")) or c in "\u3007\u3005\u303b"
+
+
+def token_offsets(text, tokens, where):
+    """Code point offsets of each token, found in order in the text with only whitespace between (None when lost)."""
+    offsets = []
+    pos = 0
+    for i, tok in enumerate(tokens):
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if not check(text.startswith(tok, pos), "%s token %d %r: at code point %d of the text" % (where, i, tok, pos)):
+            return None
+        offsets.append((pos, pos + len(tok)))
+        pos += len(tok)
+    check(text[pos:].strip() == "", where + ": tokens reach the end of the text")
+    return offsets
+
+
+def hf(d, lines, folder="hf", chars=True):
+    with open(os.path.join(d, folder, "labels.json"), encoding="utf-8") as f:
         names = json.load(f)
     check(names[0] == "O" and all(n[:2] in ("B-", "I-") for n in names[1:]), "hf labels.json: O, then B-/I- tags")
-    recs = read_jsonl(os.path.join(d, "hf", "hf.jsonl"))
+    recs = read_jsonl(os.path.join(d, folder, "hf.jsonl"))
     check(len(recs) == len(lines), "hf: one record per native line")
     for rec, ln in zip(recs, lines):
         where = "hf " + rec["id"][:15]
@@ -219,6 +242,20 @@ def hf(d, lines):
         check(all(isinstance(t, int) and 0 <= t < len(names) for t in rec["ner_tags"]), where + ": tags are ids into labels.json")
         check(all(tok and not any(c.isspace() for c in tok) for tok in rec["tokens"]), where + ": tokens hold no whitespace")
         check("".join(rec["tokens"]) == squeeze(ln["text"]), where + ": tokens cover the text")
+        offsets = token_offsets(ln["text"], rec["tokens"], where)
+        if chars and offsets is not None:
+            # One token per Han character (with the combining marks after it): no Chinese word, no split character.
+            for i, tok in enumerate(rec["tokens"]):
+                if any(is_han(c) for c in tok):
+                    alone = is_han(tok[0]) and all(unicodedata.category(c) in ("Mn", "Mc", "Me") or c == "\u200d" for c in tok[1:])
+                    check(alone, "%s token %d %r: one Han character" % (where, i, tok))
+            # So a span that starts and ends on Han characters starts and ends on token boundaries.
+            starts = {a for a, _ in offsets}
+            ends = {b for _, b in offsets}
+            text = ln["text"]
+            for s in ln["spans"]:
+                if is_han(text[s["start"]]) and is_han(text[s["end"] - 1]):
+                    check(s["start"] in starts and s["end"] in ends, "%s span %s %r: on token boundaries" % (where, s["id"], s["text"]))
         tags = [names[t] for t in rec["ner_tags"]]
         native_spans = {(s["label"], squeeze(s["text"])) for s in ln["spans"]}
         for label, text in bio_runs(rec["tokens"], tags, where):
@@ -271,6 +308,7 @@ def main():
         ("label-studio", lambda: label_studio(d, expected)),
         ("brat", lambda: brat(d, lines)),
         ("hf", lambda: hf(d, lines)),
+        ("hf-words", lambda: hf(d, lines, "hf-words", False) if os.path.isdir(os.path.join(d, "hf-words")) else None),
         ("conll", lambda: conll(d, lines)),
     ]
     for name, step in steps:

@@ -46,6 +46,7 @@ describe('exports read from Python', () => {
       ['--to', 'label-studio', '--out', join(dir, 'label-studio.json')],
       ['--to', 'brat', '--out', join(dir, 'brat')],
       ['--to', 'hf', '--out', join(dir, 'hf', 'hf.jsonl')],
+      ['--to', 'hf', '--zh-tokens', 'words', '--out', join(dir, 'hf-words', 'hf.jsonl')],
       ['--to', 'conll', '--out', join(dir, 'conll.txt')],
     ];
     for (const r of runs) expect(await convert(src, ...r), r.join(' ')).toBe(0);
@@ -59,7 +60,7 @@ describe('exports read from Python', () => {
     expect(out).toMatch(/^\d+ passed, 0 failed$/m);
     expect(status, out).toBe(0);
     // Every format was checked, not skipped.
-    for (const f of ['spacy', 'doccano', 'doccano-cp', 'label-studio', 'brat', 'hf', 'conll']) {
+    for (const f of ['spacy', 'doccano', 'doccano-cp', 'label-studio', 'brat', 'hf', 'hf-words', 'conll']) {
       expect(out).toMatch(new RegExp(`^${f}\\s+[1-9]\\d* checks, 0 failed$`, 'm'));
     }
   });
@@ -74,6 +75,20 @@ describe('exports read from Python', () => {
       const { status, out } = python(broken);
       expect(status).toBe(1);
       expect(out).toMatch(/^FAIL spacy record 1: text\[/m);
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
+  });
+
+  it('the Python check fails on hf Chinese words (the --zh-tokens words output put where the default is expected)', async () => {
+    const broken = await mkdtemp(join(tmpdir(), 'marginalia-python-words-'));
+    try {
+      spawnSync('cp', ['-r', `${dir}/.`, broken]);
+      await writeFile(join(broken, 'hf', 'hf.jsonl'), await readFile(join(broken, 'hf-words', 'hf.jsonl'), 'utf8'));
+      const { status, out } = python(broken);
+      expect(status).toBe(1);
+      expect(out).toMatch(/^FAIL hf .*: one Han character$/m);
+      expect(out).toMatch(/^hf-words\s+[1-9]\d* checks, 0 failed$/m);
     } finally {
       await rm(broken, { recursive: true, force: true });
     }

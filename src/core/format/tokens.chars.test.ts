@@ -142,3 +142,15 @@ describe('hf with Chinese as characters (the default)', () => {
     expect([...part.codes]).toEqual([0, 1, 0, 0]);
   });
 });
+
+describe('hf with zhTokens "words"', () => {
+  it('writes the bytes hf wrote before chars became the default (captured from commit 8761de7 on Node 20.20.2, ICU 78.2: its dictionary cuts the words)', () => {
+    const text = '上海市统计局称，人民币贷款增加3.2万亿元。Shanghai Port (上海港) handled 2623.9亿元 of 𠀀𪚥 cargo 😀👨‍👩‍👧〇豈中\u0301.';
+    const l = line(text, [['上海', 'LOC'], ['统计局', 'ORG'], ['上海港', 'ORG'], ['𪚥', 'LOC']]);
+    const before =
+      '{"id":"sha256:x/alice","tokens":["上海市","统计","局","称","，","人民","币","贷款","增加","3.2","万","亿","元","。","Shanghai","Port","(","上海","港",")","handled","2623.9","亿","元","of","𠀀","𪚥","cargo","😀","👨‍👩‍👧","〇","豈","中́","."],' +
+      '"ner_tags":[0,7,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,7,8,0,0,0,0,0,0,0,9,0,0,0,0,0,0,0]}\n';
+    expect(hfExporter({ zhTokens: 'words' }).write(l)[0]!.data).toBe(before);
+    expect(hfExporter({}).write(l)[0]!.data).not.toBe(before);
+  });
+});
