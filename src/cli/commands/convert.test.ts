@@ -147,6 +147,8 @@ describe('marginalia convert', () => {
     await expect(command.run([src, '--to', 'xml', '--out', 'x'])).rejects.toThrow(/--to must be one of native, spacy/);
     await expect(command.run([src, '--to', 'spacy', '--without-text', '--out', 'x'])).rejects.toThrow(/spacy needs the document text/);
     await expect(command.run([src, '--to', 'spacy'])).rejects.toThrow(/--out PATH is required/);
+    await expect(command.run([src, '--to', 'hf', '--zh-tokens', 'jieba', '--out', 'x'])).rejects.toThrow(/--zh-tokens must be one of chars, words/);
+    await expect(command.run([src, '--to', 'conll', '--zh-tokens', 'words', '--out', 'x'])).rejects.toThrow(/--zh-tokens applies to --to hf only/);
   });
 
   it('exits 0, 1 and 2 from the real command line', () => {
