@@ -198,6 +198,16 @@ const HAN_CHAR = /\p{Script=Han}[\p{M}\u200d]*/gu;
 /** Whether a run holds a Han character. */
 const HAS_HAN = /\p{Script=Han}/u;
 
+/** How a run cut without ICU becomes tokens. */
+const enum RunKind {
+  /** Printable ASCII, cut by {@link asciiTokens}. */
+  Ascii,
+  /** One token: a punctuation mark, or a Han character (with its marks) in `chars` mode. */
+  OneToken,
+  /** Han of U+4E00 to U+9FFF in `chars` mode, one UTF-16 unit each: one token per character. */
+  BmpHan,
+}
+
 /** A run of printable ASCII: cut here without ICU. */
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** Runs between ASCII whitespace. */
@@ -224,8 +234,7 @@ export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'
   const chars = zh === 'chars';
   const astral = SURROGATE.test(text);
   // The runs cut here (ASCII, CJK marks) in text order, and the stretches between them that need ICU (split at LF).
-  // A `mark` run is one token (a punctuation mark, or a Han character in `chars` mode); otherwise it is printable ASCII.
-  const runs: Array<{ at: number; run: string; stretch: number; mark: boolean }> = [];
+  const runs: Array<{ at: number; run: string; stretch: number; kind: RunKind }> = [];
   const from: number[] = [];
   const to: number[] = [];
   /** UTF-16 index where the text not yet placed begins. */
@@ -245,7 +254,7 @@ export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'
   for (let m = NON_WS_RUN.exec(text); m !== null; m = NON_WS_RUN.exec(text)) {
     if (PRINTABLE_ASCII.test(m[0])) {
       addGap(m.index);
-      runs.push({ at: m.index, run: m[0], stretch: from.length, mark: false });
+      runs.push({ at: m.index, run: m[0], stretch: from.length, kind: RunKind.Ascii });
     } else {
       // Chinese with ASCII and punctuation: only the Han pieces go to ICU; anything else, the whole run.
       const pieces = cjkPieces(m[0]);
@@ -260,7 +269,7 @@ export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'
             from.push(m.index + u);
             to.push(m.index + h.index);
           }
-          runs.push({ at: m.index + h.index, run: h[0], stretch: from.length, mark: true });
+          runs.push({ at: m.index + h.index, run: h[0], stretch: from.length, kind: RunKind.OneToken });
           u = h.index + h[0].length;
         }
         if (u < m[0].length) {
@@ -274,12 +283,11 @@ export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'
       for (const p of pieces) {
         const at = m.index + p.from;
         if (p.kind === 'han' && chars) {
-          // U+4E00 to U+9FFF, one UTF-16 unit each: one token per character.
-          for (let u = p.from; u < p.to; u++) runs.push({ at: m.index + u, run: m[0][u]!, stretch: from.length, mark: true });
+          runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, kind: RunKind.BmpHan });
         } else if (p.kind === 'han') {
           from.push(at);
           to.push(m.index + p.to);
-        } else runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, mark: p.kind === 'mark' });
+        } else runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, kind: p.kind === 'mark' ? RunKind.OneToken : RunKind.Ascii });
       }
     }
     pending = m.index + m[0].length;
@@ -291,10 +299,11 @@ export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'
   const out: Token[] = [];
   const cursor = new CodePointCursor(text, astral);
   let k = 0;
-  for (const { at, run, stretch, mark } of runs) {
+  for (const { at, run, stretch, kind } of runs) {
     for (; k < stretch; k++) for (const t of icu[k]!) out.push(t);
     const cp = cursor.at(at);
-    if (mark) out.push({ text: run, start: cp, end: cp + (run.length === 1 ? 1 : codePointLength(run)) });
+    if (kind === RunKind.OneToken) out.push({ text: run, start: cp, end: cp + (run.length === 1 ? 1 : codePointLength(run)) });
+    else if (kind === RunKind.BmpHan) for (let u = 0; u < run.length; u++) out.push({ text: run[u]!, start: cp + u, end: cp + u + 1 });
     else asciiTokens(run, cp, out);
   }
   for (; k < icu.length; k++) for (const t of icu[k]!) out.push(t);
