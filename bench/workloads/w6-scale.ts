@@ -84,6 +84,7 @@ export const w6: Workload = {
     const hf: number[] = [];
     const spacy: number[] = [];
     const hfCpu: number[] = [];
+    const hfWordsCpu: number[] = [];
     const spacyCpu: number[] = [];
     let largest = { inputMb: 0, fileMb: 0 };
     for (const docs of plan.sizes) {
@@ -111,6 +112,10 @@ export const w6: Workload = {
         for (let run = 0; run < plan.convertRuns; run++) {
           const h = await cli(['convert', file, '--to', 'hf', '--out', path.join(dir, 'hf', 'hf.jsonl'), '--quiet'], dir);
           check(h, 'convert --to hf');
+          // The same on one thread with ICU's Chinese words (hf's tokens before chars became the default), per CPU second.
+          const w = await cli(['convert', file, '--to', 'hf', '--zh-tokens', 'words', '--jobs', '1', '--out', path.join(dir, 'hf-words', 'hf.jsonl'), '--quiet'], dir);
+          check(w, 'convert --to hf --zh-tokens words');
+          hfWordsCpu.push(fileMb / w.cpuSeconds);
           const s = await cli(['convert', file, '--to', 'spacy', '--out', path.join(dir, 'spacy.jsonl'), '--quiet'], dir);
           check(s, 'convert --to spacy');
           hf.push(fileMb / h.seconds);
@@ -133,6 +138,7 @@ export const w6: Workload = {
       metric({ key: 'agreement_mb_s', label: `\`agreement --json\` throughput over the sizes (flat = time linear in the input)`, unit: 'MB/s', runs: agreementRate }),
       metric({ key: 'convert_hf_cpu_mb_s', label: 'context: `convert --to hf`, MB per CPU second of the child (the machine is shared)', unit: 'MB/s', runs: hfCpu }),
       metric({ key: 'convert_spacy_cpu_mb_s', label: 'context: `convert --to spacy`, MB per CPU second of the child', unit: 'MB/s', runs: spacyCpu }),
+      metric({ key: 'convert_hf_words_cpu_mb_s', label: 'context: `convert --to hf --zh-tokens words --jobs 1` (ICU words), MB per CPU second', unit: 'MB/s', runs: hfWordsCpu }),
     ];
     return {
       id: 'W6',
