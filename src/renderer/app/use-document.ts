@@ -4,7 +4,7 @@
 
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { CorpusEntry, CorpusInfo, DocumentsChange } from '../../core/ipc/contract';
-import { OffsetMap } from '../../core/model/offsets';
+import { codePointLength, OffsetMap } from '../../core/model/offsets';
 import { host } from '../api/client';
 import { loadAnnotations, loadSpansFrom, type DocAnnotations } from '../db/annotations';
 import { db } from '../db/db';
@@ -32,7 +32,7 @@ async function annotationsOf(target: CorpusEntry, doc: { docId: string; text: st
   if (early) {
     const ann = await early;
     if (doc.text.length > LONG_TEXT) return { ann: { ...ann, moved: null }, rest: true };
-    return { ann: { ...ann, spans: [...ann.spans, ...(await loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS, Infinity))], moved: null }, rest: false };
+    return { ann: { ...ann, spans: [...ann.spans, ...(await loadSpansFrom(db, doc.docId, annotator, OPENING_SPANS, codePointLength(doc.text)))], moved: null }, rest: false };
   }
   const moved = await migrateEarlierVersions(db, target, doc.docId, doc.text, annotator);
   if (moved) await journalMigration(host.api, annotator, doc.docId, moved);

@@ -48,7 +48,7 @@ const SPANS_READ_SPAN = 16_000;
 export async function loadSpansFrom(db: MarginaliaDb, docId: string, annotator: string, from: number, length: number): Promise<Span[]> {
   const out: Span[] = [];
   for (let lo = from; ; lo += SPANS_READ_SPAN) {
-    const last = lo + SPANS_READ_SPAN > length;
+    const last = lo + SPANS_READ_SPAN >= length || !Number.isFinite(length);
     const hi = last ? Infinity : lo + SPANS_READ_SPAN;
     out.push(...(await db.spans.where('[docId+annotator+start]').between([docId, annotator, lo], [docId, annotator, hi], true, last).toArray()));
     if (last) return out;

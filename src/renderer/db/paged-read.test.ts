@@ -35,3 +35,13 @@ describe('the rest of a long document, by ranges of start offsets', () => {
     expect(rest.map((s) => s.id).sort()).toEqual(expected.sort());
   });
 });
+
+describe('the rest of a short document', () => {
+  it('ends after one open-ended read when the text is shorter than a range, or its length is not known', async () => {
+    const { loadSpansFrom } = await import('./annotations');
+    const db = new MarginaliaDb(`rest-short-${Math.random()}`);
+    await db.spans.bulkPut([{ ...span(40_000, 'ORG'), docId: 'd', annotator: 'a' }] as never);
+    expect((await loadSpansFrom(db, 'd', 'a', 32_000, 20_000)).map((s) => s.id)).toEqual(['s40000']);
+    expect((await loadSpansFrom(db, 'd', 'a', 32_000, Infinity)).map((s) => s.id)).toEqual(['s40000']);
+  });
+});
