@@ -11,6 +11,7 @@ import { repeatedPress } from './repeated-press';
 import { PositionMap, type PmPos } from './positions';
 import { linesToDoc } from './schema';
 import { plaintextOnly } from './plaintext-only';
+import { PressGate } from './press-gate';
 import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
 import { followViewport, INITIAL_WINDOW, inWindow, paintWindow, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
@@ -104,6 +105,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   const view = useRef<EditorView | null>(null);
   const layer = useRef<AnnotationLayer | null>(null);
   const loader = useRef<TextLoader | null>(null);
+  const press = useRef(new PressGate());
   /** Makes sure the view holds the text up to code point `cp` (a long text arrives in slices). */
   const ensureText = (cp: CodePoint) => loader.current?.ensure(positions.current!.toPos(cp) + 1);
   const positions = useRef<PositionMap | null>(null);
@@ -114,10 +116,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   const allArcsRef = useRef(allArcs);
   allArcsRef.current = allArcs;
 
-  /**
-   * Changes asked for in one task (update, select, overlays) go out as one transaction at the end
-   * of it: each transaction makes the view walk the document's paragraphs, so an action pays once.
-   */
+  /** Changes asked for in one task (update, select, overlays) go out as one transaction at its end: an action pays one redraw. */
   const pending = useRef<((tr: Transaction) => Transaction)[]>([]);
   const afterFlush = useRef<(() => void)[]>([]);
   const flush = () => {
@@ -220,8 +219,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     if (firstLines < lines.length) {
       const l = new TextLoader(v, lines, firstLines, () => layer.current?.schedule());
       loader.current = l;
-      // After the first frame with the opening screens is painted.
-      requestAnimationFrame(() => setTimeout(() => l.start()));
+      requestAnimationFrame(() => setTimeout(() => l.start())); // after the first frame with the opening screens is painted
     }
     const onScroll = () => {
       if (frame) return;
@@ -232,7 +230,9 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
     onScroll();
+    const unwatch = press.current.watch(v.dom);
     return () => {
+      unwatch();
       scroller.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
       loader.current?.cancel();
@@ -315,7 +315,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     },
     setOverlay(which, ranges) {
       const map = positions.current!;
-      queue((tr) => setOverlay(tr, which, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) }))));
+      press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) })))));
     },
     scrollTo(offset) {
       ensureText(offset);
