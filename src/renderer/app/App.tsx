@@ -93,7 +93,8 @@ export function App() {
   // The model learns in a worker from every labelled document (spans and rejections), retrained as the annotator works.
   const training = useTrainingDocs(annotator, session, session?.version ?? 0);
   const modelSuggestions = useModelSuggestionsFor(session?.text ?? null, training);
-  const curve = useLearningCurve(() => training, training);
+  // The curve is by documents labelled: computed again when they change, not on every label of the open one (each run posts every text).
+  const curve = useLearningCurve(() => training, `${training.length}:${session?.docId ?? ''}`);
   const suggestions = useSuggestions(session, lexicon, editor, colorOf, modelSuggestions);
   const visibleDocs = useMemo(() => filterDocuments(corpus, states, filters), [corpus, states, filters]);
 
