@@ -81,7 +81,8 @@ test('annotate, reload, mark done and export code-point-exact JSONL', async ({ p
   });
 
   await test.step('reload: every span is still there', async () => {
-    // Reload: every span is still there, the list counts it.
+    // Reload once the toolbar says the work is saved (the promise: what is shown as saved survives); every span is still there.
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
     await page.reload();
     await openDocument(page, '01-harbour-robotics.txt');
     await expect(page.locator('.span-row')).toHaveCount(5);
