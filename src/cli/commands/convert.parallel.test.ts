@@ -13,17 +13,7 @@ import { TagSet, defaultLabelOrder } from '../../core/format/hf';
 import { bioTags } from '../../core/format/bio';
 import { wordTokens, type ZhTokens } from '../../core/format/tokens';
 import { normalizeText } from '../../core/model/text';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../core/model/prng';
 
 const PIECES = [
   'Shanghai', "GDP grew 5.2% in 2023", 'the U.S. said', ' ', ' ', '\r\n', '\n', '. ', ', ',
@@ -88,7 +78,7 @@ let src: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marginalia-hf-jobs-'));
-  const next = rng(14);
+  const next = prng(14);
   const byId = new Map<string, NativeLine>();
   for (let n = 0; n < 120; n++) {
     const l = randomLine(next, n);

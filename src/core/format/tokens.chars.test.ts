@@ -8,6 +8,7 @@ import { hfExporter, hfLinePart } from './hf';
 import type { NativeLine, NativeSpan } from './native';
 import type { ConvertWarning } from './convert-types';
 import { locate } from '../../../test/fixtures/format/corpus';
+import { prng } from '../model/prng';
 
 const WS_ONLY = /^[\s\x1c-\x1f\x85]*$/u;
 
@@ -46,16 +47,6 @@ function charsReference(text: string): Token[] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   '上海市统计局', '中国', '。', '，', '2623.9亿元', '增长9.5%', '２０２３年', '𠀀𠀁', '𪚥', '〇', '々', '豈', '\ufa0e', '⺀', '葛\u{e0100}', '中\u0301',
   '😀', '👨‍👩‍👧', '🇨🇳', '👍🏽', '\u200d', 'e\u0301', 'café', 'नमस्ते', 'カタカナ', 'ひらがな', '東京タワー', '——', '…', '·', '％', '5，6', 'a：b',
@@ -64,7 +55,7 @@ const PIECES = [
 
 describe('wordTokens(text, locale, "chars")', () => {
   it('makes every Han character a token and cuts the rest as ICU does, on 2,000 random texts (Extension B, emoji, ZWJ, marks, CRLF)', () => {
-    const next = rng(20);
+    const next = prng(20);
     for (let n = 0; n < 2000; n++) {
       let text = '';
       const len = 1 + Math.floor(next() * 60);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { codePointLength } from '../model/offsets';
 import { wordTokens, type Token } from './tokens';
+import { prng } from '../model/prng';
 
 /** The reference: every segment from Intl.Segmenter over the whole text, whitespace dropped (the former implementation). */
 function icuOnly(text: string): Token[] {
@@ -24,17 +25,6 @@ function icuOnly(text: string): Token[] {
   return out;
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   ...'abcXYZ0123456789.,;:\'_-/$%#@!?()"'.split(''),
   ' ', ' ', '  ', '\n', '\t', '\r\n', '\u000b', '\u000c', '\u001c', '\u0085', '\u00a0', '\u2028', '\u3000',
@@ -47,7 +37,7 @@ const PIECES = [
 
 describe('wordTokens', () => {
   it('gives exactly the tokens of Intl.Segmenter over the whole text, on 3,000 random texts', () => {
-    const next = rng(14);
+    const next = prng(14);
     for (let n = 0; n < 3000; n++) {
       let text = '';
       const len = 1 + Math.floor(next() * 30);
@@ -57,7 +47,7 @@ describe('wordTokens', () => {
   });
 
   it('gives the same tokens on long texts, where stretches for ICU are joined into batches (CJK, emoji, ZWJ, Extension B, marks, CRLF)', () => {
-    const next = rng(2026);
+    const next = prng(2026);
     const cjk = ['上海市统计局', '中国', '。', '，', '2029年', '增长9.5%', '𠀀𠀁', 'e\u0301', '👨‍👩‍👧', '\r\n', '\n', ' ', 'word', 'x',
       'iPhone手机', '5，6', '5，', '，6', 'a：b', '：', '；', '（', '）', '《上海》', '「引」', '“引号”', '‘', '’', '！', '？', '、', '_', '.', "'", '々', 'カタカナ', 'ひらがな', '１２', '〇', '\u3000', '\u0301', '\u200d', '中\u0301'];
     for (let n = 0; n < 300; n++) {

@@ -2,17 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { SpanIndex, type IndexedInterval } from './span-index';
-
-/** A small seeded generator (mulberry32), so a failure replays. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const ids = (xs: readonly IndexedInterval[]) => xs.map((s) => s.id).sort();
 
@@ -27,7 +17,7 @@ function bruteRange(all: Iterable<IndexedInterval>, from: number, to: number): I
 
 describe('SpanIndex', () => {
   it('answers range, position and neighbour queries like a full scan, through inserts, replacements and deletes', () => {
-    const rand = rng(12);
+    const rand = prng(12);
     const truth = new Map<string, IndexedInterval>();
     const index = new SpanIndex<IndexedInterval>();
     for (let step = 0; step < 3000; step++) {
