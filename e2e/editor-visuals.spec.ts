@@ -71,7 +71,7 @@ test('adding labels moves no character of the text, in English and in Chinese', 
     expect(Math.max(...moved)).toBeLessThan(0.25);
     // Every label chip sits above its span's first character, not beside it in the line.
     const placement = await page.evaluate(() =>
-      [...document.querySelectorAll('.doc-text .span-chip[data-chip-for]')].map((chip) => {
+      [...document.querySelectorAll('.span-chip[data-chip-for]')].map((chip) => {
         const span = document.querySelector(`.doc-text .span[data-span-id="${chip.getAttribute('data-chip-for')}"]`)!;
         const c = chip.getBoundingClientRect();
         const s = span.getClientRects()[0]!;

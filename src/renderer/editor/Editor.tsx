@@ -5,17 +5,20 @@ import { EditorState, Plugin, TextSelection, type Transaction } from 'prosemirro
 import { EditorView } from 'prosemirror-view';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { CodePoint } from '../../core/model/types';
-import { AnnotationLayer, type LayerArc } from './annotation-layer';
+import { AnnotationLayer } from './annotation-layer';
+import { arcsFor, type EditorRelation } from './relation-arcs';
 import { ClickWalk } from './click-walk';
 import { repeatedPress } from './repeated-press';
 import { PositionMap, type PmPos } from './positions';
 import { linesToDoc } from './schema';
 import { plaintextOnly } from './plaintext-only';
 import { PressGate } from './press-gate';
-import { FIRST_SLICE_CHARS, isArrival, linesFor, TextLoader } from './progressive-text';
-import { followViewport, INITIAL_WINDOW, inWindow, paintWindow, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
-import { overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
-import { selectedSpanId, setSpanDecorations, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
+import { FIRST_SLICE_CHARS, linesFor, TextLoader } from './progressive-text';
+import { readOnlyText } from './read-only-text';
+import { ChipLayer } from './chip-layer';
+import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
+import { overlayChips, overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
+import { selectedSpanId, setSpanDecorations, spanChips, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
 
 /** A span as the editor is given it: code points. */
 export interface EditorSpan {
@@ -74,29 +77,6 @@ export interface EditorProps {
 /** Characters past which a document is painted by window whatever its span count: its suggestions alone can number thousands. */
 const LONG_TEXT = 200_000;
 
-/** Refuses every change to the document: annotators mark text, they never edit it. */
-const readOnlyText = new Plugin({
-  // The one change let through: more of a long text arriving at its end.
-  filterTransaction: (tr) => !tr.docChanged || isArrival(tr),
-  props: {
-    handlePaste: () => true,
-    handleDrop: () => true,
-    handleTextInput: () => true,
-    handleDOMEvents: {
-      beforeinput: (_view, event) => {
-        event.preventDefault();
-        return true;
-      },
-    },
-  },
-});
-
-/** A relation as the editor draws it. */
-interface EditorRelation {
-  head: string;
-  tail: string;
-  label: string;
-}
 
 /** The ProseMirror view; one instance per opened document (remount with a key to change text). */
 export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(props, ref) {
@@ -104,6 +84,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   const mount = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const layer = useRef<AnnotationLayer | null>(null);
+  const chips = useRef<ChipLayer | null>(null);
   const loader = useRef<TextLoader | null>(null);
   const press = useRef(new PressGate());
   /** Makes sure the view holds the text up to code point `cp` (a long text arrives in slices). */
@@ -171,20 +152,19 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
         setTimeout(() => callbacks.current.onSuggestionClick?.(key));
         return false;
       }
-      // A label chip names its span.
-      const chipFor = target.closest?.('[data-chip-for]')?.getAttribute('data-chip-for');
-      let id: string | null;
-      if (chipFor) {
-        walk.reset();
-        id = chipFor;
-      } else {
-        id = walk.choose(pos, spansAt(v.state, pos), selectedSpanId(v.state));
-      }
+      const id = walk.choose(pos, spansAt(v.state, pos), selectedSpanId(v.state));
       // After ProseMirror has placed the caret: dispatching from inside its click handling loses the click's selection.
       setTimeout(() => callbacks.current.onSpanClick(id));
-      return !!chipFor;
+      return false;
     };
-    const layerHook = new Plugin({ view: () => ({ update: () => layer.current?.schedule() }) });
+    const layerHook = new Plugin({
+      view: () => ({
+        update: () => {
+          layer.current?.schedule();
+          chips.current?.schedule();
+        },
+      }),
+    });
     // A long text: the opening screens first, the rest in slices after the first paint.
     const lines = text.split('\n');
     const long = text.length > LONG_TEXT;
@@ -215,9 +195,24 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       arcs: () => arcsFor(v, relations.current, allArcsRef.current),
       onResize: (id, start, end) => callbacks.current.onResizeSpan?.(id, map.toCodePoint(start as PmPos), map.toCodePoint(end as PmPos)),
     });
+    chips.current = new ChipLayer(v, scroller, {
+      chips: (from, to) => [...spanChips(v.state, from, to), ...overlayChips(v.state, from, to)],
+      onClick: (attrs) => {
+        const key = attrs['data-suggestion-key'];
+        if (key) callbacks.current.onSuggestionClick?.(key);
+        // A label chip names its span.
+        else if (attrs['data-chip-for']) {
+          walk.reset();
+          callbacks.current.onSpanClick(attrs['data-chip-for']);
+        }
+      },
+    });
     let frame = 0;
     if (firstLines < lines.length) {
-      const l = new TextLoader(v, lines, firstLines, () => layer.current?.schedule());
+      const l = new TextLoader(v, lines, firstLines, () => {
+        layer.current?.schedule();
+        chips.current?.schedule();
+      });
       loader.current = l;
       requestAnimationFrame(() => setTimeout(() => l.start())); // after the first frame with the opening screens is painted
     }
@@ -226,6 +221,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       frame = requestAnimationFrame(() => {
         frame = 0;
         followViewport(v, scroller);
+        // The chips of the screen that came into view, in the same frame.
+        chips.current?.drawNow();
       });
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
@@ -239,6 +236,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       loader.current = null;
       layer.current?.destroy();
       layer.current = null;
+      chips.current?.destroy();
+      chips.current = null;
       v.destroy();
       view.current = null;
     };
@@ -354,25 +353,6 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   );
 });
 
-/** The arcs to draw: the selected span's relations always, every relation near the paint window when asked. */
-function arcsFor(v: EditorView, relations: readonly EditorRelation[], all: boolean): LayerArc[] {
-  if (!relations.length) return [];
-  const index = spanIndex(v.state);
-  const selected = selectedSpanId(v.state);
-  const w = paintWindow(v.state);
-  const out: LayerArc[] = [];
-  relations.forEach((r, i) => {
-    const emphasis = r.head === selected || r.tail === selected;
-    if (!emphasis && !all) return;
-    const head = index.get(r.head);
-    const tail = index.get(r.tail);
-    if (!head || !tail) return;
-    if (!emphasis && !inWindow(w, head.start, head.end) && !inWindow(w, tail.start, tail.end)) return;
-    out.push({ key: `${i}:${r.head}>${r.tail}`, label: r.label, head, tail, emphasis });
-  });
-  return out;
-}
-
 /**
  * The selection as the user sees it: the DOM selection when it lies in the editor
  * (a key pressed right after a click or drag can beat ProseMirror's selectionchange),
@@ -387,7 +367,7 @@ function liveSelection(v: EditorView): { from: number; to: number; head: number 
       const b = v.posAtDOM(dom.focusNode, dom.focusOffset);
       return { from: Math.min(a, b), to: Math.max(a, b), head: b };
     } catch {
-      // A node ProseMirror does not map (a label chip): keep its own selection.
+      // A node ProseMirror does not map: keep its own selection.
     }
   }
   return { from, to, head };

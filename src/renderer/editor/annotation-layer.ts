@@ -119,7 +119,7 @@ export class AnnotationLayer {
 
   /**
    * The line boxes of [start, end) in the layer's coordinates, from the rects of its text alone:
-   * a range's own rects would include the label chips inside it, drawn above the line.
+   * a range's own rects would include the boxes of the span elements inside it (their underline lanes).
    */
   private boxes(start: number, end: number): Box[] {
     try {
@@ -130,7 +130,7 @@ export class AnnotationLayer {
       range.setEnd(b.node, b.offset);
       const root = range.commonAncestorContainer;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (range.intersectsNode(n) && !n.parentElement?.closest('.chip-anchor') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+        acceptNode: (n) => (range.intersectsNode(n) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
       });
       const o = this.root.getBoundingClientRect();
       const rects: Box[] = [];

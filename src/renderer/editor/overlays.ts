@@ -1,12 +1,13 @@
 // Overlay decorations that are not spans: linked-span highlights, suggestion ghosts, find matches; each rebuilt only on its
 // own meta, and only for the ranges near the viewport (found by binary search in the layer's index).
 
-import { Plugin, PluginKey, type Transaction } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import { SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
+import type { Chip } from './chip-layer';
 
 /** One overlay range in ProseMirror positions. */
 export interface OverlayRange {
@@ -28,21 +29,6 @@ const keys: Record<OverlayLayer, PluginKey<LayerState>> = {
   suggestions: new PluginKey('marginalia-suggestions'),
   find: new PluginKey('marginalia-find'),
 };
-
-function chipWidget(text: string, color: string): () => HTMLElement {
-  return () => {
-    // A zero-width anchor with the chip above the line (as the spans' chips): overlays come and go without moving the text.
-    const anchor = document.createElement('span');
-    anchor.className = 'chip-anchor';
-    anchor.contentEditable = 'false';
-    const el = document.createElement('span');
-    el.className = 'span-chip ghost-chip';
-    el.textContent = text;
-    el.style.setProperty('--c', color);
-    anchor.appendChild(el);
-    return anchor;
-  };
-}
 
 /** An overlay range as the layer's index holds it. */
 interface Indexed {
@@ -67,8 +53,8 @@ function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): Decora
   for (const { range: r } of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) {
     // Outside the window, or not arrived yet (a long text comes in slices).
     if (!inWindow(w, r.from, r.to) || r.to >= doc.content.size) continue;
+    // A range's chip is drawn by the chip layer (chip-layer.ts), not here.
     decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
-    if (r.chip) decos.push(Decoration.widget(r.from, chipWidget(r.chip.text, r.chip.color), { side: -1, key: `ghost-${r.from}-${r.chip.text}` }));
   }
   return DecorationSet.create(doc, decos);
 }
@@ -101,4 +87,20 @@ export function overlayPlugins(): Plugin[] {
 /** Replaces one overlay layer's ranges. */
 export function setOverlay(tr: Transaction, layer: OverlayLayer, ranges: OverlayRange[]): Transaction {
   return tr.setMeta(keys[layer], ranges);
+}
+
+/** The chips of the overlay ranges (suggestion ghosts) that start in [from, to) (positions) and are painted, for the chip layer. */
+export function overlayChips(state: EditorState, from: number, to: number): Chip[] {
+  const w = paintWindow(state);
+  const size = state.doc.content.size;
+  const chips: Chip[] = [];
+  for (const layer of Object.keys(keys) as OverlayLayer[]) {
+    const ranges = keys[layer].getState(state)?.ranges;
+    if (!ranges?.size) continue;
+    for (const { id, range: r } of ranges.inRange(from, to)) {
+      if (!r.chip || r.from < from || r.to >= size || !inWindow(w, r.from, r.to)) continue;
+      chips.push({ key: `${layer}-${r.attrs?.['data-suggestion-key'] ?? id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: { ...r.attrs }, className: 'ghost-chip' });
+    }
+  }
+  return chips;
 }

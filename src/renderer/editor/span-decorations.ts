@@ -7,6 +7,7 @@ import type { Node } from 'prosemirror-model';
 import { SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
+import type { Chip } from './chip-layer';
 
 /** What the plugin needs to paint one span; `start`/`end` are ProseMirror positions. */
 export interface PaintedSpan {
@@ -69,27 +70,8 @@ function chipReach(s: PaintedSpan): [number, number] {
 /** The longest chip reach, for searching chips that start before a position. */
 const MAX_CHIP_REACH = 16;
 
-/**
- * The label chip: a zero-width, non-atomic inline anchor with the chip positioned above the line,
- * so a label never takes room in the text (no reflow, no line-break opportunity).
- */
-function chip(id: string, label: string, color: string, row: number): () => HTMLElement {
-  return () => {
-    const anchor = document.createElement('span');
-    anchor.className = 'chip-anchor';
-    anchor.contentEditable = 'false';
-    const el = document.createElement('span');
-    el.className = 'span-chip';
-    el.textContent = label;
-    el.dataset.chipFor = id;
-    el.style.setProperty('--c', color);
-    el.style.setProperty('--row', String(row));
-    anchor.appendChild(el);
-    return anchor;
-  };
-}
-
 function decorationsOf(s: LanedSpan): Decoration[] {
+  // The label chip is not here: the chip layer draws it over the text (chip-layer.ts).
   return [
     Decoration.inline(
       s.start,
@@ -104,7 +86,6 @@ function decorationsOf(s: LanedSpan): Decoration[] {
       },
       { id: s.id },
     ),
-    Decoration.widget(s.start, chip(s.id, s.label, s.color, s.row), { id: s.id, side: -1, key: `chip-${s.id}-${s.label}-${s.row}-${s.color}`, ignoreSelection: true }),
   ];
 }
 
@@ -306,4 +287,18 @@ export function spansAt(state: EditorState, pos: number): string[] {
     .inRange(pos, pos)
     .filter((s) => s.start !== s.end);
   return found.sort((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.id);
+}
+
+/** The label chips of the painted spans that start in [from, to) (positions), for the chip layer. */
+export function spanChips(state: EditorState, from: number, to: number): Chip[] {
+  const plugin = spanDecorationKey.getState(state);
+  if (!plugin) return [];
+  const size = state.doc.content.size;
+  const chips: Chip[] = [];
+  for (const s of plugin.index.inRange(from, to)) {
+    // As the highlights: painted only in the window, and only once its text has arrived.
+    if (s.start < from || s.end >= size || !inWindow(plugin.painted, s.start, s.end)) continue;
+    chips.push({ key: s.id, text: s.label, color: s.color, row: s.row, start: s.start, attrs: { 'data-chip-for': s.id } });
+  }
+  return chips;
 }

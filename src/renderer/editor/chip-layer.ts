@@ -1,0 +1,186 @@
+// The label chips above the lines, drawn in one SVG over the text instead of as elements in it: a chip in the text was a
+// positioned element per span (a paint layer each, laid out with every line), which made each key and each screen of
+// scrolling lay out and composite hundreds of boxes. Here only the chips near the viewport exist, and a redraw touches
+// only those that changed.
+
+import type { EditorView } from 'prosemirror-view';
+import { visibleRange } from './viewport';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Pixels between chip rows (a chip is about 11 px tall): row 0 sits just above the text, row 1 above it. */
+const ROW_STEP = 13;
+
+/** Horizontal padding inside a chip, each side, in pixels. */
+const CHIP_PAD = 3;
+
+/** A chip's height in pixels: 9 px letters, a pixel of padding above and below. */
+const CHIP_HEIGHT = 11;
+
+/** One chip to draw: at the character at `start` (a ProseMirror position). */
+export interface Chip {
+  /** Stable across redraws: the span's id, or the suggestion's key. */
+  key: string;
+  text: string;
+  color: string;
+  row: number;
+  start: number;
+  /** Attributes for hit-testing and tests (`data-chip-for`, `data-suggestion-key`). */
+  attrs: Record<string, string>;
+  /** Extra classes (a suggestion's chip is a ghost). */
+  className?: string;
+}
+
+/** What the layer asks its owner at each redraw. */
+export interface ChipSource {
+  /** The chips whose characters lie in [from, to) (positions), among those painted. */
+  chips(from: number, to: number): Chip[];
+  /** A chip was clicked. */
+  onClick(attrs: Record<string, string>): void;
+}
+
+/** Text widths of chip labels in pixels, measured once per label with the chips' font. */
+class LabelWidths {
+  private readonly cache = new Map<string, number>();
+  private context: CanvasRenderingContext2D | null = null;
+
+  width(text: string): number {
+    let w = this.cache.get(text);
+    if (w === undefined) {
+      w = this.measure(text);
+      this.cache.set(text, w);
+    }
+    return w;
+  }
+
+  private measure(text: string): number {
+    if (!this.context) {
+      this.context = document.createElement('canvas').getContext('2d');
+      if (this.context) {
+        const family = getComputedStyle(document.documentElement).getPropertyValue('--ui-font').trim() || 'sans-serif';
+        this.context.font = `700 9px ${family}`;
+        // styles.css: letter-spacing 0.03em of 9 px.
+        this.context.letterSpacing = '0.27px';
+      }
+    }
+    return this.context ? Math.ceil(this.context.measureText(text).width) : text.length * 6;
+  }
+}
+
+interface Drawn {
+  signature: string;
+  el: SVGGElement;
+}
+
+/** The chip layer of one editor; `schedule()` after anything that can change the chips or move the text. */
+export class ChipLayer {
+  private readonly root: HTMLDivElement;
+  private readonly svg: SVGSVGElement;
+  private readonly drawn = new Map<string, Drawn>();
+  private readonly widths = new LabelWidths();
+  private frame = 0;
+  private readonly resize: ResizeObserver;
+
+  constructor(
+    private readonly view: EditorView,
+    private readonly scroller: HTMLElement,
+    private readonly source: ChipSource,
+  ) {
+    this.root = document.createElement('div');
+    this.root.className = 'chip-layer';
+    this.root.setAttribute('aria-hidden', 'true');
+    this.svg = document.createElementNS(SVG, 'svg');
+    this.svg.setAttribute('class', 'chip-svg');
+    this.root.appendChild(this.svg);
+    // A press on a chip keeps the text's selection and focus; its click names the span (or the suggestion).
+    this.svg.addEventListener('mousedown', (e) => {
+      if ((e.target as Element).closest('.span-chip')) e.preventDefault();
+    });
+    this.svg.addEventListener('click', (e) => {
+      const chip = (e.target as Element).closest('.span-chip');
+      if (!chip) return;
+      const attrs: Record<string, string> = {};
+      for (const a of chip.attributes) if (a.name.startsWith('data-')) attrs[a.name] = a.value;
+      this.source.onClick(attrs);
+    });
+    scroller.appendChild(this.root);
+    // Text above the chips that changes height (a section laid out for the first time) moves them.
+    this.resize = new ResizeObserver(() => this.schedule());
+    this.resize.observe(view.dom);
+  }
+
+  /** Redraws at the next frame (several calls in one frame draw once). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  /** Redraws now (from a frame callback that has just changed what is on screen). */
+  drawNow(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.draw();
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.resize.disconnect();
+    this.root.remove();
+  }
+
+  private draw(): void {
+    const { top, bottom } = visibleRange(this.view, this.scroller);
+    // Half a screen beyond each edge: a scroll of a few lines finds its chips drawn.
+    const margin = Math.max(200, (bottom - top) >> 1);
+    const chips = this.source.chips(Math.max(0, top - margin), bottom + margin);
+    const origin = this.root.getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(this.view.dom).lineHeight) || 0;
+    const keep = new Set<string>();
+    for (const chip of chips) {
+      let at: { left: number; top: number; bottom: number };
+      try {
+        at = this.view.coordsAtPos(chip.start, 1);
+      } catch {
+        continue;
+      }
+      // The chip rows are in the line's leading above the text: the line box's top is half the leading above the glyphs.
+      const lineTop = at.top - Math.max(0, lineHeight - (at.bottom - at.top)) / 2;
+      const x = Math.round((at.left - origin.left - 1) * 2) / 2;
+      const y = Math.round((lineTop - origin.top + 1 - chip.row * ROW_STEP) * 2) / 2;
+      const signature = `${chip.text}\u0000${chip.color}\u0000${chip.className ?? ''}\u0000${x}\u0000${y}`;
+      keep.add(chip.key);
+      const old = this.drawn.get(chip.key);
+      if (old?.signature === signature) continue;
+      const el = this.chipElement(chip, x, y);
+      if (old) old.el.replaceWith(el);
+      else this.svg.appendChild(el);
+      this.drawn.set(chip.key, { signature, el });
+    }
+    for (const [key, d] of this.drawn) {
+      if (keep.has(key)) continue;
+      d.el.remove();
+      this.drawn.delete(key);
+    }
+  }
+
+  private chipElement(chip: Chip, x: number, y: number): SVGGElement {
+    const g = document.createElementNS(SVG, 'g');
+    g.setAttribute('class', chip.className ? `span-chip ${chip.className}` : 'span-chip');
+    for (const [k, v] of Object.entries(chip.attrs)) g.setAttribute(k, v);
+    g.setAttribute('transform', `translate(${x} ${y})`);
+    g.style.setProperty('--c', chip.color);
+    const rect = document.createElementNS(SVG, 'rect');
+    rect.setAttribute('width', String(this.widths.width(chip.text) + 2 * CHIP_PAD));
+    rect.setAttribute('height', String(CHIP_HEIGHT));
+    rect.setAttribute('rx', '3');
+    const text = document.createElementNS(SVG, 'text');
+    text.setAttribute('x', String(CHIP_PAD));
+    text.setAttribute('y', '9');
+    text.textContent = chip.text;
+    g.append(rect, text);
+    return g;
+  }
+}
