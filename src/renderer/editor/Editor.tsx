@@ -220,9 +220,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        followViewport(v, scroller);
         // The chips of the screen that came into view, in the same frame.
-        chips.current?.drawNow();
+        chips.current?.drawNow(followViewport(v, scroller) ?? undefined);
       });
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });

@@ -72,14 +72,28 @@ interface Drawn {
   el: SVGGElement;
 }
 
+/**
+ * The chips of one section of the text, in a group placed at the section's corner: chips are kept in the section's
+ * coordinates, so a section above that changes height moves groups (one attribute each), not chips.
+ */
+interface SectionGroup {
+  g: SVGGElement;
+  x: number;
+  y: number;
+  chips: Map<string, Drawn>;
+}
+
 /** The chip layer of one editor; `schedule()` after anything that can change the chips or move the text. */
 export class ChipLayer {
   private readonly root: HTMLDivElement;
   private readonly svg: SVGSVGElement;
-  private readonly drawn = new Map<string, Drawn>();
+  private readonly groups = new Map<Element, SectionGroup>();
   private readonly widths = new LabelWidths();
   private frame = 0;
   private readonly resize: ResizeObserver;
+  /** The text's width and line height the chips were placed for: a change of either moves every chip in its section. */
+  private textWidth = -1;
+  private lineHeight = 0;
 
   constructor(
     private readonly view: EditorView,
@@ -104,7 +118,7 @@ export class ChipLayer {
       this.source.onClick(attrs);
     });
     scroller.appendChild(this.root);
-    // Text above the chips that changes height (a section laid out for the first time) moves them.
+    // Text that changes height (a section laid out for the first time) moves the sections below; a new width rewraps lines.
     this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(view.dom);
   }
@@ -118,11 +132,11 @@ export class ChipLayer {
     });
   }
 
-  /** Redraws now (from a frame callback that has just changed what is on screen). */
-  drawNow(): void {
+  /** Redraws now, for the visible positions `visible` when the caller has just measured them (a frame callback after a scroll). */
+  drawNow(visible?: { top: number; bottom: number }): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.draw();
+    this.draw(visible);
   }
 
   destroy(): void {
@@ -131,38 +145,97 @@ export class ChipLayer {
     this.root.remove();
   }
 
-  private draw(): void {
-    const { top, bottom } = visibleRange(this.view, this.scroller);
+  private draw(visible = visibleRange(this.view, this.scroller)): void {
+    const { top, bottom } = visible;
     // Half a screen beyond each edge: a scroll of a few lines finds its chips drawn.
     const margin = Math.max(200, (bottom - top) >> 1);
     const chips = this.source.chips(Math.max(0, top - margin), bottom + margin);
+    const width = this.view.dom.clientWidth;
+    if (width !== this.textWidth) {
+      // Lines wrap elsewhere: every chip is placed again.
+      this.textWidth = width;
+      this.lineHeight = parseFloat(getComputedStyle(this.view.dom).lineHeight) || 0;
+      for (const group of this.groups.values()) group.g.remove();
+      this.groups.clear();
+    }
+    // All reads first, then all writes: a write between two reads would make the browser lay the page out again.
     const origin = this.root.getBoundingClientRect();
-    const lineHeight = parseFloat(getComputedStyle(this.view.dom).lineHeight) || 0;
-    const keep = new Set<string>();
+    const sections = new Map<Element, { x: number; y: number; chips: Chip[] }>();
+    const doc = this.view.state.doc;
     for (const chip of chips) {
-      let at: { left: number; top: number; bottom: number };
-      try {
-        at = this.view.coordsAtPos(chip.start, 1);
-      } catch {
+      if (chip.start > doc.content.size) continue;
+      const section = this.view.dom.children[doc.resolve(chip.start).index(0)];
+      if (!section) continue;
+      let entry = sections.get(section);
+      if (!entry) {
+        const box = section.getBoundingClientRect();
+        entry = { x: box.left - origin.left, y: box.top - origin.top, chips: [] };
+        sections.set(section, entry);
+      }
+      entry.chips.push(chip);
+    }
+    const placed: { section: Element; chip: Chip; signature: string; x: number; y: number }[] = [];
+    for (const [section, entry] of sections) {
+      const known = this.groups.get(section)?.chips;
+      for (const chip of entry.chips) {
+        const base = `${chip.start}\u0000${chip.row}\u0000${chip.text}\u0000${chip.color}\u0000${chip.className ?? ''}`;
+        const old = known?.get(chip.key);
+        // Text never moves within its section (labels take no room): a chip drawn before is where it was.
+        if (old?.signature.startsWith(base + '\u0000')) {
+          placed.push({ section, chip, signature: old.signature, x: NaN, y: NaN });
+          continue;
+        }
+        let at: { left: number; top: number; bottom: number };
+        try {
+          at = this.view.coordsAtPos(chip.start, 1);
+        } catch {
+          continue;
+        }
+        // The chip rows are in the line's leading above the text: the line box's top is half the leading above the glyphs.
+        const lineTop = at.top - Math.max(0, this.lineHeight - (at.bottom - at.top)) / 2;
+        const x = Math.round((at.left - origin.left - entry.x - 1) * 2) / 2;
+        const y = Math.round((lineTop - origin.top - entry.y + 1 - chip.row * ROW_STEP) * 2) / 2;
+        placed.push({ section, chip, signature: `${base}\u0000${x}\u0000${y}`, x, y });
+      }
+    }
+    const keep = new Set<Drawn>();
+    for (const { section, chip, signature, x, y } of placed) {
+      const entry = sections.get(section)!;
+      let group = this.groups.get(section);
+      if (!group) {
+        const g = document.createElementNS(SVG, 'g');
+        this.svg.appendChild(g);
+        group = { g, x: NaN, y: NaN, chips: new Map() };
+        this.groups.set(section, group);
+      }
+      if (group.x !== entry.x || group.y !== entry.y) {
+        group.x = entry.x;
+        group.y = entry.y;
+        group.g.setAttribute('transform', `translate(${entry.x} ${entry.y})`);
+      }
+      const old = group.chips.get(chip.key);
+      if (old?.signature === signature) {
+        keep.add(old);
         continue;
       }
-      // The chip rows are in the line's leading above the text: the line box's top is half the leading above the glyphs.
-      const lineTop = at.top - Math.max(0, lineHeight - (at.bottom - at.top)) / 2;
-      const x = Math.round((at.left - origin.left - 1) * 2) / 2;
-      const y = Math.round((lineTop - origin.top + 1 - chip.row * ROW_STEP) * 2) / 2;
-      const signature = `${chip.text}\u0000${chip.color}\u0000${chip.className ?? ''}\u0000${x}\u0000${y}`;
-      keep.add(chip.key);
-      const old = this.drawn.get(chip.key);
-      if (old?.signature === signature) continue;
       const el = this.chipElement(chip, x, y);
       if (old) old.el.replaceWith(el);
-      else this.svg.appendChild(el);
-      this.drawn.set(chip.key, { signature, el });
+      else group.g.appendChild(el);
+      const drawn = { signature, el };
+      group.chips.set(chip.key, drawn);
+      keep.add(drawn);
     }
-    for (const [key, d] of this.drawn) {
-      if (keep.has(key)) continue;
-      d.el.remove();
-      this.drawn.delete(key);
+    for (const [section, group] of this.groups) {
+      if (!sections.has(section) || !section.isConnected) {
+        group.g.remove();
+        this.groups.delete(section);
+        continue;
+      }
+      for (const [key, d] of group.chips) {
+        if (keep.has(d)) continue;
+        d.el.remove();
+        group.chips.delete(key);
+      }
     }
   }
 

@@ -87,17 +87,20 @@ export function visibleRange(view: EditorView, container: HTMLElement): { top: n
 /**
  * Measures the visible positions of `view` inside its scrolling `container` and moves the
  * window when the visible text has come near its edge. Cheap enough for every animation frame.
+ * Returns the visible positions (null for a document painted whole, which it does not measure).
  */
-export function followViewport(view: EditorView, container: HTMLElement): void {
+export function followViewport(view: EditorView, container: HTMLElement): { top: number; bottom: number } | null {
   const current = paintWindow(view.state);
-  if (current === null) return;
-  const { top, bottom } = visibleRange(view, container);
+  if (current === null) return null;
+  const visible = visibleRange(view, container);
+  const { top, bottom } = visible;
   const size = view.state.doc.content.size;
   // Move only when the visible text is within half a margin of an edge: fewer changes while scrolling.
   const slack = WINDOW_MARGIN / 2;
-  if (top - current.from > slack && current.to - bottom > slack) return;
-  if (current.from === 0 && top < slack && current.to - bottom > slack) return;
-  if (current.to === size && size - bottom < slack && top - current.from > slack) return;
+  if (top - current.from > slack && current.to - bottom > slack) return visible;
+  if (current.from === 0 && top < slack && current.to - bottom > slack) return visible;
+  if (current.to === size && size - bottom < slack && top - current.from > slack) return visible;
   const next = { from: Math.max(0, top - WINDOW_MARGIN), to: Math.min(size, bottom + WINDOW_MARGIN) };
   view.dispatch(view.state.tr.setMeta(viewportKey, next));
+  return visible;
 }
