@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import type { ExtraWords } from '../../core/model/boundaries';
 import type { CodePoint } from '../../core/model/types';
 import { compareSuggestions, mergeSorted, type Suggestion } from '../../core/suggest/suggestions';
-import type { EditorHandle } from '../editor/Editor';
+import type { EditorHandle, OverlayInput } from '../editor/Editor';
 import { filterQueue, type QueueFilter } from '../features/suggestion-queue';
 import { namesOf } from '../suggest/assist-extras';
 import { acceptedWithoutCanonical, canonicalFix } from '../suggest/canonical-fix';
@@ -16,6 +16,7 @@ import { proposalsOf, type DocSuggestion } from './assist';
 import type { DocSession } from './doc-session';
 import { afterPaint } from './after-paint';
 import { nextSuggestion } from './suggestion-order';
+import { ghostChanges } from './ghost-changes';
 import type { CorpusLexicon } from './use-corpus-lexicon';
 import { useSessionVersion } from './use-document';
 
@@ -158,19 +159,29 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   }, [tracked, session, painted, version]);
   const focused = focusedKey ? open.find((s) => s.key === focusedKey) : undefined;
 
-  // The ghosts: repainted when the open list or the focus changed, never for an unrelated change.
+  // The ghosts: repainted when the open list or the focus changed, never for an unrelated change; a change of a few
+  // suggestions (a span made or removed) sends those few, not the document's thousands.
+  const shown = useRef<{ session: DocSession | null; list: readonly DocSuggestion[]; focused: string | null; colorOf: (label: string) => string } | null>(null);
   useEffect(() => {
-    editor.current?.setOverlay(
-      'suggestions',
-      open.map((s) => ({
-        start: s.start as CodePoint,
-        end: s.end as CodePoint,
-        className: `ghost${s.key === focusedKey ? ' ghost-focused' : ''}`,
-        attrs: { 'data-suggestion-key': s.key, 'data-label': s.label, style: `--c:${colorOf(s.label)}` },
-        chip: { text: `${s.label}?`, color: colorOf(s.label) },
-      })),
-    );
-  }, [open, focusedKey, colorOf, editor]);
+    const e = editor.current;
+    if (!e) return;
+    const ghost = (s: DocSuggestion): OverlayInput => ({
+      key: s.key,
+      start: s.start as CodePoint,
+      end: s.end as CodePoint,
+      className: `ghost${s.key === focusedKey ? ' ghost-focused' : ''}`,
+      attrs: { 'data-suggestion-key': s.key, 'data-label': s.label, style: `--c:${colorOf(s.label)}` },
+      chip: { text: `${s.label}?`, color: colorOf(s.label) },
+    });
+    const before = shown.current;
+    shown.current = { session, list: open, focused: focusedKey, colorOf };
+    if (!before || before.session !== session || before.colorOf !== colorOf) {
+      e.setOverlay('suggestions', open.map(ghost));
+      return;
+    }
+    const { add, remove } = ghostChanges(before.list, open, before.focused, focusedKey);
+    if (add.length || remove.length) e.patchOverlay('suggestions', add.map(ghost), remove, () => open.map(ghost));
+  }, [open, focusedKey, colorOf, editor, session]);
 
   const focus = useCallback((s: DocSuggestion | null) => setFocusedKey(s ? s.key : null), []);
 

@@ -17,8 +17,11 @@ import { FIRST_SLICE_CHARS, linesFor, TextLoader } from './progressive-text';
 import { readOnlyText } from './read-only-text';
 import { ChipLayer } from './chip-layer';
 import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
-import { overlayChips, overlayPlugins, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
+import { overlayChips, overlayPlugins, patchOverlay, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
 import { selectedSpanId, setSpanDecorations, spanChips, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
+
+/** An overlay range as the editor is given it: code points. */
+export type OverlayInput = Omit<OverlayRange, 'from' | 'to'> & { start: CodePoint; end: CodePoint };
 
 /** A span as the editor is given it: code points. */
 export interface EditorSpan {
@@ -43,7 +46,9 @@ export interface EditorHandle {
   /** The code-point offset of the caret (the selection's head). */
   caret(): CodePoint;
   /** Redraws an overlay layer; ranges in code points. */
-  setOverlay(layer: OverlayLayer, ranges: (Omit<OverlayRange, 'from' | 'to'> & { start: CodePoint; end: CodePoint })[]): void;
+  setOverlay(layer: OverlayLayer, ranges: OverlayInput[]): void;
+  /** Changes some ranges of an overlay layer (by key); `whole` gives the full list, used instead when the change has to wait. */
+  patchOverlay(layer: OverlayLayer, add: OverlayInput[], remove: string[], whole: () => OverlayInput[]): void;
   /** Highlights the spans linked to the selected one. */
   setRelations(relations: readonly { head: string; tail: string; label: string }[]): void;
   /** Scrolls a code-point offset into view. */
@@ -134,6 +139,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     linkedShown = ranges.length > 0;
     return setOverlay(tr, 'linked', ranges);
   };
+
+  const toRange = (r: OverlayInput): OverlayRange => ({ ...r, from: positions.current!.toPos(r.start), to: positions.current!.toPos(r.end) });
 
   const paint = (s: EditorSpan): PaintedSpan => {
     const map = positions.current!;
@@ -312,8 +319,12 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       return v ? positions.current!.toCodePoint(liveSelection(v).head as PmPos) : (0 as CodePoint);
     },
     setOverlay(which, ranges) {
-      const map = positions.current!;
-      press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, ranges.map((r) => ({ ...r, from: map.toPos(r.start), to: map.toPos(r.end) })))));
+      press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, ranges.map(toRange))));
+    },
+    patchOverlay(which, add, remove, whole) {
+      // Under a pressed pointer the change waits, as the latest whole list (patches would have to be kept in order).
+      if (press.current.pressed) press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, whole().map(toRange))));
+      else queue((tr) => patchOverlay(tr, which, { add: add.map(toRange), remove }));
     },
     scrollTo(offset) {
       ensureText(offset);

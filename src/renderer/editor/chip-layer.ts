@@ -3,6 +3,7 @@
 // scrolling lay out and composite hundreds of boxes. Here only the chips near the viewport exist, and a redraw touches
 // only those that changed.
 
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
 import { visibleRange } from './viewport';
 
@@ -67,9 +68,34 @@ class LabelWidths {
   }
 }
 
+/** A chip as drawn: where in its section's group, and its element (null until written). */
 interface Drawn {
-  signature: string;
-  el: SVGGElement;
+  chip: Chip;
+  x: number;
+  y: number;
+  el: SVGGElement | null;
+}
+
+/** True when two chips of one key look the same and sit on the same character. */
+function sameChip(a: Chip, b: Chip): boolean {
+  return a.start === b.start && a.row === b.row && a.text === b.text && a.color === b.color && a.className === b.className;
+}
+
+/** A function from a position in [from, to] to the index of the section (the document's child) holding it. */
+function sectionFinder(doc: ProseMirrorNode, from: number, to: number): (pos: number) => number {
+  const first = doc.childAfter(Math.min(from, doc.content.size));
+  const starts: number[] = [];
+  for (let i = first.index, pos = first.offset; i < doc.childCount && pos <= to; pos += doc.child(i).nodeSize, i++) starts.push(pos);
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return first.index + lo;
+  };
 }
 
 /**
@@ -160,11 +186,10 @@ export class ChipLayer {
     }
     // All reads first, then all writes: a write between two reads would make the browser lay the page out again.
     const origin = this.root.getBoundingClientRect();
+    const sectionOf = sectionFinder(this.view.state.doc, Math.max(0, top - margin), bottom + margin);
     const sections = new Map<Element, { x: number; y: number; chips: Chip[] }>();
-    const doc = this.view.state.doc;
     for (const chip of chips) {
-      if (chip.start > doc.content.size) continue;
-      const section = this.view.dom.children[doc.resolve(chip.start).index(0)];
+      const section = this.view.dom.children[sectionOf(chip.start)];
       if (!section) continue;
       let entry = sections.get(section);
       if (!entry) {
@@ -174,15 +199,14 @@ export class ChipLayer {
       }
       entry.chips.push(chip);
     }
-    const placed: { section: Element; chip: Chip; signature: string; x: number; y: number }[] = [];
+    const placed: { group: Element; drawn: Drawn }[] = [];
     for (const [section, entry] of sections) {
       const known = this.groups.get(section)?.chips;
       for (const chip of entry.chips) {
-        const base = `${chip.start}\u0000${chip.row}\u0000${chip.text}\u0000${chip.color}\u0000${chip.className ?? ''}`;
         const old = known?.get(chip.key);
         // Text never moves within its section (labels take no room): a chip drawn before is where it was.
-        if (old?.signature.startsWith(base + '\u0000')) {
-          placed.push({ section, chip, signature: old.signature, x: NaN, y: NaN });
+        if (old && sameChip(old.chip, chip)) {
+          placed.push({ group: section, drawn: old });
           continue;
         }
         let at: { left: number; top: number; bottom: number };
@@ -195,11 +219,11 @@ export class ChipLayer {
         const lineTop = at.top - Math.max(0, this.lineHeight - (at.bottom - at.top)) / 2;
         const x = Math.round((at.left - origin.left - entry.x - 1) * 2) / 2;
         const y = Math.round((lineTop - origin.top - entry.y + 1 - chip.row * ROW_STEP) * 2) / 2;
-        placed.push({ section, chip, signature: `${base}\u0000${x}\u0000${y}`, x, y });
+        placed.push({ group: section, drawn: { chip, x, y, el: null } });
       }
     }
     const keep = new Set<Drawn>();
-    for (const { section, chip, signature, x, y } of placed) {
+    for (const { group: section, drawn } of placed) {
       const entry = sections.get(section)!;
       let group = this.groups.get(section);
       if (!group) {
@@ -213,17 +237,13 @@ export class ChipLayer {
         group.y = entry.y;
         group.g.setAttribute('transform', `translate(${entry.x} ${entry.y})`);
       }
-      const old = group.chips.get(chip.key);
-      if (old?.signature === signature) {
-        keep.add(old);
-        continue;
-      }
-      const el = this.chipElement(chip, x, y);
-      if (old) old.el.replaceWith(el);
-      else group.g.appendChild(el);
-      const drawn = { signature, el };
-      group.chips.set(chip.key, drawn);
       keep.add(drawn);
+      if (drawn.el) continue;
+      drawn.el = this.chipElement(drawn.chip, drawn.x, drawn.y);
+      const old = group.chips.get(drawn.chip.key);
+      if (old?.el) old.el.replaceWith(drawn.el);
+      else group.g.appendChild(drawn.el);
+      group.chips.set(drawn.chip.key, drawn);
     }
     for (const [section, group] of this.groups) {
       if (!sections.has(section) || !section.isConnected) {
@@ -233,7 +253,7 @@ export class ChipLayer {
       }
       for (const [key, d] of group.chips) {
         if (keep.has(d)) continue;
-        d.el.remove();
+        d.el?.remove();
         group.chips.delete(key);
       }
     }

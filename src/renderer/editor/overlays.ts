@@ -19,6 +19,14 @@ export interface OverlayRange {
   attrs?: Record<string, string>;
   /** A label chip drawn before the range (suggestion ghosts show their label). */
   chip?: { text: string; color: string };
+  /** Names the range across changes of its layer (a suggestion's key): needed to change the layer by {@link patchOverlay}. */
+  key?: string;
+}
+
+/** A change of some of a layer's ranges: those of `remove` (keys) go, those of `add` come or replace the range of their key. */
+export interface OverlayPatch {
+  add: OverlayRange[];
+  remove: string[];
 }
 
 /** The overlay layers, drawn in this order. */
@@ -45,8 +53,11 @@ interface LayerState {
 }
 
 function indexOf(ranges: readonly OverlayRange[]): SpanIndex<Indexed> {
-  return new SpanIndex(ranges.map((range, i) => ({ id: String(i), start: range.from, end: range.to, range })));
+  return new SpanIndex(ranges.map((range, i) => ({ id: range.key ?? String(i), start: range.from, end: range.to, range })));
 }
+
+/** Which meta a transaction carries for a layer: a whole new list of ranges, or a patch of the list held. */
+type LayerMeta = { ranges: OverlayRange[] } | { patch: OverlayPatch };
 
 function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): DecorationSet {
   const decos: Decoration[] = [];
@@ -66,9 +77,16 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
     state: {
       init: () => ({ ranges: new SpanIndex<Indexed>(), set: DecorationSet.empty }),
       apply(tr, prev, _old, state) {
-        const given = tr.getMeta(key) as OverlayRange[] | undefined;
+        const given = tr.getMeta(key) as LayerMeta | undefined;
+        if (given && 'ranges' in given) {
+          const ranges = indexOf(given.ranges);
+          return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
+        }
         if (given) {
-          const ranges = indexOf(given);
+          // Changed in place (the index is the layer's own, as the spans' is): a patch costs its size, not the list's.
+          const ranges = prev.ranges;
+          for (const k of given.patch.remove) ranges.delete(k);
+          for (const range of given.patch.add) if (range.key !== undefined) ranges.set({ id: range.key, start: range.from, end: range.to, range });
           return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
         }
         if ((windowMoved(tr) || isArrival(tr)) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
@@ -86,7 +104,12 @@ export function overlayPlugins(): Plugin[] {
 
 /** Replaces one overlay layer's ranges. */
 export function setOverlay(tr: Transaction, layer: OverlayLayer, ranges: OverlayRange[]): Transaction {
-  return tr.setMeta(keys[layer], ranges);
+  return tr.setMeta(keys[layer], { ranges } satisfies LayerMeta);
+}
+
+/** Changes some of one overlay layer's ranges (each with its `key`), leaving the others as they are. */
+export function patchOverlay(tr: Transaction, layer: OverlayLayer, patch: OverlayPatch): Transaction {
+  return tr.setMeta(keys[layer], { patch } satisfies LayerMeta);
 }
 
 /** The chips of the overlay ranges (suggestion ghosts) that start in [from, to) (positions) and are painted, for the chip layer. */
@@ -99,7 +122,7 @@ export function overlayChips(state: EditorState, from: number, to: number): Chip
     if (!ranges?.size) continue;
     for (const { id, range: r } of ranges.inRange(from, to)) {
       if (!r.chip || r.from < from || r.to >= size || !inWindow(w, r.from, r.to)) continue;
-      chips.push({ key: `${layer}-${r.attrs?.['data-suggestion-key'] ?? id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: { ...r.attrs }, className: 'ghost-chip' });
+      chips.push({ key: `${layer}-${r.attrs?.['data-suggestion-key'] ?? id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: r.attrs ?? {}, className: 'ghost-chip' });
     }
   }
   return chips;

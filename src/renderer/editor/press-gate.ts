@@ -3,17 +3,17 @@
 
 /** Holds work back while the main pointer button is down on a watched element; runs the latest of each kind after release. */
 export class PressGate {
-  private pressed = false;
+  private isPressed = false;
   private readonly waiting = new Map<string, () => void>();
 
   /** Watches presses on `el` and releases anywhere on `releases` (the window); returns the unwatch function. */
   watch(el: EventTarget, releases: EventTarget = window): () => void {
     const down = (e: Event) => {
-      if ((e as PointerEvent).button === 0) this.pressed = true;
+      if ((e as PointerEvent).button === 0) this.isPressed = true;
     };
     const up = () => {
-      if (!this.pressed) return;
-      this.pressed = false;
+      if (!this.isPressed) return;
+      this.isPressed = false;
       // After the release's own handling (ProseMirror reads the selection on mouseup).
       setTimeout(() => this.release());
     };
@@ -28,14 +28,19 @@ export class PressGate {
     };
   }
 
+  /** True while the main pointer button is down on the watched element. */
+  get pressed(): boolean {
+    return this.isPressed;
+  }
+
   /** Runs `work` now, or at the release when the pointer is pressed; of the work waiting under one `key`, only the latest runs. */
   whenReleased(key: string, work: () => void): void {
-    if (this.pressed) this.waiting.set(key, work);
+    if (this.isPressed) this.waiting.set(key, work);
     else work();
   }
 
   private release(): void {
-    if (this.pressed) return;
+    if (this.isPressed) return;
     const work = [...this.waiting.values()];
     this.waiting.clear();
     for (const w of work) w();
