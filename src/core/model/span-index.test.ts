@@ -90,4 +90,38 @@ describe('SpanIndex', () => {
     // The dropped entry's length no longer widens searches: nothing covers 50.
     expect(index.at(50)).toEqual([]);
   });
+
+  it('changes many spans at once (remove, then add or replace) exactly as one change at a time would', () => {
+    const rand = prng(31);
+    for (const size of [10, 200, 3000]) {
+      const items = Array.from({ length: size }, (_, i) => {
+        const start = Math.floor(rand() * 5000);
+        return { id: `s${i}`, start, end: start + Math.floor(rand() * 40) };
+      });
+      for (const batch of [3, 70, 600]) {
+        const bulk = new SpanIndex(items);
+        const oneByOne = new SpanIndex(items);
+        const remove = items.filter(() => rand() < batch / size).map((s) => s.id);
+        remove.push('not-there');
+        const add = Array.from({ length: Math.ceil(batch / 2) }, (_, i) => {
+          const start = Math.floor(rand() * 5000);
+          // Some replace a span that stays, some bring back one removed, some are new.
+          const id = i % 3 === 0 ? `s${Math.floor(rand() * size)}` : i % 3 === 1 && remove[i] ? remove[i]! : `n${i}`;
+          return { id, start, end: start + Math.floor(rand() * 60) };
+        });
+        bulk.change(remove, add);
+        for (const id of remove) oneByOne.delete(id);
+        for (const item of add) oneByOne.set(item);
+        expect(bulk.all()).toEqual(oneByOne.all());
+        expect(bulk.size).toBe(oneByOne.size);
+        for (const s of oneByOne.all()) expect(bulk.get(s.id)).toBe(s);
+        for (let q = 0; q < 50; q++) {
+          const from = Math.floor(rand() * 5100);
+          const to = from + Math.floor(rand() * 80);
+          expect(ids(bulk.inRange(from, to))).toEqual(ids(bruteRange(oneByOne.all(), from, to)));
+        }
+      }
+    }
+  });
 });
+

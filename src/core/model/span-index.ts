@@ -22,6 +22,9 @@ export interface IndexedInterval {
  * microseconds at 20,000 spans). The index is mutable: its owner (the editor's plugin
  * state, the session) is the only writer, and nobody keeps an old version.
  */
+/** Changes of at most this many items are made one by one; more, in one pass over the index. */
+const BULK_CHANGE = 64;
+
 export class SpanIndex<T extends IndexedInterval> {
   private readonly sorted: T[] = [];
   private readonly byId = new Map<string, T>();
@@ -81,6 +84,44 @@ export class SpanIndex<T extends IndexedInterval> {
     if (this.sorted[i] !== old) throw new Error(`span index out of order at ${id}`);
     this.sorted.splice(i, 1);
     return true;
+  }
+
+  /**
+   * Removes the spans of `remove` (ids), then sets each of `add` (inserted, or replacing its id's span).
+   * One at a time for a few; for many, one pass that filters and merges (each `delete` and `set`
+   * moves the array's tail: thousands of them in a 24,000-item index took a quarter of a second).
+   */
+  change(remove: Iterable<string>, add: readonly T[]): void {
+    const gone = new Set(remove);
+    if (gone.size + add.length <= BULK_CHANGE) {
+      for (const id of gone) this.delete(id);
+      for (const item of add) this.set(item);
+      return;
+    }
+    for (const item of add) gone.add(item.id);
+    let kept = 0;
+    for (const s of this.sorted) {
+      if (gone.has(s.id)) {
+        if (this.byId.get(s.id) === s) this.byId.delete(s.id);
+        this.forgetLength(s);
+      } else this.sorted[kept++] = s;
+    }
+    this.sorted.length = kept;
+    const incoming = new Map<string, T>();
+    for (const item of add) incoming.set(item.id, item);
+    const fresh = [...incoming.values()].sort(compare);
+    for (const item of fresh) {
+      this.byId.set(item.id, item);
+      this.countLength(item);
+    }
+    // Merge two sorted runs, from the back, in place.
+    let i = kept - 1;
+    let j = fresh.length - 1;
+    this.sorted.length = kept + fresh.length;
+    for (let k = this.sorted.length - 1; j >= 0; k--) {
+      if (i >= 0 && compare(this.sorted[i]!, fresh[j]!) > 0) this.sorted[k] = this.sorted[i--]!;
+      else this.sorted[k] = fresh[j--]!;
+    }
   }
 
   /**

@@ -85,8 +85,9 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
         if (given) {
           // Changed in place (the index is the layer's own, as the spans' is): a patch costs its size, not the list's.
           const ranges = prev.ranges;
-          for (const k of given.patch.remove) ranges.delete(k);
-          for (const range of given.patch.add) if (range.key !== undefined) ranges.set({ id: range.key, start: range.from, end: range.to, range });
+          const added: Indexed[] = [];
+          for (const range of given.patch.add) if (range.key !== undefined) added.push({ id: range.key, start: range.from, end: range.to, range });
+          ranges.change(given.patch.remove, added);
           return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
         }
         if ((windowMoved(tr) || isArrival(tr)) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
