@@ -7,16 +7,40 @@ export interface Keyed {
 }
 
 /**
- * The suggestions to (re)draw and the keys to remove to go from `before` to `after`; the focused
- * suggestion's ghost looks different, so a change of focus redraws the ghosts that gained or lost it.
+ * The suggestions to (re)draw and the keys to remove to go from `before` to `after`, both sorted by
+ * `order` (one merge walk: no sets of the thousands of suggestions, which a page of proposals
+ * arriving from the worker would build each time). The focused suggestion's ghost looks different,
+ * so a change of focus redraws the ghosts that gained or lost it. Applied as "remove, then add by
+ * key", the patch gives `after` even where `order` ties.
  */
-export function ghostChanges<T extends Keyed>(before: readonly T[], after: readonly T[], focusedBefore: string | null, focusedAfter: string | null): { add: T[]; remove: string[] } {
-  const had = new Set(before);
-  const has = new Set(after);
-  const remove: string[] = [];
-  for (const s of before) if (!has.has(s)) remove.push(s.key);
+export function ghostChanges<T extends Keyed>(
+  before: readonly T[],
+  after: readonly T[],
+  order: (a: T, b: T) => number,
+  focusedBefore: string | null,
+  focusedAfter: string | null,
+): { add: T[]; remove: string[] } {
   const add: T[] = [];
-  const refocused = focusedBefore === focusedAfter ? null : new Set([focusedBefore, focusedAfter]);
-  for (const s of after) if (!had.has(s) || refocused?.has(s.key)) add.push(s);
+  const remove: string[] = [];
+  const refocused = (s: T) => focusedBefore !== focusedAfter && (s.key === focusedBefore || s.key === focusedAfter);
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    if (j >= after.length) remove.push(before[i++]!.key);
+    else if (i >= before.length) add.push(after[j++]!);
+    else if (before[i] === after[j]) {
+      if (refocused(after[j]!)) add.push(after[j]!);
+      i++;
+      j++;
+    } else {
+      const c = order(before[i]!, after[j]!);
+      if (c < 0) remove.push(before[i++]!.key);
+      else if (c > 0) add.push(after[j++]!);
+      else {
+        remove.push(before[i++]!.key);
+        add.push(after[j++]!);
+      }
+    }
+  }
   return { add, remove };
 }

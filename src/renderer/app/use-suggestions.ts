@@ -179,7 +179,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
       e.setOverlay('suggestions', open.map(ghost));
       return;
     }
-    const { add, remove } = ghostChanges(before.list, open, before.focused, focusedKey);
+    const { add, remove } = ghostChanges(before.list, open, compareSuggestions, before.focused, focusedKey);
     if (add.length || remove.length) e.patchOverlay('suggestions', add.map(ghost), remove, () => open.map(ghost));
   }, [open, focusedKey, colorOf, editor, session]);
 

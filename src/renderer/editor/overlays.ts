@@ -50,6 +50,8 @@ interface Indexed {
 interface LayerState {
   ranges: SpanIndex<Indexed>;
   set: DecorationSet;
+  /** The window `set` was painted for. */
+  painted: PaintWindow;
 }
 
 function indexOf(ranges: readonly OverlayRange[]): SpanIndex<Indexed> {
@@ -59,15 +61,64 @@ function indexOf(ranges: readonly OverlayRange[]): SpanIndex<Indexed> {
 /** Which meta a transaction carries for a layer: a whole new list of ranges, or a patch of the list held. */
 type LayerMeta = { ranges: OverlayRange[] } | { patch: OverlayPatch };
 
+/** The decoration of one range, named by its id (the patch and the window's move find it by that). */
+function decorationOf(item: Indexed): Decoration {
+  // A range's chip is drawn by the chip layer (chip-layer.ts), not here.
+  return Decoration.inline(item.start, item.end, { nodeName: 'span', class: item.range.className, ...item.range.attrs }, { id: item.id });
+}
+
+/** True when a range is painted: in the window, and its text has arrived (a long text comes in slices). */
+function painted(doc: Node, w: PaintWindow, item: Indexed): boolean {
+  return inWindow(w, item.start, item.end) && item.end < doc.content.size;
+}
+
 function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): DecorationSet {
   const decos: Decoration[] = [];
-  for (const { range: r } of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) {
-    // Outside the window, or not arrived yet (a long text comes in slices).
-    if (!inWindow(w, r.from, r.to) || r.to >= doc.content.size) continue;
-    // A range's chip is drawn by the chip layer (chip-layer.ts), not here.
-    decos.push(Decoration.inline(r.from, r.to, { nodeName: 'span', class: r.className, ...r.attrs }));
-  }
+  for (const item of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) if (painted(doc, w, item)) decos.push(decorationOf(item));
   return DecorationSet.create(doc, decos);
+}
+
+/** The decorations of a set whose range's id is in `ids`, found around where the ranges were. */
+function decorationsOfIds(set: DecorationSet, ids: Map<string, Indexed>): Decoration[] {
+  const out: Decoration[] = [];
+  for (const [id, item] of ids) for (const d of set.find(item.start, item.end, (spec: { id?: string }) => spec.id === id)) out.push(d);
+  return out;
+}
+
+/** Applies a patch to the index (in place) and to the painted set: only the ranges it names change. */
+function patchLayer(doc: Node, prev: LayerState, patch: OverlayPatch, w: PaintWindow): LayerState {
+  const added: Indexed[] = [];
+  for (const range of patch.add) if (range.key !== undefined) added.push({ id: range.key, start: range.from, end: range.to, range });
+  // What was painted under the names the patch touches goes; what it brings is painted where the window shows it.
+  const touched = new Map<string, Indexed>();
+  for (const id of [...patch.remove, ...added.map((a) => a.id)]) {
+    const old = prev.ranges.get(id);
+    if (old) touched.set(id, old);
+  }
+  const leaving = decorationsOfIds(prev.set, touched);
+  prev.ranges.change(patch.remove, added);
+  const entering = added.filter((item) => prev.ranges.get(item.id) === item && painted(doc, w, item)).map(decorationOf);
+  return { ranges: prev.ranges, set: prev.set.remove(leaving).add(doc, entering), painted: w };
+}
+
+/** Moves the painted set from the window it was painted for to `next`: the ranges that left go, those that came are added. */
+function moveLayer(doc: Node, prev: LayerState, next: PaintWindow): LayerState {
+  const before = prev.painted;
+  if (before === null || next === null || next.from >= before.to || next.to <= before.from) return { ranges: prev.ranges, set: layerSet(doc, prev.ranges, next), painted: next };
+  const leaving: Decoration[] = [];
+  for (const [a, b] of [[before.from, next.from], [next.to, before.to]] as const) {
+    if (a >= b) continue;
+    for (const d of prev.set.find(a, b)) {
+      const item = prev.ranges.get((d.spec as { id: string }).id);
+      if (!item || !inWindow(next, item.start, item.end)) leaving.push(d);
+    }
+  }
+  const entering: Decoration[] = [];
+  for (const [a, b] of [[next.from, before.from], [before.to, next.to]] as const) {
+    if (a >= b) continue;
+    for (const item of prev.ranges.inRange(a, b)) if (!inWindow(before, item.start, item.end) && painted(doc, next, item)) entering.push(decorationOf(item));
+  }
+  return { ranges: prev.ranges, set: prev.set.remove(leaving).add(doc, entering), painted: next };
 }
 
 function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
@@ -75,23 +126,20 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
   return new Plugin<LayerState>({
     key,
     state: {
-      init: () => ({ ranges: new SpanIndex<Indexed>(), set: DecorationSet.empty }),
+      init: (_config, state) => ({ ranges: new SpanIndex<Indexed>(), set: DecorationSet.empty, painted: paintWindow(state) }),
       apply(tr, prev, _old, state) {
         const given = tr.getMeta(key) as LayerMeta | undefined;
+        const w = paintWindow(state);
         if (given && 'ranges' in given) {
           const ranges = indexOf(given.ranges);
-          return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
+          return { ranges, set: layerSet(tr.doc, ranges, w), painted: w };
         }
-        if (given) {
-          // Changed in place (the index is the layer's own, as the spans' is): a patch costs its size, not the list's.
-          const ranges = prev.ranges;
-          const added: Indexed[] = [];
-          for (const range of given.patch.add) if (range.key !== undefined) added.push({ id: range.key, start: range.from, end: range.to, range });
-          ranges.change(given.patch.remove, added);
-          return { ranges, set: layerSet(tr.doc, ranges, paintWindow(state)) };
-        }
-        if ((windowMoved(tr) || isArrival(tr)) && prev.ranges.size) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, paintWindow(state)) };
-        return tr.docChanged ? { ranges: prev.ranges, set: prev.set.map(tr.mapping, tr.doc) } : prev;
+        // Changed in place (the index is the layer's own, as the spans' is): a patch costs its size, not the list's.
+        if (given) return patchLayer(tr.doc, prev, given.patch, w);
+        if (!prev.ranges.size) return prev.painted === w ? prev : { ...prev, painted: w };
+        if (isArrival(tr)) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, w), painted: w };
+        if (windowMoved(tr)) return moveLayer(tr.doc, prev, w);
+        return tr.docChanged ? { ...prev, set: prev.set.map(tr.mapping, tr.doc) } : prev;
       },
     },
     props: { decorations: (state) => key.getState(state)!.set },
