@@ -74,6 +74,8 @@ interface Drawn {
   x: number;
   y: number;
   el: SVGGElement | null;
+  /** The draw that last wanted it (older: removed at the end of the draw). */
+  stamp: number;
 }
 
 /** True when two chips of one key look the same and sit on the same character. */
@@ -116,6 +118,7 @@ export class ChipLayer {
   private readonly groups = new Map<Element, SectionGroup>();
   private readonly widths = new LabelWidths();
   private frame = 0;
+  private draws = 0;
   private readonly resize: ResizeObserver;
   /** The text's width and line height the chips were placed for: a change of either moves every chip in its section. */
   private textWidth = -1;
@@ -219,10 +222,10 @@ export class ChipLayer {
         const lineTop = at.top - Math.max(0, this.lineHeight - (at.bottom - at.top)) / 2;
         const x = Math.round((at.left - origin.left - entry.x - 1) * 2) / 2;
         const y = Math.round((lineTop - origin.top - entry.y + 1 - chip.row * ROW_STEP) * 2) / 2;
-        placed.push({ group: section, drawn: { chip, x, y, el: null } });
+        placed.push({ group: section, drawn: { chip, x, y, el: null, stamp: 0 } });
       }
     }
-    const keep = new Set<Drawn>();
+    const stamp = ++this.draws;
     for (const { group: section, drawn } of placed) {
       const entry = sections.get(section)!;
       let group = this.groups.get(section);
@@ -237,7 +240,7 @@ export class ChipLayer {
         group.y = entry.y;
         group.g.setAttribute('transform', `translate(${entry.x} ${entry.y})`);
       }
-      keep.add(drawn);
+      drawn.stamp = stamp;
       if (drawn.el) continue;
       drawn.el = this.chipElement(drawn.chip, drawn.x, drawn.y);
       const old = group.chips.get(drawn.chip.key);
@@ -252,7 +255,7 @@ export class ChipLayer {
         continue;
       }
       for (const [key, d] of group.chips) {
-        if (keep.has(d)) continue;
+        if (d.stamp === stamp) continue;
         d.el?.remove();
         group.chips.delete(key);
       }

@@ -161,6 +161,9 @@ export function patchOverlay(tr: Transaction, layer: OverlayLayer, patch: Overla
   return tr.setMeta(keys[layer], { patch } satisfies LayerMeta);
 }
 
+/** Each range's chip, made once (a changed range comes as a new item): the chip layer asks every frame while scrolling. */
+const chipOf = new WeakMap<Indexed, Chip>();
+
 /** The chips of the overlay ranges (suggestion ghosts) that start in [from, to) (positions) and are painted, for the chip layer. */
 export function overlayChips(state: EditorState, from: number, to: number): Chip[] {
   const w = paintWindow(state);
@@ -169,9 +172,15 @@ export function overlayChips(state: EditorState, from: number, to: number): Chip
   for (const layer of Object.keys(keys) as OverlayLayer[]) {
     const ranges = keys[layer].getState(state)?.ranges;
     if (!ranges?.size) continue;
-    for (const { id, range: r } of ranges.inRange(from, to)) {
+    for (const item of ranges.inRange(from, to)) {
+      const r = item.range;
       if (!r.chip || r.from < from || r.to >= size || !inWindow(w, r.from, r.to)) continue;
-      chips.push({ key: `${layer}-${r.attrs?.['data-suggestion-key'] ?? id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: r.attrs ?? {}, className: 'ghost-chip' });
+      let chip = chipOf.get(item);
+      if (!chip) {
+        chip = { key: `${layer}-${item.id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: r.attrs ?? {}, className: 'ghost-chip' };
+        chipOf.set(item, chip);
+      }
+      chips.push(chip);
     }
   }
   return chips;

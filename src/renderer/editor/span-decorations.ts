@@ -289,6 +289,9 @@ export function spansAt(state: EditorState, pos: number): string[] {
   return found.sort((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.id);
 }
 
+/** Each painted span's chip, made once (a span is replaced, never changed, when its label or range changes): the chip layer asks every frame while scrolling. */
+const chipOf = new WeakMap<LanedSpan, Chip>();
+
 /** The label chips of the painted spans that start in [from, to) (positions), for the chip layer. */
 export function spanChips(state: EditorState, from: number, to: number): Chip[] {
   const plugin = spanDecorationKey.getState(state);
@@ -298,7 +301,12 @@ export function spanChips(state: EditorState, from: number, to: number): Chip[] 
   for (const s of plugin.index.inRange(from, to)) {
     // As the highlights: painted only in the window, and only once its text has arrived.
     if (s.start < from || s.end >= size || !inWindow(plugin.painted, s.start, s.end)) continue;
-    chips.push({ key: s.id, text: s.label, color: s.color, row: s.row, start: s.start, attrs: { 'data-chip-for': s.id } });
+    let chip = chipOf.get(s);
+    if (!chip) {
+      chip = { key: s.id, text: s.label, color: s.color, row: s.row, start: s.start, attrs: { 'data-chip-for': s.id } };
+      chipOf.set(s, chip);
+    }
+    chips.push(chip);
   }
   return chips;
 }
