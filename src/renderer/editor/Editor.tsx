@@ -168,9 +168,11 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     };
     const layerHook = new Plugin({
       view: () => ({
-        update: () => {
+        update: (view, prev) => {
           layer.current?.schedule();
-          chips.current?.schedule();
+          // Text arriving at the end of a long document moves no chip on screen: placed again after the burst.
+          if (view.state.doc !== prev.doc) chips.current?.scheduleSoon();
+          else chips.current?.schedule();
         },
       }),
     });
@@ -220,7 +222,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     if (firstLines < lines.length) {
       const l = new TextLoader(v, lines, firstLines, () => {
         layer.current?.schedule();
-        chips.current?.schedule();
+        chips.current?.scheduleSoon();
       });
       loader.current = l;
       requestAnimationFrame(() => setTimeout(() => l.start())); // after the first frame with the opening screens is painted

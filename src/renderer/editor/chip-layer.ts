@@ -12,6 +12,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** Pixels between chip rows (a chip is about 11 px tall): row 0 sits just above the text, row 1 above it. */
 const ROW_STEP = 13;
 
+/** How long a burst of text arriving or sections resizing waits before the chips are placed again, in ms. */
+const SOON_MS = 150;
+
 /** Horizontal padding inside a chip, each side, in pixels. */
 const CHIP_PAD = 3;
 
@@ -119,6 +122,7 @@ export class ChipLayer {
   private readonly widths = new LabelWidths();
   private frame = 0;
   private draws = 0;
+  private soon: ReturnType<typeof setTimeout> | null = null;
   private readonly resize: ResizeObserver;
   /** The text's width and line height the chips were placed for: a change of either moves every chip in its section. */
   private textWidth = -1;
@@ -148,7 +152,7 @@ export class ChipLayer {
     });
     scroller.appendChild(this.root);
     // Text that changes height (a section laid out for the first time) moves the sections below; a new width rewraps lines.
-    this.resize = new ResizeObserver(() => this.schedule());
+    this.resize = new ResizeObserver(() => this.scheduleSoon());
     this.resize.observe(view.dom);
   }
 
@@ -161,6 +165,18 @@ export class ChipLayer {
     });
   }
 
+  /**
+   * Redraws a little later, once: for changes that seldom move a chip on screen and come in bursts (a long text arriving
+   * at its end, sections resized below the view). A scroll redraws in its own frame anyway.
+   */
+  scheduleSoon(): void {
+    if (this.soon !== null) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.schedule();
+    }, SOON_MS);
+  }
+
   /** Redraws now, for the visible positions `visible` when the caller has just measured them (a frame callback after a scroll). */
   drawNow(visible?: { top: number; bottom: number }): void {
     cancelAnimationFrame(this.frame);
@@ -170,6 +186,7 @@ export class ChipLayer {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    if (this.soon !== null) clearTimeout(this.soon);
     this.resize.disconnect();
     this.root.remove();
   }
