@@ -209,7 +209,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     chips.current = new ChipLayer(v, scroller, {
       chips: (from, to) => [...spanChips(v.state, from, to), ...overlayChips(v.state, from, to)],
       onClick: (attrs) => {
-        const key = attrs['data-suggestion-key'];
+        const key = attrs['data-chip-ghost'];
         if (key) callbacks.current.onSuggestionClick?.(key);
         // A label chip names its span.
         else if (attrs['data-chip-for']) {

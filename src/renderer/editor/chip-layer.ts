@@ -152,7 +152,7 @@ export class ChipLayer {
     });
     scroller.appendChild(this.root);
     // Text that changes height (a section laid out for the first time) moves the sections below; a new width rewraps lines.
-    this.resize = new ResizeObserver(() => this.scheduleSoon());
+    this.resize = new ResizeObserver(() => this.schedule());
     this.resize.observe(view.dom);
   }
 
@@ -167,7 +167,7 @@ export class ChipLayer {
 
   /**
    * Redraws a little later, once: for changes that seldom move a chip on screen and come in bursts (a long text arriving
-   * at its end, sections resized below the view). A scroll redraws in its own frame anyway.
+   * at its end). A scroll redraws in its own frame anyway.
    */
   scheduleSoon(): void {
     if (this.soon !== null) return;

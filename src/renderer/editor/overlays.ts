@@ -177,7 +177,7 @@ export function overlayChips(state: EditorState, from: number, to: number): Chip
       if (!r.chip || r.from < from || r.to >= size || !inWindow(w, r.from, r.to)) continue;
       let chip = chipOf.get(item);
       if (!chip) {
-        chip = { key: `${layer}-${item.id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: r.attrs ?? {}, className: 'ghost-chip' };
+        chip = { key: `${layer}-${item.id}`, text: r.chip.text, color: r.chip.color, row: 0, start: r.from, attrs: { 'data-chip-ghost': item.id }, className: 'ghost-chip' };
         chipOf.set(item, chip);
       }
       chips.push(chip);
