@@ -15,7 +15,7 @@ function held(): { map: Map<string, string>; applied: number; apply: (layer: str
   return out;
 }
 
-const settle = async (feed: OverlayFeed<string, unknown>) => {
+const settle = async (feed: { busy: boolean }) => {
   while (feed.busy) await new Promise((r) => setTimeout(r));
 };
 
