@@ -114,7 +114,9 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     pending.current = [];
     afterFlush.current = [];
     if (!v || !steps.length) return;
-    let tr = v.state.tr;
+    // A caret just moved by a key may not have reached ProseMirror: a transaction from its older selection would undo the move.
+    const live = liveSelection(v);
+    let tr = live.anchor !== v.state.selection.anchor || live.head !== v.state.selection.head ? v.state.tr.setSelection(TextSelection.create(v.state.doc, live.anchor, live.head)) : v.state.tr;
     for (const step of steps) tr = step(tr);
     v.dispatch(tr);
     for (const f of after) f();
@@ -377,21 +379,20 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
  * (a key pressed right after a click or drag can beat ProseMirror's selectionchange),
  * else ProseMirror's own.
  */
-function liveSelection(v: EditorView): { from: number; to: number; head: number } {
-  const { from, to, head } = v.state.selection;
+function liveSelection(v: EditorView): { from: number; to: number; anchor: number; head: number } {
+  const { from, to, anchor, head } = v.state.selection;
   const dom = window.getSelection();
   if (dom && dom.anchorNode && dom.focusNode && v.dom.contains(dom.anchorNode) && v.dom.contains(dom.focusNode)) {
     try {
       const a = v.posAtDOM(dom.anchorNode, dom.anchorOffset);
       const b = v.posAtDOM(dom.focusNode, dom.focusOffset);
-      return { from: Math.min(a, b), to: Math.max(a, b), head: b };
+      return { from: Math.min(a, b), to: Math.max(a, b), anchor: a, head: b };
     } catch {
       // A node ProseMirror does not map: keep its own selection.
     }
   }
-  return { from, to, head };
+  return { from, to, anchor, head };
 }
-
 /** Scrolls the editor so that a position sits in the middle of the view. */
 function scrollPosIntoView(v: EditorView, pos: number): void {
   const { node } = v.domAtPos(pos);
