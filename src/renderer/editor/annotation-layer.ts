@@ -3,6 +3,7 @@
 
 import type { EditorView } from 'prosemirror-view';
 import { arcBetween, lineBoxes, type Box } from './arc-geometry';
+import { FrameRedraw } from './frame-redraw';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -40,9 +41,8 @@ export class AnnotationLayer {
   private readonly root: HTMLDivElement;
   private readonly svg: SVGSVGElement;
   private readonly handles: { start: HTMLDivElement; end: HTMLDivElement };
-  private frame = 0;
+  private readonly redraw: FrameRedraw;
   private drag: { edge: 'start' | 'end'; range: LayerRange } | null = null;
-  private readonly resize: ResizeObserver;
 
   constructor(
     private readonly view: EditorView,
@@ -59,22 +59,16 @@ export class AnnotationLayer {
     this.root.appendChild(this.svg);
     this.handles = { start: this.handle('start'), end: this.handle('end') };
     scroller.appendChild(this.root);
-    this.resize = new ResizeObserver(() => this.schedule());
-    this.resize.observe(view.dom);
+    this.redraw = new FrameRedraw(view.dom, () => this.draw());
   }
 
   /** Redraws at the next frame (several calls in one frame draw once). */
   schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.redraw.schedule();
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
-    this.resize.disconnect();
+    this.redraw.stop();
     this.root.remove();
   }
 

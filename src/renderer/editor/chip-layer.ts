@@ -5,6 +5,7 @@
 
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
+import { FrameRedraw } from './frame-redraw';
 import { visibleRange } from './viewport';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -120,10 +121,9 @@ export class ChipLayer {
   private readonly svg: SVGSVGElement;
   private readonly groups = new Map<Element, SectionGroup>();
   private readonly widths = new LabelWidths();
-  private frame = 0;
+  private readonly redraw: FrameRedraw;
   private draws = 0;
   private soon: ReturnType<typeof setTimeout> | null = null;
-  private readonly resize: ResizeObserver;
   /** The text's width and line height the chips were placed for: a change of either moves every chip in its section. */
   private textWidth = -1;
   private lineHeight = 0;
@@ -152,17 +152,12 @@ export class ChipLayer {
     });
     scroller.appendChild(this.root);
     // Text that changes height (a section laid out for the first time) moves the sections below; a new width rewraps lines.
-    this.resize = new ResizeObserver(() => this.schedule());
-    this.resize.observe(view.dom);
+    this.redraw = new FrameRedraw(view.dom, () => this.draw());
   }
 
   /** Redraws at the next frame (several calls in one frame draw once). */
   schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    this.redraw.schedule();
   }
 
   /**
@@ -179,15 +174,13 @@ export class ChipLayer {
 
   /** Redraws now, for the visible positions `visible` when the caller has just measured them (a frame callback after a scroll). */
   drawNow(visible?: { top: number; bottom: number }): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.redraw.cancelPending();
     this.draw(visible);
   }
 
   destroy(): void {
-    cancelAnimationFrame(this.frame);
+    this.redraw.stop();
     if (this.soon !== null) clearTimeout(this.soon);
-    this.resize.disconnect();
     this.root.remove();
   }
 
