@@ -8,6 +8,7 @@ import { SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 import type { Chip } from './chip-layer';
+import { moveWindowSet, windowDecorations } from './window-move';
 
 /** One overlay range in ProseMirror positions. */
 export interface OverlayRange {
@@ -67,15 +68,8 @@ function decorationOf(item: Indexed): Decoration {
   return Decoration.inline(item.start, item.end, { nodeName: 'span', class: item.range.className, ...item.range.attrs }, { id: item.id });
 }
 
-/** True when a range is painted: in the window, and its text has arrived (a long text comes in slices). */
-function painted(doc: Node, w: PaintWindow, item: Indexed): boolean {
-  return inWindow(w, item.start, item.end) && item.end < doc.content.size;
-}
-
 function layerSet(doc: Node, ranges: SpanIndex<Indexed>, w: PaintWindow): DecorationSet {
-  const decos: Decoration[] = [];
-  for (const item of w === null ? ranges.all() : ranges.inRange(w.from, w.to)) if (painted(doc, w, item)) decos.push(decorationOf(item));
-  return DecorationSet.create(doc, decos);
+  return DecorationSet.create(doc, windowDecorations(doc, ranges, w, decorationOf));
 }
 
 /** The decorations of a set whose range's id is in `ids`, found around where the ranges were. */
@@ -97,28 +91,8 @@ function patchLayer(doc: Node, prev: LayerState, patch: OverlayPatch, w: PaintWi
   }
   const leaving = decorationsOfIds(prev.set, touched);
   prev.ranges.change(patch.remove, added);
-  const entering = added.filter((item) => prev.ranges.get(item.id) === item && painted(doc, w, item)).map(decorationOf);
+  const entering = added.filter((item) => prev.ranges.get(item.id) === item && inWindow(w, item.start, item.end) && item.end < doc.content.size).map(decorationOf);
   return { ranges: prev.ranges, set: prev.set.remove(leaving).add(doc, entering), painted: w };
-}
-
-/** Moves the painted set from the window it was painted for to `next`: the ranges that left go, those that came are added. */
-function moveLayer(doc: Node, prev: LayerState, next: PaintWindow): LayerState {
-  const before = prev.painted;
-  if (before === null || next === null || next.from >= before.to || next.to <= before.from) return { ranges: prev.ranges, set: layerSet(doc, prev.ranges, next), painted: next };
-  const leaving: Decoration[] = [];
-  for (const [a, b] of [[before.from, next.from], [next.to, before.to]] as const) {
-    if (a >= b) continue;
-    for (const d of prev.set.find(a, b)) {
-      const item = prev.ranges.get((d.spec as { id: string }).id);
-      if (!item || !inWindow(next, item.start, item.end)) leaving.push(d);
-    }
-  }
-  const entering: Decoration[] = [];
-  for (const [a, b] of [[next.from, before.from], [before.to, next.to]] as const) {
-    if (a >= b) continue;
-    for (const item of prev.ranges.inRange(a, b)) if (!inWindow(before, item.start, item.end) && painted(doc, next, item)) entering.push(decorationOf(item));
-  }
-  return { ranges: prev.ranges, set: prev.set.remove(leaving).add(doc, entering), painted: next };
 }
 
 function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
@@ -138,7 +112,7 @@ function layerPlugin(layer: OverlayLayer): Plugin<LayerState> {
         if (given) return patchLayer(tr.doc, prev, given.patch, w);
         if (!prev.ranges.size) return prev.painted === w ? prev : { ...prev, painted: w };
         if (isArrival(tr)) return { ranges: prev.ranges, set: layerSet(tr.doc, prev.ranges, w), painted: w };
-        if (windowMoved(tr)) return moveLayer(tr.doc, prev, w);
+        if (windowMoved(tr)) return { ranges: prev.ranges, set: moveWindowSet(tr.doc, prev.set, prev.ranges, prev.painted, w, decorationOf), painted: w };
         return tr.docChanged ? { ...prev, set: prev.set.map(tr.mapping, tr.doc) } : prev;
       },
     },

@@ -8,6 +8,7 @@ import { SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 import type { Chip } from './chip-layer';
+import { moveWindowSet, windowDecorations } from './window-move';
 
 /** What the plugin needs to paint one span; `start`/`end` are ProseMirror positions. */
 export interface PaintedSpan {
@@ -70,23 +71,21 @@ function chipReach(s: PaintedSpan): [number, number] {
 /** The longest chip reach, for searching chips that start before a position. */
 const MAX_CHIP_REACH = 16;
 
-function decorationsOf(s: LanedSpan): Decoration[] {
-  // The label chip is not here: the chip layer draws it over the text (chip-layer.ts).
-  return [
-    Decoration.inline(
-      s.start,
-      s.end,
-      {
-        // Own element per span: without nodeName ProseMirror merges overlapping decorations into one element and one id.
-        nodeName: 'span',
-        class: 'span',
-        'data-span-id': s.id,
-        'data-label': s.label,
-        style: `--c:${s.color};--lane:${s.lane}`,
-      },
-      { id: s.id },
-    ),
-  ];
+/** A span's highlight. The label chip is not here: the chip layer draws it over the text (chip-layer.ts). */
+function decorationOf(s: LanedSpan): Decoration {
+  return Decoration.inline(
+    s.start,
+    s.end,
+    {
+      // Own element per span: without nodeName ProseMirror merges overlapping decorations into one element and one id.
+      nodeName: 'span',
+      class: 'span',
+      'data-span-id': s.id,
+      'data-label': s.label,
+      style: `--c:${s.color};--lane:${s.lane}`,
+    },
+    { id: s.id },
+  );
 }
 
 /** Assigns lanes and chip rows to spans so that overlapping spans never share a lane, nor touching chips a row (greedy colouring). */
@@ -130,54 +129,11 @@ function selectionSet(doc: Node, index: SpanIndex<LanedSpan>, id: string | null)
   return DecorationSet.create(doc, [Decoration.inline(s.start, s.end, { class: 'span-selected' }, { selected: true })]);
 }
 
-/**
- * Decorations of the spans of `index` meeting the window (every span when the window is the whole
- * document) and lying wholly in the text the view holds yet (`doc`: a long text arrives in slices).
- */
-function decorationsIn(doc: Node, index: SpanIndex<LanedSpan>, w: PaintWindow, skip: PaintWindow | undefined): Decoration[] {
-  const found = w === null ? index.all() : index.inRange(w.from, w.to);
-  const size = doc.content.size;
-  const out: Decoration[] = [];
-  for (const s of found) if (s.end < size && (!skip || !inWindow(skip, s.start, s.end))) out.push(...decorationsOf(s));
-  return out;
-}
-
-/**
- * Moves the painted set from window `prev` to `next`: the spans that left are removed, those that came
- * are added, those in both are untouched (and so are their DOM nodes).
- */
-function moveWindow(doc: Node, set: DecorationSet, index: SpanIndex<LanedSpan>, prev: PaintWindow, next: PaintWindow): DecorationSet {
-  if (prev === null || next === null || next.from >= prev.to || next.to <= prev.from) return DecorationSet.create(doc, decorationsIn(doc, index, next, undefined));
-  const leaving = new Set<Decoration>();
-  const leftBits: [number, number][] = [];
-  if (prev.from < next.from) leftBits.push([prev.from, next.from]);
-  if (prev.to > next.to) leftBits.push([next.to, prev.to]);
-  for (const [a, b] of leftBits) {
-    for (const d of set.find(a, b)) {
-      // Decided by the span's range, not the decoration's: a chip and its highlight come and go together.
-      const s = index.get((d.spec as { id: string }).id);
-      if (!s || !inWindow(next, s.start, s.end)) leaving.add(d);
-    }
-  }
-  const entering: Decoration[] = [];
-  if (next.from < prev.from) entering.push(...decorationsIn(doc, index, { from: next.from, to: prev.from }, prev));
-  if (next.to > prev.to) entering.push(...decorationsIn(doc, index, { from: prev.to, to: next.to }, prev));
-  // A widget (from === to) exactly at an edge can come twice: keep one per span id and kind.
-  const seen = new Set<string>();
-  const unique = entering.filter((d) => {
-    const k = `${(d.spec as { id: string }).id}:${d.from === d.to ? 'w' : 'i'}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return set.remove([...leaving]).add(doc, unique);
-}
-
 function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, state: EditorState): SpanDecorationState {
   const meta = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
   const w = paintWindow(state);
   if (!meta) {
-    if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindow(state.doc, prev.set, prev.index, prev.painted, w), prev.selectedId, prev.selection, w);
+    if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindowSet(state.doc, prev.set, prev.index, prev.painted, w, decorationOf), prev.selectedId, prev.selection, w);
     if (!tr.docChanged) return prev;
     // The text only grows at its end (a long document arriving in slices): nothing painted moves, and the spans
     // that now lie wholly in the text and meet the window are added.
@@ -185,7 +141,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
     if (isArrival(tr)) {
       const before = tr.before.content.size;
       const arrived = prev.index.inRange(before, state.doc.content.size).filter((s) => s.end >= before && s.end < state.doc.content.size && inWindow(prev.painted, s.start, s.end));
-      if (arrived.length) set = set.add(state.doc, arrived.flatMap(decorationsOf));
+      if (arrived.length) set = set.add(state.doc, arrived.map(decorationOf));
     }
     return new SpanDecorationState(prev.index, set, prev.selectedId, prev.selection.map(tr.mapping, tr.doc), prev.painted);
   }
@@ -193,12 +149,12 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
   let index = prev.index;
   let painted = prev.painted;
   if (windowMoved(tr)) {
-    set = moveWindow(state.doc, set, index, painted, w);
+    set = moveWindowSet(state.doc, set, index, painted, w, decorationOf);
     painted = w;
   }
   if (meta.reset) {
     index = new SpanIndex(withLanes(meta.reset));
-    set = DecorationSet.create(state.doc, decorationsIn(state.doc, index, w, undefined));
+    set = DecorationSet.create(state.doc, windowDecorations(state.doc, index, w, decorationOf));
     painted = w;
   } else if (meta.remove?.length || meta.add?.length) {
     const gone: LanedSpan[] = [];
@@ -214,7 +170,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
       if (old && index.delete(s.id)) set = set.remove(set.find(old.start, old.end, (spec) => spec.id === s.id));
       const laned: LanedSpan = { ...s, ...freeLanes(index, s) };
       index.set(laned);
-      if (inWindow(painted, laned.start, laned.end) && laned.end < state.doc.content.size) added.push(...decorationsOf(laned));
+      if (inWindow(painted, laned.start, laned.end) && laned.end < state.doc.content.size) added.push(decorationOf(laned));
     }
     if (added.length) set = set.add(state.doc, added);
   }
