@@ -93,7 +93,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
   const chips = useRef<ChipLayer | null>(null);
   const loader = useRef<TextLoader | null>(null);
   const press = useRef(new PressGate());
-  const feed = useRef(new OverlayFeed<OverlayLayer, OverlayInput>((which, p) => queue((tr) => patchOverlay(tr, which, { add: p.add.map(toRange), remove: p.remove }))));
+  const [feed] = useState(() => new OverlayFeed<OverlayLayer, OverlayInput>((which, p) => queue((tr) => patchOverlay(tr, which, { add: p.add.map(toRange), remove: p.remove }))));
   /** Makes sure the view holds the text up to code point `cp` (a long text arrives in slices). */
   const ensureText = (cp: CodePoint) => loader.current?.ensure(positions.current!.toPos(cp) + 1);
   const positions = useRef<PositionMap | null>(null);
@@ -240,14 +240,13 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     scroller.addEventListener('scroll', onScroll, { passive: true });
     onScroll();
     const unwatch = press.current.watch(v.dom);
-    const slices = feed.current;
     return () => {
       unwatch();
       scroller.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
       loader.current?.cancel();
       loader.current = null;
-      slices.cancel();
+      feed.cancel();
       layer.current?.destroy();
       layer.current = null;
       chips.current?.destroy();
@@ -327,15 +326,15 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       return v ? positions.current!.toCodePoint(liveSelection(v).head as PmPos) : (0 as CodePoint);
     },
     setOverlay(which, ranges) {
-      feed.current.drop(which);
+      feed.drop(which);
       press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, ranges.map(toRange))));
     },
     patchOverlay(which, add, remove, whole) {
       // Under a pressed pointer the change waits, as the latest whole list (patches would have to be kept in order).
       if (press.current.pressed) {
-        feed.current.drop(which);
+        feed.drop(which);
         press.current.whenReleased(which, () => queue((tr) => setOverlay(tr, which, whole().map(toRange))));
-      } else feed.current.patch(which, { add, remove });
+      } else feed.patch(which, { add, remove });
     },
     scrollTo(offset) {
       ensureText(offset);
