@@ -392,8 +392,9 @@ function liveSelection(v: EditorView): { from: number; to: number; anchor: numbe
   }
   return { from, to, anchor, head };
 }
-/** Scrolls the editor so that a position sits in the middle of the view. */
+/** Centres a position's line in the view unless it is on screen (its line: the element around it can be a 32-line section). */
 function scrollPosIntoView(v: EditorView, pos: number): void {
-  const { node } = v.domAtPos(pos);
-  (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+  const at = v.coordsAtPos(pos);
+  const box = v.dom.parentElement!.getBoundingClientRect();
+  if (at.top < box.top || at.bottom > box.bottom) v.dom.parentElement!.scrollTop += at.top - (box.top + box.height / 2);
 }
