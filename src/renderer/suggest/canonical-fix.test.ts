@@ -38,6 +38,17 @@ describe('canonical ids for accepted NLP entities', () => {
     void text;
   });
 
+  it('a span made from a lexicon hit read before the id was given is pending too', () => {
+    // The lexicon was read between the label key and the id's Enter: its hit has the name and no id.
+    const stale = makeSuggestion('dictionary', 'ORG', cp(15), cp(31), {});
+    const tracker = new OpenTracker([stale], [], new Set());
+    tracker.build();
+    expect(acceptedWithoutCanonical([accepted], tracker)).toEqual(['s1']);
+    const s = session([accepted]);
+    canonicalFix(s, new Dictionary([{ text: 'Fudan University', label: 'ORG', attrs: { canonical: 'fudan-university' } }]), new Set(['s1']));
+    expect(s.updates).toEqual(['set canonical:s1:fudan-university']);
+  });
+
   it('the lexicon read after the accept gives the id; a later lexicon does not set it twice', () => {
     const s = session([accepted]);
     const pending = new Set(['s1']);

@@ -1,4 +1,5 @@
-// An NLP entity suggestion accepted before the lexicon knew its name gets the lexicon's canonical id as soon as it does, whatever the timing.
+// An entity suggestion accepted before the lexicon knew its canonical id (an NLP proposal, or a lexicon hit read before the id was given)
+// gets the id as soon as the lexicon knows it, whatever the timing.
 
 import type { Span } from '../../core/model/types';
 import type { Dictionary } from '../../core/suggest/dictionary';
@@ -15,9 +16,12 @@ export interface CanonicalTarget {
   updateSpan(label: string, span: Span): void;
 }
 
-/** Ids of the spans just put that an NLP entity proposal of the same label and range made, and that have no canonical id. */
+/** The proposals that name an entity: the NLP rules' and the lexicon's (whose hit may predate the id, read a moment before it was typed). */
+const ENTITY_KINDS: ReadonlySet<Suggestion['kind']> = new Set(['entity', 'dictionary']);
+
+/** Ids of the spans just put that an entity proposal (NLP or lexicon) of the same label and range made, and that have no canonical id. */
 export function acceptedWithoutCanonical(put: readonly Span[], proposals: ProposalsAt): string[] {
-  return put.filter((s) => !s.attrs.canonical && proposals.proposalsAt(s.label, s.start, s.end).some((p) => p.kind === 'entity')).map((s) => s.id);
+  return put.filter((s) => !s.attrs.canonical && proposals.proposalsAt(s.label, s.start, s.end).some((p) => ENTITY_KINDS.has(p.kind))).map((s) => s.id);
 }
 
 /**
