@@ -18,7 +18,7 @@ import { readOnlyText } from './read-only-text';
 import { ChipLayer } from './chip-layer';
 import { OverlayFeed } from './overlay-feed';
 import { followScroll } from './scroll-follow';
-import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
+import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD, withPaintWindow } from './viewport';
 import { overlayChips, overlayPlugins, patchOverlay, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
 import { selectedSpanId, setSpanDecorations, spanChips, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
 
@@ -234,7 +234,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
     // The window and the chips of the screen that came into view, in the same frame (after a fling, when it rests).
     const scrolling = followScroll(scroller, {
       follow: () => {
-        const seen = followViewport(v, scroller);
+        const seen = followViewport(v, scroller, (next) => (queue((tr) => withPaintWindow(tr, next)), flush()));
         chips.current?.drawNow(seen ?? undefined);
         return seen?.moved ?? false;
       },

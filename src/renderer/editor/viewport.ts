@@ -110,14 +110,24 @@ export function nextWindow(current: { from: number; to: number }, top: number, b
 
 /**
  * Measures the visible positions of `view` inside its scrolling `container` and moves the window when
- * `nextWindow` says so. Cheap enough for every animation frame. Returns the visible positions and whether the
+ * `nextWindow` says so, through `move` (the editor's, which starts from the live DOM selection: a caret just moved
+ * by a key must not be undone by a transaction from ProseMirror's older one). Cheap enough for every animation frame. Returns the visible positions and whether the
  * window moved (null for a document painted whole, which it does not measure).
  */
-export function followViewport(view: EditorView, container: HTMLElement): { top: number; bottom: number; moved: boolean } | null {
+export function followViewport(
+  view: EditorView,
+  container: HTMLElement,
+  move: (next: { from: number; to: number }) => void = (next) => view.dispatch(withPaintWindow(view.state.tr, next)),
+): { top: number; bottom: number; moved: boolean } | null {
   const current = paintWindow(view.state);
   if (current === null) return null;
   const { top, bottom } = visibleRange(view, container);
   const next = nextWindow(current, top, bottom, view.state.doc.content.size);
-  if (next) view.dispatch(view.state.tr.setMeta(viewportKey, next));
+  if (next) move(next);
   return { top, bottom, moved: next !== null };
+}
+
+/** `tr` with the paint window moved to `next`. */
+export function withPaintWindow(tr: Transaction, next: PaintWindow): Transaction {
+  return tr.setMeta(viewportKey, next);
 }
