@@ -129,7 +129,8 @@ export function chooseLayer(placed: readonly TokenSpan[], ctx: TagContext): Toke
   const order = [...placed].sort(layerOrder);
   let tokens = 0;
   for (const t of order) tokens = Math.max(tokens, t.last + 1);
-  if (owners.length < tokens) owners = new Int32Array(Math.max(tokens, owners.length * 2));
+  // Grown for a long document, given back for a short one.
+  if (owners.length < tokens || (owners.length > 1 << 20 && tokens < owners.length / 4)) owners = new Int32Array(Math.max(tokens, 1024));
   const owner = owners;
   owner.fill(0, 0, tokens);
   const kept: TokenSpan[] = [];

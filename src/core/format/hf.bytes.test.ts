@@ -72,4 +72,17 @@ describe('hf records written from the token table', () => {
     expect(`[${idList(codes, ids)}]`).toBe(JSON.stringify(Array.from(codes, (c) => ids[c])));
     expect(idList([], ids)).toBe('');
   });
+
+  it('after a very long document (buffers grown past what is kept), a short one is still written right', () => {
+    const tags = new TagSet([]);
+    const short = randomLine(prng(5), 7);
+    const before = hfRecordText(hfLinePart(short), tags);
+    // 2 million tokens (past the table's shrink point) and 9 million units of JSON (past the buffer's), \" each.
+    const long: NativeLine = { ...short, text: 'a '.repeat(1_100_000) + '"'.repeat(900_000), spans: [] };
+    const record = hfRecordText(hfLinePart(long), tags);
+    expect(record.length).toBeGreaterThan(9_000_000);
+    expect(JSON.parse(record).tokens).toHaveLength(2_000_000);
+    expect(hfRecordText(hfLinePart(short), tags)).toBe(before);
+    expect(tokensJson(TokenTable.of([{ text: '"x"', start: 0, end: 3 }]))).toBe('["\\"x\\""]');
+  });
 });

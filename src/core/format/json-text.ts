@@ -3,12 +3,23 @@
 
 import type { TokenTable } from './token-table';
 
+/** Units the buffer starts with, and goes back to after a record that needed more than {@link KEEP_UNITS}. */
+const INITIAL_UNITS = 1 << 16;
+/** The most units kept between records (8 MB): a huge document's buffer is not held for the rest of the run. */
+const KEEP_UNITS = 1 << 22;
 /** The units of a record being written; grown by doubling, reused from one record to the next. */
-let units = new Uint16Array(1 << 16);
+let units = new Uint16Array(INITIAL_UNITS);
 /** UTF-16 units to a string in one native call (the units never hold a lone surrogate: those are escaped). */
 const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 const HEX = '0123456789abcdef';
+
+/** The first `n` units as a string; the buffer shrinks back if a long record grew it past {@link KEEP_UNITS}. */
+function finish(n: number): string {
+  const s = decoder.decode(units.subarray(0, n));
+  if (units.length > KEEP_UNITS) units = new Uint16Array(INITIAL_UNITS);
+  return s;
+}
 
 function ensure(n: number): void {
   if (n <= units.length) return;
@@ -82,7 +93,7 @@ export function tokensJson(tokens: TokenTable): string {
     units[n++] = 0x22;
   }
   units[n++] = 0x5d;
-  return decoder.decode(units.subarray(0, n));
+  return finish(n);
 }
 
 /** Writes the decimal digits of `v` (a non-negative integer) at `n`; returns the new length. */
@@ -104,5 +115,5 @@ export function idList(codes: ArrayLike<number>, ids: readonly number[]): string
     if (i > 0) units[n++] = 0x2c;
     n = writeDigits(ids[codes[i]!]!, n);
   }
-  return decoder.decode(units.subarray(0, n));
+  return finish(n);
 }

@@ -8,6 +8,11 @@ export interface Token {
   end: number;
 }
 
+/** Tokens a new table has room for. */
+const INITIAL = 256;
+/** Beyond this many tokens of room (16 MB of arrays), a table refilled with a much shorter text shrinks back. */
+const SHRINK_FROM = 1 << 20;
+
 /**
  * The tokens of one text, in text order: token `i` is `text.slice(uStart[i], uEnd[i])` and covers code points
  * `[start[i], end[i])`. The arrays are longer than {@link count} (they grow by doubling); a table is refilled for
@@ -16,16 +21,24 @@ export interface Token {
 export class TokenTable {
   text = '';
   count = 0;
-  uStart = new Int32Array(256);
-  uEnd = new Int32Array(256);
-  start = new Int32Array(256);
-  end = new Int32Array(256);
+  uStart = new Int32Array(INITIAL);
+  uEnd = new Int32Array(INITIAL);
+  start = new Int32Array(INITIAL);
+  end = new Int32Array(INITIAL);
 
-  /** Empties the table for the tokens of `text`. */
+  /** Empties the table for the tokens of `text`; arrays grown for a very long text are given back for a short one. */
   reset(text: string): this {
     this.text = text;
     this.count = 0;
+    if (this.uStart.length > SHRINK_FROM && text.length < this.uStart.length / 4) this.allocate(INITIAL);
     return this;
+  }
+
+  private allocate(n: number): void {
+    this.uStart = new Int32Array(n);
+    this.uEnd = new Int32Array(n);
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
   }
 
   /** Appends a token: UTF-16 range `[u, uTo)` and code point range `[cp, cpTo)` of {@link text}. */
