@@ -22,6 +22,31 @@ test('a 400,000-character report: ghosts painted near the viewport, find and lab
     expect(painted).toBeGreaterThan(0);
     expect(painted).toBeLessThan(total / 4);
 
+    // A fling to the middle, a screen per frame: where the view comes to rest, its ghosts and their chips are painted.
+    await page.locator('.editor').evaluate(
+      (s) =>
+        new Promise<void>((resolve) => {
+          const frame = () => {
+            if (s.scrollTop >= s.scrollHeight / 2) return resolve();
+            s.scrollTop += s.clientHeight;
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+    const onScreen = (selector: string) =>
+      page.evaluate((sel) => {
+        const box = document.querySelector('.editor')!.getBoundingClientRect();
+        return [...document.querySelectorAll(sel)].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.bottom > box.top && r.top < box.bottom;
+        }).length;
+      }, selector);
+    await expect.poll(() => onScreen('.doc-text [data-suggestion-key]')).toBeGreaterThan(0);
+    await expect.poll(() => onScreen('.chip-layer [data-chip-ghost]')).toBeGreaterThan(0);
+    const middle = await page.locator('.doc-text [data-suggestion-key]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-suggestion-key')!.split(':')[2])));
+    expect(Math.min(...middle)).toBeGreaterThan(100_000);
+
     // Find reaches the end of the text; the match is labelled there and painted.
     await page.locator('.doc-text').click();
     await page.keyboard.press('Control+f');

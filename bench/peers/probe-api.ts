@@ -67,7 +67,8 @@ export interface ProbeApi {
   /** Resolves after two painted frames, so that effects of the last change have run. */
   settle(): Promise<boolean>;
   scrollToTop(): Promise<boolean>;
-  scrollThrough(args?: { timeoutMs?: number; maxSteps?: number }): Promise<ScrollResult>;
+  /** Scrolls from the top to the end, `screensPerFrame` (default 1) per frame, recording long tasks. */
+  scrollThrough(args?: { timeoutMs?: number; maxSteps?: number; screensPerFrame?: number }): Promise<ScrollResult>;
   /** Scrolls `n` screens down, one per frame, from where the view is; screens done and ms. */
   scrollSteps(n: number): Promise<{ steps: number; ms: number }>;
   seedIndexedDb(data: SeedData): Promise<number>;

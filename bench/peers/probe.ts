@@ -231,7 +231,7 @@ const api: ProbeApi = {
     return afterNextPaint().then(() => true);
   },
 
-  async scrollThrough({ timeoutMs = DEFAULT_TIMEOUT_MS, maxSteps = 100_000 } = {}) {
+  async scrollThrough({ timeoutMs = DEFAULT_TIMEOUT_MS, maxSteps = 100_000, screensPerFrame = 1 } = {}) {
     const s = scroller();
     s.scrollTop = 0;
     await afterNextPaint();
@@ -256,8 +256,9 @@ const api: ProbeApi = {
         }
         // Out of time: stop where it is; what was seen so far is still reported.
         if (now - t0 > timeoutMs) return resolve();
-        // One screen per frame: every part of the document is shown once, as fast as frames come.
-        s.scrollTop += s.clientHeight;
+        // One screen per frame by default: every part of the document is shown once, as fast as frames come (a fling);
+        // a fraction of a screen is a reader's pace (a wheel, a held arrow key).
+        s.scrollTop += Math.max(1, Math.round(s.clientHeight * screensPerFrame));
         steps++;
         requestAnimationFrame(frame);
       };

@@ -17,6 +17,7 @@ import { FIRST_SLICE_CHARS, linesFor, TextLoader } from './progressive-text';
 import { readOnlyText } from './read-only-text';
 import { ChipLayer } from './chip-layer';
 import { OverlayFeed } from './overlay-feed';
+import { followScroll } from './scroll-follow';
 import { followViewport, INITIAL_WINDOW, viewportPlugin, WINDOW_THRESHOLD } from './viewport';
 import { overlayChips, overlayPlugins, patchOverlay, setOverlay, type OverlayLayer, type OverlayRange } from './overlays';
 import { selectedSpanId, setSpanDecorations, spanChips, spanDecorationsPlugins, spanIn, spanIndex, spansAt, type PaintedSpan } from './span-decorations';
@@ -208,8 +209,10 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       arcs: () => arcsFor(v, relations.current, allArcsRef.current),
       onResize: (id, start, end) => callbacks.current.onResizeSpan?.(id, map.toCodePoint(start as PmPos), map.toCodePoint(end as PmPos)),
     });
+    let flying = () => false;
     chips.current = new ChipLayer(v, scroller, {
       chips: (from, to) => [...spanChips(v.state, from, to), ...overlayChips(v.state, from, to)],
+      flying: () => flying(),
       onClick: (attrs) => {
         const key = attrs['data-chip-ghost'];
         if (key) callbacks.current.onSuggestionClick?.(key);
@@ -220,7 +223,6 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
         }
       },
     });
-    let frame = 0;
     if (firstLines < lines.length) {
       const l = new TextLoader(v, lines, firstLines, () => {
         layer.current?.schedule();
@@ -229,21 +231,19 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       loader.current = l;
       requestAnimationFrame(() => setTimeout(() => l.start())); // after the first frame with the opening screens is painted
     }
-    const onScroll = () => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        // The chips of the screen that came into view, in the same frame.
-        chips.current?.drawNow(followViewport(v, scroller) ?? undefined);
-      });
-    };
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    onScroll();
+    // The window and the chips of the screen that came into view, in the same frame (after a fling, when it rests).
+    const scrolling = followScroll(scroller, {
+      follow: () => {
+        const seen = followViewport(v, scroller);
+        chips.current?.drawNow(seen ?? undefined);
+        return seen?.moved ?? false;
+      },
+    });
+    flying = scrolling.flying;
     const unwatch = press.current.watch(v.dom);
     return () => {
       unwatch();
-      scroller.removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
+      scrolling.stop();
       loader.current?.cancel();
       loader.current = null;
       feed.cancel();

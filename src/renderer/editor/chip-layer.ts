@@ -42,6 +42,8 @@ export interface ChipSource {
   chips(from: number, to: number): Chip[];
   /** A chip was clicked. */
   onClick(attrs: Record<string, string>): void;
+  /** True while the view flies past in a fling: redraws wait, the scroll draws when it rests (scroll-follow.ts). */
+  flying?(): boolean;
 }
 
 /** Text widths of chip labels in pixels, measured once per label with the chips' font. */
@@ -152,7 +154,9 @@ export class ChipLayer {
     });
     scroller.appendChild(this.root);
     // Text that changes height (a section laid out for the first time) moves the sections below; a new width rewraps lines.
-    this.redraw = new FrameRedraw(view.dom, () => this.draw());
+    this.redraw = new FrameRedraw(view.dom, () => {
+      if (!this.source.flying?.()) this.draw();
+    });
   }
 
   /** Redraws at the next frame (several calls in one frame draw once). */

@@ -85,22 +85,39 @@ export function visibleRange(view: EditorView, container: HTMLElement): { top: n
 }
 
 /**
- * Measures the visible positions of `view` inside its scrolling `container` and moves the
- * window when the visible text has come near its edge. Cheap enough for every animation frame.
- * Returns the visible positions (null for a document painted whole, which it does not measure).
+ * Positions painted beyond each edge of the view right after a jump (the view left the window: a find, a fling that
+ * stopped): the screen and a little more, so the frame that lands stays short. The full margin follows, a side at a time.
  */
-export function followViewport(view: EditorView, container: HTMLElement): { top: number; bottom: number } | null {
+export const JUMP_MARGIN = 1500;
+
+/**
+ * Where the window of a long document goes when positions [top, bottom) of a document of `size` are visible: null when
+ * it stays. It moves when the view has come within half a margin of an edge (fewer, larger moves while scrolling), to a
+ * margin on each side; after a jump it holds the screen and JUMP_MARGIN, then grows one side per call (below first, the
+ * way reading goes), so that no single move adds more than a margin of spans.
+ */
+export function nextWindow(current: { from: number; to: number }, top: number, bottom: number, size: number): { from: number; to: number } | null {
+  if (top >= current.to || bottom <= current.from) return { from: Math.max(0, top - JUMP_MARGIN), to: Math.min(size, bottom + JUMP_MARGIN) };
+  const slack = WINDOW_MARGIN / 2;
+  const nearTop = current.from > 0 && top - current.from < slack;
+  const nearBottom = current.to < size && current.to - bottom < slack;
+  if (!nearTop && !nearBottom) return null;
+  const target = { from: Math.max(0, top - WINDOW_MARGIN), to: Math.min(size, bottom + WINDOW_MARGIN) };
+  // Growing on both sides (after a jump): the side below now, the side above at the next call.
+  if (target.from < current.from && target.to > current.to) return { from: current.from, to: target.to };
+  return target;
+}
+
+/**
+ * Measures the visible positions of `view` inside its scrolling `container` and moves the window when
+ * `nextWindow` says so. Cheap enough for every animation frame. Returns the visible positions and whether the
+ * window moved (null for a document painted whole, which it does not measure).
+ */
+export function followViewport(view: EditorView, container: HTMLElement): { top: number; bottom: number; moved: boolean } | null {
   const current = paintWindow(view.state);
   if (current === null) return null;
-  const visible = visibleRange(view, container);
-  const { top, bottom } = visible;
-  const size = view.state.doc.content.size;
-  // Move only when the visible text is within half a margin of an edge: fewer changes while scrolling.
-  const slack = WINDOW_MARGIN / 2;
-  if (top - current.from > slack && current.to - bottom > slack) return visible;
-  if (current.from === 0 && top < slack && current.to - bottom > slack) return visible;
-  if (current.to === size && size - bottom < slack && top - current.from > slack) return visible;
-  const next = { from: Math.max(0, top - WINDOW_MARGIN), to: Math.min(size, bottom + WINDOW_MARGIN) };
-  view.dispatch(view.state.tr.setMeta(viewportKey, next));
-  return visible;
+  const { top, bottom } = visibleRange(view, container);
+  const next = nextWindow(current, top, bottom, view.state.doc.content.size);
+  if (next) view.dispatch(view.state.tr.setMeta(viewportKey, next));
+  return { top, bottom, moved: next !== null };
 }
