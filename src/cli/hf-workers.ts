@@ -14,8 +14,11 @@ export const HF_JOBS_IN_FLIGHT_PER_WORKER = 2;
 /**
  * The code that starts a worker: workers do not inherit the tsx loader the CLI runs under, so each
  * registers it before importing hf-worker.ts (the worker itself is TypeScript, like the rest of the CLI).
+ * When the CLI runs from its bundle (bin/marginalia.js), this module is a chunk of it, and the worker
+ * is the bundle's own hf-worker.js beside it, plain JavaScript.
  */
 function workerSource(): string {
+  if (!import.meta.url.endsWith('.ts')) return `import(${JSON.stringify(new URL('./hf-worker.js', import.meta.url).href)})`;
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./hf-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;

@@ -31,8 +31,8 @@ Export options (every input line is checked as marginalia validate checks it):
   --zh-tokens MODE      hf: chars (default), one token per Han character as Hugging
                         Face's Chinese NER sets and bert-base-chinese have it, or
                         words, ICU's dictionary words (what hf wrote before)
-  --jobs N              hf: threads that cut words (default: one per idle core for
-                        inputs of 8 MB or more, else 1); the output is the same bytes
+  --jobs N              hf: threads that cut words (default 1: threads cost more CPU
+                        than they save on most inputs); the output is the same bytes
 
 Import options:
   --annotator NAME      annotator for records that do not name one (default "imported")

@@ -4,8 +4,9 @@
 import type { NativeLine } from './native';
 import { ConvertError, type ExportOptions, type Exporter, type ImportContext, type OutputChunk } from './convert-types';
 import { applyExportOptions } from './export-options';
-import { OUTSIDE, bioTags, readBio } from './bio';
-import { joinTokens, wordTokens } from './tokens';
+import { OUTSIDE, readBio, tokenLayer } from './bio';
+import { joinTokens, wordTokenTable } from './tokens';
+import { idList, tokensJson } from './json-text';
 import { buildNativeLine, type ImportedSpan } from './import-line';
 import { requireText } from './spacy';
 import { DEFAULT_SCHEMA } from '../model/schema';
@@ -65,9 +66,9 @@ export interface HfLinePart {
 export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLinePart {
   const l = applyExportOptions(line, options);
   const text = requireText(l, 'hf');
-  const tokens = wordTokens(text, options.locale, options.zhTokens ?? 'chars');
-  const { kept } = bioTags(tokens, l.spans, { docId: l.doc_id, annotator: l.annotator, alignment: options.alignment, warn: options.warn });
-  const codes = new Uint32Array(tokens.length);
+  const tokens = wordTokenTable(text, options.locale, options.zhTokens ?? 'chars');
+  const kept = tokenLayer(tokens, l.spans, { docId: l.doc_id, annotator: l.annotator, alignment: options.alignment, warn: options.warn });
+  const codes = new Uint32Array(tokens.count);
   const labels: string[] = [];
   const index = new Map<string, number>();
   for (const { span, first, last } of kept) {
@@ -80,9 +81,7 @@ export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLin
     codes[first] = 2 * k + 1;
     for (let i = first + 1; i <= last; i++) codes[i] = 2 * k + 2;
   }
-  const texts = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) texts[i] = tokens[i]!.text;
-  return { id: `${l.doc_id}/${l.annotator}`, tokensJson: JSON.stringify(texts), labels, codes };
+  return { id: `${l.doc_id}/${l.annotator}`, tokensJson: tokensJson(tokens), labels, codes };
 }
 
 /**
@@ -92,9 +91,7 @@ export function hfLinePart(line: NativeLine, options: ExportOptions = {}): HfLin
 export function hfRecordText(part: HfLinePart, tags: TagSet): string {
   const ids = [tags.id(OUTSIDE)];
   for (const label of part.labels) ids.push(tags.id(`B-${label}`), tags.id(`I-${label}`));
-  let ner = '';
-  const { codes } = part;
-  for (let i = 0; i < codes.length; i++) ner += i === 0 ? String(ids[codes[i]!]) : `,${ids[codes[i]!]}`;
+  const ner = idList(part.codes, ids);
   return `{"id":${JSON.stringify(part.id)},"tokens":${part.tokensJson},"ner_tags":[${ner}]}\n`;
 }
 

@@ -2,7 +2,9 @@
 // in code points; and the reverse: a text rebuilt from tokens when importing them.
 
 import { codePointLength } from '../model/offsets';
-import { cjkPieces } from './cjk-runs';
+import { CJK_ASCII, CJK_MARK, cjkCuttable, cjkKind } from './cjk-runs';
+import { asciiWords } from './ascii-words';
+import { TokenTable, type Token } from './token-table';
 
 /** Segmenters are costly to build (ICU data): one per locale and granularity, reused. */
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -18,12 +20,7 @@ export function segmenter(locale: string | undefined, granularity: 'word' | 'sen
   return s;
 }
 
-/** One token: its text and its code point range in the document. */
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { Token } from './token-table';
 
 /**
  * Whitespace as both JavaScript (`\s`) and Python (`str.split()`) see it:
@@ -32,6 +29,7 @@ export interface Token {
 const WS = /[\s\x1c-\x1f\x85]+/u;
 const WS_ONLY = /^[\s\x1c-\x1f\x85]*$/u;
 const WS_GLOBAL = /[\s\x1c-\x1f\x85]+/gu;
+const WS_SPLIT = /([\s\x1c-\x1f\x85]+)/u;
 
 /**
  * UTF-16 units handed to ICU at once. Each `segment()` call costs about as much as a few
@@ -74,14 +72,19 @@ function isHighSurrogate(c: number): boolean {
 /** Any surrogate: the text has characters outside the BMP (or a lone half). */
 const SURROGATE = /[\ud800-\udfff]/;
 
+/** ASCII whitespace, which alone separates the runs cut here (tab, LF, VT, FF, CR, space). */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
 /**
  * The tokens Intl.Segmenter finds in the stretches `[from, to)` of `text` (UTF-16, each
- * ending at a LF or before printable ASCII), whitespace dropped, appended to `out[k]` for
- * stretch k. Stretches are joined by LF into strings of about {@link ICU_BATCH} units and
+ * ending at a LF or before printable ASCII), whitespace dropped, appended to `out` in text order.
+ * Stretches are joined by LF into strings of about {@link ICU_BATCH} units and
  * segmented together: a word boundary always falls before and after LF (UAX #29 WB3a,
  * WB3b), so each stretch is cut as it would be alone; a segment is placed back by its index.
  */
-function icuStretches(text: string, from: readonly number[], to: readonly number[], cursor: CodePointCursor, locale: string | undefined, out: Token[][]): void {
+function icuStretches(text: string, from: readonly number[], to: readonly number[], cursor: CodePointCursor, locale: string | undefined, out: TokenTable): void {
   const seg = segmenter(locale, 'word');
   let k = 0;
   while (k < from.length) {
@@ -101,81 +104,17 @@ function icuStretches(text: string, from: readonly number[], to: readonly number
       const at = from[k + j]! + index - batchStart[j]!;
       // The LF that joins two stretches lies past the end of stretch j: whitespace, dropped below.
       if (!WS.test(segment)) {
-        const start = cursor.at(at);
-        out[k + j]!.push({ text: segment, start, end: cursor.at(at + segment.length) });
+        out.push(at, at + segment.length, cursor.at(at), cursor.at(at + segment.length));
       } else if (!WS_ONLY.test(segment)) {
         // A segment with inner whitespace (rare): split it so no token holds a space.
         let u = at;
-        for (const part of segment.split(/([\s\x1c-\x1f\x85]+)/u)) {
-          if (part && !WS_ONLY.test(part)) {
-            const start = cursor.at(u);
-            out[k + j]!.push({ text: part, start, end: cursor.at(u + part.length) });
-          }
+        for (const part of segment.split(WS_SPLIT)) {
+          if (part && !WS_ONLY.test(part)) out.push(u, u + part.length, cursor.at(u), cursor.at(u + part.length));
           u += part.length;
         }
       }
     }
     k = last;
-  }
-}
-
-/** UAX #29 word break classes of printable ASCII (what ICU's root rules give them). */
-const enum Wb {
-  Other,
-  Letter,
-  Numeric,
-  /** ':' */
-  MidLetter,
-  /** ',' ';' */
-  MidNum,
-  /** '.' and the single quote, which join both letters and digits. */
-  MidNumLet,
-  /** '_' */
-  ExtendNumLet,
-}
-
-const WB_CLASS: Uint8Array = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0x41; c <= 0x5a; c++) t[c] = Wb.Letter;
-  for (let c = 0x61; c <= 0x7a; c++) t[c] = Wb.Letter;
-  for (let c = 0x30; c <= 0x39; c++) t[c] = Wb.Numeric;
-  t[0x3a] = Wb.MidLetter;
-  t[0x2c] = Wb.MidNum;
-  t[0x3b] = Wb.MidNum;
-  t[0x2e] = Wb.MidNumLet;
-  t[0x27] = Wb.MidNumLet;
-  t[0x5f] = Wb.ExtendNumLet;
-  return t;
-})();
-
-/** Letters and digits (AHLetter and Numeric). A module function: the CLI runs under tsx, whose keepNames makes a closure created per call costly. */
-function alnum(c: Wb): boolean {
-  return c === Wb.Letter || c === Wb.Numeric;
-}
-
-/** Whether UAX #29 keeps positions i-1 and i of a printable ASCII word together (rules WB5 to WB13b). */
-function joined(s: string, i: number): boolean {
-  const prev = WB_CLASS[s.charCodeAt(i - 1)]!;
-  const cur = WB_CLASS[s.charCodeAt(i)]!;
-  const next = i + 1 < s.length ? WB_CLASS[s.charCodeAt(i + 1)]! : Wb.Other;
-  const before = i >= 2 ? WB_CLASS[s.charCodeAt(i - 2)]! : Wb.Other;
-  if (alnum(prev) && alnum(cur)) return true; // WB5, WB8, WB9, WB10
-  if (prev === Wb.Letter && (cur === Wb.MidLetter || cur === Wb.MidNumLet) && next === Wb.Letter) return true; // WB6
-  if (before === Wb.Letter && (prev === Wb.MidLetter || prev === Wb.MidNumLet) && cur === Wb.Letter) return true; // WB7
-  if (prev === Wb.Numeric && (cur === Wb.MidNum || cur === Wb.MidNumLet) && next === Wb.Numeric) return true; // WB12
-  if (before === Wb.Numeric && (prev === Wb.MidNum || prev === Wb.MidNumLet) && cur === Wb.Numeric) return true; // WB11
-  if ((alnum(prev) || prev === Wb.ExtendNumLet) && cur === Wb.ExtendNumLet) return true; // WB13a
-  if (prev === Wb.ExtendNumLet && alnum(cur)) return true; // WB13b
-  return false;
-}
-
-/** The tokens of a run of printable ASCII without whitespace, cut by the rules ICU applies, from code point `cp`. */
-function asciiTokens(s: string, cp: number, out: Token[]): void {
-  let from = 0;
-  for (let i = 1; i <= s.length; i++) {
-    if (i < s.length && joined(s, i)) continue;
-    out.push({ text: s.slice(from, i), start: cp + from, end: cp + i });
-    from = i;
   }
 }
 
@@ -198,116 +137,162 @@ const HAN_CHAR = /\p{Script=Han}[\p{M}\u200d]*/gu;
 /** Whether a run holds a Han character. */
 const HAS_HAN = /\p{Script=Han}/u;
 
-/** How a run cut without ICU becomes tokens. */
-const enum RunKind {
-  /** Printable ASCII, cut by {@link asciiTokens}. */
-  Ascii,
-  /** One token: a punctuation mark, or a Han character (with its marks) in `chars` mode. */
-  OneToken,
-  /** Han of U+4E00 to U+9FFF in `chars` mode, one UTF-16 unit each: one token per character. */
-  BmpHan,
+/**
+ * The state of one cut: tokens found here go to `out` at once, in text order; the stretches between them that
+ * need ICU are gathered (split at LF) and cut at the end into `icu`, then merged in. A class, not closures: the
+ * CLI runs under tsx, whose keepNames makes a closure created per call costly.
+ */
+class Cut {
+  /** UTF-16 index where the text not yet placed begins. */
+  pending = 0;
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly cursor: CodePointCursor;
+
+  constructor(
+    readonly text: string,
+    readonly out: TokenTable,
+    astral: boolean,
+  ) {
+    this.cursor = new CodePointCursor(text, astral);
+  }
+
+  /** The text from {@link pending} to `end`, unless ASCII whitespace only, as stretches for ICU (split after each LF). */
+  addGap(end: number): void {
+    const { text } = this;
+    let at = this.pending;
+    while (at < end && isAsciiSpace(text.charCodeAt(at))) at++;
+    if (at === end) return;
+    at = this.pending;
+    while (at < end) {
+      const nl = text.indexOf('\n', at);
+      const stop = nl === -1 || nl >= end ? end : nl + 1;
+      this.stretch(at, stop);
+      at = stop;
+    }
+  }
+
+  stretch(from: number, to: number): void {
+    this.from.push(from);
+    this.to.push(to);
+  }
+
+  /** A run of Han, ASCII and CJK marks ({@link cjkCuttable}): ASCII pieces cut here, each mark a token, Han by `chars` or ICU. */
+  cjkRun(a: number, b: number, chars: boolean): void {
+    const { text, out } = this;
+    let i = a;
+    while (i < b) {
+      const kind = cjkKind(text.charCodeAt(i));
+      let j = i + 1;
+      if (kind === CJK_MARK) out.push(i, j, this.cursor.at(i), this.cursor.at(i) + 1);
+      else {
+        while (j < b && cjkKind(text.charCodeAt(j)) === kind) j++;
+        if (kind === CJK_ASCII) asciiWords(text, i, j, this.cursor.at(i), out);
+        else if (!chars) this.stretch(i, j);
+        else {
+          const cp = this.cursor.at(i);
+          for (let u = i; u < j; u++) out.push(u, u + 1, cp + u - i, cp + u - i + 1);
+        }
+      }
+      i = j;
+    }
+  }
+
+  /** `chars` mode, a run with Han and what {@link cjkCuttable} refuses: each Han character a token, ICU for the rest. */
+  hanRun(a: number, run: string): void {
+    let u = 0;
+    HAN_CHAR.lastIndex = 0;
+    for (let h = HAN_CHAR.exec(run); h !== null; h = HAN_CHAR.exec(run)) {
+      if (h.index > u) this.stretch(a + u, a + h.index);
+      const at = a + h.index;
+      const cp = this.cursor.at(at);
+      this.out.push(at, at + h[0].length, cp, cp + (h[0].length === 1 ? 1 : codePointLength(h[0])));
+      u = h.index + h[0].length;
+    }
+    if (u < run.length) this.stretch(a + u, a + run.length);
+  }
 }
 
-/** A run of printable ASCII: cut here without ICU. */
-const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
-/** Runs between ASCII whitespace. */
-const NON_WS_RUN = /[^\t\n\v\f\r ]+/g;
-/** ASCII whitespace only: no token, no ICU. */
-const ASCII_WS_ONLY = /^[\t\n\v\f\r ]*$/;
+/** Two tables of tokens in text order, merged by position into `out` (emptied first). */
+function mergeInto(a: TokenTable, b: TokenTable, out: TokenTable): void {
+  out.reset(a.text);
+  let i = 0;
+  let j = 0;
+  while (i < a.count || j < b.count) {
+    if (j >= b.count || (i < a.count && a.uStart[i]! < b.uStart[j]!)) {
+      out.push(a.uStart[i]!, a.uEnd[i]!, a.start[i]!, a.end[i]!);
+      i++;
+    } else {
+      out.push(b.uStart[j]!, b.uEnd[j]!, b.start[j]!, b.end[j]!);
+      j++;
+    }
+  }
+}
+
+/** Tables reused from one text to the next (a cut never runs inside another). */
+const scratch = { found: new TokenTable(), icu: new TokenTable(), merged: new TokenTable() };
 
 /**
- * The words of `text` as Intl.Segmenter finds them, whitespace dropped:
- * punctuation marks are tokens of their own; a Chinese run is cut by ICU's
- * dictionary ("上海市|统计|局"); an emoji sequence is one token.
+ * The words of `text` as Intl.Segmenter finds them, whitespace dropped, as a table that the next call reuses (copy
+ * what must outlive it, e.g. with {@link TokenTable.toTokens}): punctuation marks are tokens of their own; a Chinese
+ * run is cut by ICU's dictionary ("上海市|统计|局"); an emoji sequence is one token.
  *
- * Speed: Intl.Segmenter costs about a microsecond per segment in Node, so runs
- * of printable ASCII between ASCII whitespace (most of an English text) are
- * cut by the same UAX #29 rules here ({@link joined}), and only the stretches
- * between them go to ICU. Such a run's edges are word boundaries whatever
- * surrounds them (nothing joins printable ASCII to whitespace), so the tokens
- * are ICU's; a test checks them against Intl.Segmenter on random text.
+ * Speed: Intl.Segmenter costs about a microsecond per segment in Node, so runs of printable ASCII between ASCII
+ * whitespace (most of an English text) are cut by the same UAX #29 rules here ({@link asciiWords}), as are Chinese
+ * runs of Han, ASCII and common punctuation ({@link cjkCuttable}), and only the stretches between them go to ICU.
+ * Such a run's edges are word boundaries whatever surrounds them, so the tokens are ICU's; tests check them against
+ * Intl.Segmenter on random text.
  *
  * With `zh` = `chars`, each Han character ({@link HAN_CHAR}) is a token of its own instead, and
  * the text between Han characters is cut as above, each stretch alone.
  */
-export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'): Token[] {
+export function wordTokenTable(text: string, locale?: string, zh: ZhTokens = 'words'): TokenTable {
   const chars = zh === 'chars';
-  const astral = SURROGATE.test(text);
-  // The runs cut here (ASCII, CJK marks) in text order, and the stretches between them that need ICU (split at LF).
-  const runs: Array<{ at: number; run: string; stretch: number; kind: RunKind }> = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  /** UTF-16 index where the text not yet placed begins. */
-  let pending = 0;
-  const addGap = (end: number) => {
-    if (pending === end || ASCII_WS_ONLY.test(text.slice(pending, end))) return;
-    let at = pending;
-    while (at < end) {
-      const nl = text.indexOf('\n', at);
-      const stop = nl === -1 || nl >= end ? end : nl + 1;
-      from.push(at);
-      to.push(stop);
-      at = stop;
+  const found = scratch.found.reset(text);
+  const cut = new Cut(text, found, SURROGATE.test(text));
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isAsciiSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
-  };
-  NON_WS_RUN.lastIndex = 0;
-  for (let m = NON_WS_RUN.exec(text); m !== null; m = NON_WS_RUN.exec(text)) {
-    if (PRINTABLE_ASCII.test(m[0])) {
-      addGap(m.index);
-      runs.push({ at: m.index, run: m[0], stretch: from.length, kind: RunKind.Ascii });
+    const a = i;
+    let printable = true;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 0x20 || c > 0x7e) {
+        if (isAsciiSpace(c)) break;
+        printable = false;
+      }
+    }
+    if (printable) {
+      cut.addGap(a);
+      asciiWords(text, a, i, cut.cursor.at(a), found);
+    } else if (cjkCuttable(text, a, i)) {
+      cut.addGap(a);
+      cut.cjkRun(a, i, chars);
     } else {
-      // Chinese with ASCII and punctuation: only the Han pieces go to ICU; anything else, the whole run.
-      const pieces = cjkPieces(m[0]);
-      if (pieces === null) {
-        if (!chars || !HAS_HAN.test(m[0])) continue;
-        // `chars` mode, a run with Han and what cjkPieces does not cut: each Han character a token, ICU for the rest.
-        addGap(m.index);
-        let u = 0;
-        HAN_CHAR.lastIndex = 0;
-        for (let h = HAN_CHAR.exec(m[0]); h !== null; h = HAN_CHAR.exec(m[0])) {
-          if (h.index > u) {
-            from.push(m.index + u);
-            to.push(m.index + h.index);
-          }
-          runs.push({ at: m.index + h.index, run: h[0], stretch: from.length, kind: RunKind.OneToken });
-          u = h.index + h[0].length;
-        }
-        if (u < m[0].length) {
-          from.push(m.index + u);
-          to.push(m.index + m[0].length);
-        }
-        pending = m.index + m[0].length;
-        continue;
-      }
-      addGap(m.index);
-      for (const p of pieces) {
-        const at = m.index + p.from;
-        if (p.kind === 'han' && chars) {
-          runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, kind: RunKind.BmpHan });
-        } else if (p.kind === 'han') {
-          from.push(at);
-          to.push(m.index + p.to);
-        } else runs.push({ at, run: m[0].slice(p.from, p.to), stretch: from.length, kind: p.kind === 'mark' ? RunKind.OneToken : RunKind.Ascii });
-      }
+      const run = text.slice(a, i);
+      // Left in the gap, for ICU with what surrounds it.
+      if (!chars || !HAS_HAN.test(run)) continue;
+      cut.addGap(a);
+      cut.hanRun(a, run);
     }
-    pending = m.index + m[0].length;
+    cut.pending = i;
   }
-  addGap(text.length);
-  const icu: Token[][] = from.map(() => []);
-  icuStretches(text, from, to, new CodePointCursor(text, astral), locale, icu);
-  // Merge in text order: the stretches before each run, then the run.
-  const out: Token[] = [];
-  const cursor = new CodePointCursor(text, astral);
-  let k = 0;
-  for (const { at, run, stretch, kind } of runs) {
-    for (; k < stretch; k++) for (const t of icu[k]!) out.push(t);
-    const cp = cursor.at(at);
-    if (kind === RunKind.OneToken) out.push({ text: run, start: cp, end: cp + (run.length === 1 ? 1 : codePointLength(run)) });
-    else if (kind === RunKind.BmpHan) for (let u = 0; u < run.length; u++) out.push({ text: run[u]!, start: cp + u, end: cp + u + 1 });
-    else asciiTokens(run, cp, out);
-  }
-  for (; k < icu.length; k++) for (const t of icu[k]!) out.push(t);
-  return out;
+  cut.addGap(n);
+  // Nothing for ICU (most texts): the tokens found are all.
+  if (cut.from.length === 0) return found;
+  const icu = scratch.icu.reset(text);
+  icuStretches(text, cut.from, cut.to, new CodePointCursor(text, SURROGATE.test(text)), locale, icu);
+  mergeInto(found, icu, scratch.merged);
+  return scratch.merged;
+}
+
+/** The tokens of {@link wordTokenTable} as objects: text and code point range. */
+export function wordTokens(text: string, locale?: string, zh: ZhTokens = 'words'): Token[] {
+  return wordTokenTable(text, locale, zh).toTokens();
 }
 
 /** The sentences of `text` (Intl.Segmenter), as code point ranges covering the text. */
