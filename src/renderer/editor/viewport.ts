@@ -12,7 +12,7 @@ export type PaintWindow = { from: number; to: number } | null;
  */
 export const WINDOW_THRESHOLD = 3000;
 
-/** Positions painted beyond each edge of the visible text: about three screens of prose, so scrolling never shows bare text; a move of the window adds and removes about a screen and a half of spans (a short task). */
+/** Positions painted beyond each edge of the visible text: about three screens of prose, so scrolling never shows bare text. */
 export const WINDOW_MARGIN = 6000;
 
 /** Positions painted at first in a long document, before the view is measured: the opening screens. */
@@ -85,6 +85,13 @@ export function visibleRange(view: EditorView, container: HTMLElement): { top: n
 }
 
 /**
+ * How far the view goes into the margin before the window follows: each move adds and removes about this many
+ * positions and what the view moved since the last (a reader's scroll moves it every few frames, by a short task each;
+ * half the margin made moves of 3,000 positions and frames of 50 ms).
+ */
+export const MOVE_STEP = 1500;
+
+/**
  * Positions painted beyond each edge of the view right after a jump (the view left the window: a find, a fling that
  * stopped): the screen and a little more, so the frame that lands stays short. The full margin follows, a side at a time.
  */
@@ -92,13 +99,13 @@ export const JUMP_MARGIN = 1500;
 
 /**
  * Where the window of a long document goes when positions [top, bottom) of a document of `size` are visible: null when
- * it stays. It moves when the view has come within half a margin of an edge (fewer, larger moves while scrolling), to a
- * margin on each side; after a jump it holds the screen and JUMP_MARGIN, then grows one side per call (below first, the
+ * it stays. It moves when the view has gone MOVE_STEP into a margin, to a margin on each side; after a jump it holds
+ * the screen and JUMP_MARGIN, then grows one side per call (below first, the
  * way reading goes), so that no single move adds more than a margin of spans.
  */
 export function nextWindow(current: { from: number; to: number }, top: number, bottom: number, size: number): { from: number; to: number } | null {
   if (top >= current.to || bottom <= current.from) return { from: Math.max(0, top - JUMP_MARGIN), to: Math.min(size, bottom + JUMP_MARGIN) };
-  const slack = WINDOW_MARGIN / 2;
+  const slack = WINDOW_MARGIN - MOVE_STEP;
   const nearTop = current.from > 0 && top - current.from < slack;
   const nearBottom = current.to < size && current.to - bottom < slack;
   if (!nearTop && !nearBottom) return null;
