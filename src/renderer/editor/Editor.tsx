@@ -209,10 +209,9 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       arcs: () => arcsFor(v, relations.current, allArcsRef.current),
       onResize: (id, start, end) => callbacks.current.onResizeSpan?.(id, map.toCodePoint(start as PmPos), map.toCodePoint(end as PmPos)),
     });
-    let flying = () => false;
     chips.current = new ChipLayer(v, scroller, {
       chips: (from, to) => [...spanChips(v.state, from, to), ...overlayChips(v.state, from, to)],
-      flying: () => flying(),
+      flying: () => scrolling.flying(),
       onClick: (attrs) => {
         const key = attrs['data-chip-ghost'];
         if (key) callbacks.current.onSuggestionClick?.(key);
@@ -232,14 +231,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
       requestAnimationFrame(() => setTimeout(() => l.start())); // after the first frame with the opening screens is painted
     }
     // The window and the chips of the screen that came into view, in the same frame (after a fling, when it rests).
+    const moveWindow = (next: { from: number; to: number }) => { queue((tr) => withPaintWindow(tr, next)); flush(); };
     const scrolling = followScroll(scroller, {
       follow: () => {
-        const seen = followViewport(v, scroller, (next) => (queue((tr) => withPaintWindow(tr, next)), flush()));
+        const seen = followViewport(v, scroller, moveWindow);
         chips.current?.drawNow(seen ?? undefined);
         return seen?.moved ?? false;
       },
     });
-    flying = scrolling.flying;
     const unwatch = press.current.watch(v.dom);
     return () => {
       unwatch();

@@ -40,7 +40,7 @@ export class JumpClock {
   }
 }
 
-/** Follows `scroller`'s scrolling for `target` (and once at the start); returns the function that stops it. */
+/** Follows `scroller`'s scrolling for `target` (and once at the start); `stop` ends it, `flying` says whether a fling is under way. */
 export function followScroll(scroller: HTMLElement, target: ScrollTarget): { stop(): void; flying(): boolean } {
   const clock = new JumpClock();
   let frame = 0;

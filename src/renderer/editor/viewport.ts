@@ -100,8 +100,8 @@ export const JUMP_MARGIN = 1500;
 /**
  * Where the window of a long document goes when positions [top, bottom) of a document of `size` are visible: null when
  * it stays. It moves when the view has gone MOVE_STEP into a margin, to a margin on each side; after a jump it holds
- * the screen and JUMP_MARGIN, then grows one side per call (below first, the
- * way reading goes), so that no single move adds more than a margin of spans.
+ * the screen and JUMP_MARGIN, then grows one side per call (below first, the way reading goes), so that no single move
+ * adds more than a margin of spans.
  */
 export function nextWindow(current: { from: number; to: number }, top: number, bottom: number, size: number): { from: number; to: number } | null {
   if (top >= current.to || bottom <= current.from) return { from: Math.max(0, top - JUMP_MARGIN), to: Math.min(size, bottom + JUMP_MARGIN) };
@@ -116,16 +116,12 @@ export function nextWindow(current: { from: number; to: number }, top: number, b
 }
 
 /**
- * Measures the visible positions of `view` inside its scrolling `container` and moves the window when
- * `nextWindow` says so, through `move` (the editor's, which starts from the live DOM selection: a caret just moved
- * by a key must not be undone by a transaction from ProseMirror's older one). Cheap enough for every animation frame. Returns the visible positions and whether the
- * window moved (null for a document painted whole, which it does not measure).
+ * Measures the visible positions of `view` inside its scrolling `container` and, when `nextWindow` says so, moves the
+ * window through `move` (the editor's transaction queue, which starts from the live DOM selection: a caret just moved
+ * by a key must not be undone by a transaction from ProseMirror's older one). Cheap enough for every animation frame.
+ * Returns the visible positions and whether the window moved (null for a document painted whole, not measured).
  */
-export function followViewport(
-  view: EditorView,
-  container: HTMLElement,
-  move: (next: { from: number; to: number }) => void = (next) => view.dispatch(withPaintWindow(view.state.tr, next)),
-): { top: number; bottom: number; moved: boolean } | null {
+export function followViewport(view: EditorView, container: HTMLElement, move: (next: { from: number; to: number }) => void): { top: number; bottom: number; moved: boolean } | null {
   const current = paintWindow(view.state);
   if (current === null) return null;
   const { top, bottom } = visibleRange(view, container);

@@ -173,7 +173,8 @@ export async function reconcile(db: MarginaliaDb, api: Pick<MarginaliaApi, 'read
 
     // Apply what the store lacks, oldest first. A winner whose eid the store holds is its version there already: only
     // the others' rows are read (reading all 20,000 rows of a long document, each with its entry, took half a second).
-    const held = new Set((await storedVersionKeys(db, annotator)).map((k) => k.eid));
+    const heldKeys = await storedVersionKeys(db, annotator);
+    const held = new Set(heldKeys.map((k) => k.eid));
     const candidates = [...winners.entries()].filter(([, e]) => !e.eid || !held.has(e.eid)).sort((a, b) => compareWrites(a[1], b[1]));
     const stored = await db.versions.bulkGet(candidates.map(([key]) => [annotator, key] as [string, string]));
     const touched = new Set<string>();
@@ -202,12 +203,13 @@ export async function reconcile(db: MarginaliaDb, api: Pick<MarginaliaApi, 'read
       if (backfilled) await db.settings.put({ key: backfilled, value: new Date().toISOString() });
     }
 
-    // Send what the journal lacks: this store's versions whose eid the journal has not, and does not overrule (found by
-    // the index's keys; only those rows are read).
+    // Send what the journal lacks: this store's versions whose eid the journal has not, and does not overrule. Found by
+    // the keys read above (versions written since are the journal's own, or the backfill's, which queued them); only
+    // those rows are read, and a row replaced meanwhile is simply not found.
     const inDocs = new Set(scope.docIds);
-    const unsent = (await storedVersionKeys(db, annotator)).filter((k) => inDocs.has(k.docId) && !inJournal.has(k.eid));
+    const unsent = heldKeys.filter((k) => inDocs.has(k.docId) && !inJournal.has(k.eid));
     const mine = unsent.length ? await db.versions.where('[annotator+docId+eid]').anyOf(unsent.map((k) => [annotator, k.docId, k.eid])).toArray() : [];
-    const lacking = mine.filter((v) => !inJournal.has(v.eid) && !(winners.get(v.key) && compareWrites(winners.get(v.key)!, v) >= 0));
+    const lacking = mine.filter((v) => !(winners.get(v.key) && compareWrites(winners.get(v.key)!, v) >= 0));
     const waiting = await db.outbox.bulkGet(lacking.map((v) => v.eid));
     const resend = lacking.filter((_, i) => !waiting[i]).sort((a, b) => compareWrites(a, b));
     if (resend.length) {
