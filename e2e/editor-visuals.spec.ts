@@ -194,3 +194,34 @@ test('the selected span has one outline across its nested spans, drag handles on
   await expect(spanLocator(page, 'FIGURE', '3.5 billion')).toBeVisible();
   await expect.poll(() => paintedSpans(page)).toContain('FIGURE:3.5 billion');
 });
+
+test('two labels on the same words: a click selects the one drawn under the pointer, a label key relabels that one, a second click the other', async ({ page, workbench }) => {
+  await openAs(page, workbench.url, 'alice');
+  await openDocument(page, '01-harbour-robotics.txt');
+  await selectWithMouse(page, 'Harbour City Development Plan 2030');
+  await page.keyboard.press('o');
+  await selectWithMouse(page, 'Harbour City Development Plan 2030');
+  await page.keyboard.press('y');
+  const org = await spanIdOf(page, 'ORG', 'Harbour City Development Plan 2030');
+  const policy = await spanIdOf(page, 'POLICY', 'Harbour City Development Plan 2030');
+  await page.keyboard.press('Escape');
+
+  // The element under the middle of the words: the inner of the two nested highlights.
+  const under = await page.evaluate(() => {
+    const el = [...document.querySelectorAll('.doc-text .span[data-span-id]')].find((e) => e.textContent === 'Harbour City Development Plan 2030' && !e.querySelector('.span[data-span-id]'))!;
+    const b = el.getBoundingClientRect();
+    return { id: el.getAttribute('data-span-id')!, x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  });
+  expect([org, policy]).toContain(under.id);
+  const other = under.id === org ? policy : org;
+  await page.mouse.click(under.x, under.y);
+  await expect(page.locator(`.annotation-svg .selected-outline[data-span-id="${under.id}"]`)).toHaveCount(1);
+  await page.keyboard.press('e');
+  await expect.poll(() => paintedSpans(page)).toContain('EVENT:Harbour City Development Plan 2030');
+  const labels = await paintedSpans(page);
+  expect(labels.filter((l) => l.endsWith(':Harbour City Development Plan 2030')).sort()).toEqual(['EVENT:Harbour City Development Plan 2030', `${under.id === org ? 'POLICY' : 'ORG'}:Harbour City Development Plan 2030`]);
+
+  // The same place again: the other span of the same words.
+  await page.mouse.click(under.x, under.y);
+  await expect(page.locator(`.annotation-svg .selected-outline[data-span-id="${other}"]`)).toHaveCount(1);
+});

@@ -215,11 +215,11 @@ const api: ProbeApi = {
   },
 
   isSelected(index, id) {
-    // The app outlines the selected span with the class span-selected (src/renderer/editor/span-decorations.ts).
+    // The app outlines the selected span with the class span-selected (src/renderer/editor/span-decorations.ts) on each
+    // of its own elements; a span nested in the selected one (two labels on the same words) is not selected.
     const p = paragraph(index);
     if (!p) return false;
-    const sel = `[data-span-id="${CSS.escape(id)}"]`;
-    return p.querySelector(`${sel}.span-selected, .span-selected ${sel}, ${sel} .span-selected`) !== null;
+    return p.querySelector(`[data-span-id="${CSS.escape(id)}"].span-selected`) !== null;
   },
 
   settle() {

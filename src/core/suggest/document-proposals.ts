@@ -1,21 +1,15 @@
-// The proposals of one document in the two stages a worker delivers them: figures and lexicon hits at once, NLP entities by blocks after.
+// The NLP entity proposals of one document, tagged by blocks a worker can stop between, and set beside the lexicon's hits.
 
 import type { OffsetMap } from '../model/offsets';
 import type { Utf16 } from '../model/types';
 import type { Dictionary } from './dictionary';
 import { ENTITY_LABELS, suggestEntities } from './entities';
-import { detectFigures } from './figures';
-import { compareSuggestions, makeSuggestion, mergeSuggestions, type SpanLike, type Suggestion } from './suggestions';
+import { compareSuggestions, makeSuggestion, type Suggestion } from './suggestions';
 
 /** A document is tagged for entities in blocks of about this many UTF-16 units, cut at a paragraph break, so a worker can stop between blocks. */
 export const ENTITY_BLOCK = 50_000;
 
 const ENTITY_LABEL_SET = new Set<string>(ENTITY_LABELS);
-
-/** Figures and lexicon hits of a text, merged and sorted (a figure wins over a hit of the same label and range). */
-export function baseProposals(text: string, map: OffsetMap, dictionary: Dictionary, spans: readonly SpanLike[]): Suggestion[] {
-  return mergeSuggestions([detectFigures(text, { map }), dictionary.find(text, { map, spans })]);
-}
 
 /**
  * The blocks (UTF-16 ranges) a text is tagged in: whole paragraphs, each at least {@link ENTITY_BLOCK}

@@ -54,17 +54,24 @@ const SYNC_FIND_LIMIT = 600_000;
 /** Longest slice of building the open list, in ms: the UI thread's budget for one task of suggestions is about 20. */
 const BUILD_SLICE_MS = 8;
 
-/** The figures and lexicon hits of a session found on the calling thread, sorted, with their texts. */
-function baseNow(session: DocSession, lexicon: CorpusLexicon): DocSuggestion[] {
+/** The figures and lexicon hits of a session found on the calling thread, each sorted, with their texts. */
+function baseNow(session: DocSession, lexicon: CorpusLexicon): { figures: DocSuggestion[]; lexicon: DocSuggestion[] } {
   const p = proposalsOf(session.text, lexicon, session.map, session.spans);
-  return mergeSorted([p.figures, p.dictionary].map((l) => [...l].sort(compareSuggestions))).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
+  const withText = (l: readonly Suggestion[]) => [...l].sort(compareSuggestions).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
+  return { figures: withText(p.figures), lexicon: withText(p.dictionary) };
 }
 
 /** What the worker found for one session: figures and lexicon hits (null until they came), NLP entities (empty until they came). */
 interface Found {
   session: DocSession;
-  base: DocSuggestion[] | null;
+  figures: DocSuggestion[] | null;
+  lexicon: DocSuggestion[] | null;
   entities: DocSuggestion[];
+}
+
+/** True when `found` is of `session` and has its figures and lexicon hits: the ghosts can be painted. */
+function hasBase(found: Found | null, session: DocSession | null): found is Found & { figures: DocSuggestion[]; lexicon: DocSuggestion[] } {
+  return found !== null && found.session === session && found.figures !== null && found.lexicon !== null;
 }
 
 /** The suggestions of a session, given the corpus lexicon. */
@@ -94,25 +101,27 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   // before the worker (about 0.25 s for 400,000 characters), so its ghosts never wait behind a busy main thread.
   useEffect(() => {
     if (!session) return;
-    const stop = session.text.length <= SYNC_FIND_LIMIT ? afterPaint(() => setFound((prev) => (prev && prev.session === session && prev.base ? prev : { session, base: baseNow(session, lexicon), entities: [] }))) : () => {};
+    const stop = session.text.length <= SYNC_FIND_LIMIT ? afterPaint(() => setFound((prev) => (hasBase(prev, session) ? prev : { session, ...baseNow(session, lexicon), entities: [] }))) : () => {};
     proposalsClient().find(session.text, lexicon.dictionary, session.spans, (stage, items) => {
       if (sessionRef.current !== session) return;
       setFound((prev) => {
-        const same: Found = prev && prev.session === session ? prev : { session, base: null, entities: [] };
-        return stage === 'base' ? { ...same, base: items } : { ...same, entities: items };
+        const same: Found = prev && prev.session === session ? prev : { session, figures: null, lexicon: null, entities: [] };
+        // A text's figures do not change with the lexicon: the list it has stays (the same objects: nothing to rebuild).
+        if (stage === 'figures') return same.figures ? same : { ...same, figures: items };
+        return stage === 'lexicon' ? { ...same, lexicon: items } : { ...same, entities: items };
       });
     });
     return stop;
   }, [session, lexicon]);
 
-  const painted = found !== null && found.session === session && found.base !== null;
+  const painted = hasBase(found, session);
   const modelList = useMemo<DocSuggestion[]>(() => {
     if (!model || !session) return [];
     return [...model].sort(compareSuggestions).map((x) => ({ ...x, text: session.text.slice(session.map.toUtf16(x.start), session.map.toUtf16(x.end)) }));
   }, [model, session]);
   // The model's come last: a proposal of the parser, the lexicon or the rules at the same place wins. One linear merge of sorted lists.
   const proposals = useMemo<DocSuggestion[]>(
-    () => (found && found.session === session && found.base ? mergeSorted([found.base, found.entities, modelList]) : []),
+    () => (hasBase(found, session) ? mergeSorted([found.figures, found.lexicon, found.entities, modelList]) : []),
     [found, session, modelList],
   );
 
@@ -162,17 +171,25 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
   // The ghosts: repainted when the open list or the focus changed, never for an unrelated change; a change of a few
   // suggestions (a span made or removed) sends those few, not the document's thousands.
   const shown = useRef<{ session: DocSession | null; list: readonly DocSuggestion[]; focused: string | null; colorOf: (label: string) => string } | null>(null);
+  // A label's style and chip, made once per colouring and shared by its ghosts (tens of thousands of them on a long document).
+  const lookOf = useMemo(() => {
+    const looks = new Map<string, { style: string; chip: { text: string; color: string } }>();
+    return (label: string) => looks.get(label) ?? looks.set(label, { style: `--c:${colorOf(label)}`, chip: { text: `${label}?`, color: colorOf(label) } }).get(label)!;
+  }, [colorOf]);
   useEffect(() => {
     const e = editor.current;
     if (!e) return;
-    const ghost = (s: DocSuggestion): OverlayInput => ({
-      key: s.key,
-      start: s.start as CodePoint,
-      end: s.end as CodePoint,
-      className: `ghost${s.key === focusedKey ? ' ghost-focused' : ''}`,
-      attrs: { 'data-suggestion-key': s.key, 'data-label': s.label, style: `--c:${colorOf(s.label)}` },
-      chip: { text: `${s.label}?`, color: colorOf(s.label) },
-    });
+    const ghost = (s: DocSuggestion): OverlayInput => {
+      const look = lookOf(s.label);
+      return {
+        key: s.key,
+        start: s.start as CodePoint,
+        end: s.end as CodePoint,
+        className: s.key === focusedKey ? 'ghost ghost-focused' : 'ghost',
+        attrs: { 'data-suggestion-key': s.key, 'data-label': s.label, style: look.style },
+        chip: look.chip,
+      };
+    };
     const before = shown.current;
     shown.current = { session, list: open, focused: focusedKey, colorOf };
     if (!before || before.session !== session || before.colorOf !== colorOf) {
@@ -181,7 +198,7 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
     }
     const { add, remove } = ghostChanges(before.list, open, compareSuggestions, before.focused, focusedKey);
     if (add.length || remove.length) e.patchOverlay('suggestions', add.map(ghost), remove, () => open.map(ghost));
-  }, [open, focusedKey, colorOf, editor, session]);
+  }, [open, focusedKey, colorOf, lookOf, editor, session]);
 
   const focus = useCallback((s: DocSuggestion | null) => setFocusedKey(s ? s.key : null), []);
 
@@ -193,8 +210,8 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
       if (!painted) {
         if (session.text.length > SYNC_FIND_LIMIT) return undefined;
         const base = baseNow(session, lexicon);
-        setFound((prev) => (prev && prev.session === session && prev.base ? prev : { session, base, entities: [] }));
-        const tracker = new OpenTracker(base, session.spans, session.rejected);
+        setFound((prev) => (hasBase(prev, session) ? prev : { session, ...base, entities: [] }));
+        const tracker = new OpenTracker(mergeSorted([base.figures, base.lexicon]), session.spans, session.rejected);
         tracker.build();
         list = tracker.open;
       }

@@ -5,6 +5,7 @@ import type { DocMeta } from '../../core/ipc/contract';
 import { ADJUDICATED } from '../../core/agreement/gold';
 import { EMPTY_HISTORY, type History } from '../../core/model/history';
 import type { DocStatus, Relation, Span } from '../../core/model/types';
+import { sharedStrings } from '../../core/model/shared-strings';
 import { changeEntries } from '../persist/entries';
 import { outboxTables, stampEntries } from '../persist/outbox';
 import type { DocState, MarginaliaDb } from './db';
@@ -20,15 +21,33 @@ export interface DocAnnotations {
 }
 
 /**
+ * Spans as read from the store, their document id and annotator the caller's strings and their label and
+ * attribute strings shared: each read makes its own copies, 20,000 of the same document id on a long document.
+ */
+function withSharedStrings(spans: Span[], docId: string, annotator: string): Span[] {
+  for (const s of spans) {
+    s.docId = docId;
+    s.annotator = annotator;
+    s.label = sharedStrings.get(s.label);
+    sharedStrings.attrs(s.attrs);
+  }
+  return spans;
+}
+
+/**
  * Reads one document's annotations; with `before`, only the spans starting before that code point
  * (the opening screens of a long document: {@link loadSpansFrom} reads the rest).
  */
 export async function loadAnnotations(db: MarginaliaDb, docId: string, annotator: string, before?: number): Promise<DocAnnotations> {
   return db.transaction('r', [db.spans, db.relations, db.docState, db.history, db.rejected], async () => ({
-    spans: await (before === undefined
-      ? db.spans.where('[docId+annotator]').equals([docId, annotator])
-      : db.spans.where('[docId+annotator+start]').between([docId, annotator, -Infinity], [docId, annotator, before])
-    ).toArray(),
+    spans: withSharedStrings(
+      await (before === undefined
+        ? db.spans.where('[docId+annotator]').equals([docId, annotator])
+        : db.spans.where('[docId+annotator+start]').between([docId, annotator, -Infinity], [docId, annotator, before])
+      ).toArray(),
+      docId,
+      annotator,
+    ),
     relations: await db.relations.where('[docId+annotator]').equals([docId, annotator]).toArray(),
     state: await db.docState.get([docId, annotator]),
     history: (await db.history.get([docId, annotator]))?.history ?? EMPTY_HISTORY,
@@ -50,7 +69,7 @@ export async function loadSpansFrom(db: MarginaliaDb, docId: string, annotator: 
   for (let lo = from; ; lo += SPANS_READ_SPAN) {
     const last = lo + SPANS_READ_SPAN >= length || !Number.isFinite(length);
     const hi = last ? Infinity : lo + SPANS_READ_SPAN;
-    out.push(...(await db.spans.where('[docId+annotator+start]').between([docId, annotator, lo], [docId, annotator, hi], true, last).toArray()));
+    out.push(...withSharedStrings(await db.spans.where('[docId+annotator+start]').between([docId, annotator, lo], [docId, annotator, hi], true, last).toArray(), docId, annotator));
     if (last) return out;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -164,7 +164,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(prop
         setTimeout(() => callbacks.current.onSuggestionClick?.(key));
         return false;
       }
-      const id = walk.choose(pos, spansAt(v.state, pos), selectedSpanId(v.state));
+      const id = walk.choose(pos, spansAt(v.state, pos, target.closest?.('[data-span-id]')?.getAttribute('data-span-id')), selectedSpanId(v.state));
       // After ProseMirror has placed the caret: dispatching from inside its click handling loses the click's selection.
       setTimeout(() => callbacks.current.onSpanClick(id));
       return false;

@@ -67,6 +67,14 @@ describe('span decorations', () => {
     expect(spansAt(next, span(0).start + 2)).toEqual(['s0', 'outer']);
   });
 
+  it('two spans on the same words: the one drawn innermost (under the pointer) comes first, else by id', () => {
+    const state = stateWith(1, [span(0, 'ORG'), { ...span(0), id: 'new' }], null);
+    const at = span(0).start + 2;
+    expect(spansAt(state, at)).toEqual(['new', 's0']);
+    expect(spansAt(state, at, 's0')).toEqual(['s0', 'new']);
+    expect(spansAt(state, at, 'new')).toEqual(['new', 's0']);
+  });
+
   it('a moved paint window paints what a fresh build of that window paints', () => {
     const spans = Array.from({ length: 400 }, (_, i) => span(i));
     let state = stateWith(400, spans, { from: 0, to: 3000 });

@@ -237,12 +237,17 @@ export function selectedSpanId(state: EditorState): string | null {
   return spanDecorationKey.getState(state)?.selectedId ?? null;
 }
 
-/** Ids of the spans that cover position `pos` (a click between two characters counts for both), shortest first. */
-export function spansAt(state: EditorState, pos: number): string[] {
+/**
+ * Ids of the spans that cover position `pos` (a click between two characters counts for both), shortest first;
+ * of spans of one length (two labels on the same words), `drawnInnermost` (the span of the element under the
+ * pointer, drawn inside the others) first, then by id: what the annotator clicked is what gets selected.
+ */
+export function spansAt(state: EditorState, pos: number, drawnInnermost?: string | null): string[] {
   const found = spanIndex(state)
     .inRange(pos, pos)
     .filter((s) => s.start !== s.end);
-  return found.sort((a, b) => a.end - a.start - (b.end - b.start)).map((s) => s.id);
+  const rank = (s: LanedSpan) => (s.id === drawnInnermost ? 0 : 1);
+  return found.sort((a, b) => a.end - a.start - (b.end - b.start) || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s) => s.id);
 }
 
 /** Each painted span's chip, made once (a span is replaced, never changed, when its label or range changes): the chip layer asks every frame while scrolling. */

@@ -1,8 +1,10 @@
-// The UI's handle on the proposals worker: sends the text and the lexicon once each, and hands back each stage of a find when its last page came.
+// The UI's handle on the proposals worker: sends the text and the lexicon once each, keeps the text's figures
+// (a find for a new lexicon gets them from here, not from the worker), and hands back each stage of a find when its last page came.
 
 import type { Dictionary } from '../../core/suggest/dictionary';
 import type { SpanLike } from '../../core/suggest/suggestions';
-import { packSpans, type ProposalStage, type ProposalsReply, type ProposalsRequest, type TextSuggestion } from './proposals-protocol';
+import { unpackSuggestions } from '../../core/suggest/packed-suggestions';
+import { packSpans, PROPOSAL_STAGES, type ProposalStage, type ProposalsReply, type ProposalsRequest, type TextSuggestion } from './proposals-protocol';
 
 /** Something that takes requests and answers with replies: a Worker, or (in tests) an engine behind a function. */
 export interface ProposalsPort {
@@ -11,7 +13,7 @@ export interface ProposalsPort {
   terminate?(): void;
 }
 
-/** What a find calls back with: each stage's whole list, sorted, once its last page arrived. */
+/** What a find calls back with: each stage's whole list, sorted, once its last page arrived (the figures of a text it already had: the same list). */
 export type StageListener = (stage: ProposalStage, items: TextSuggestion[]) => void;
 
 /** Requests to the proposals worker. */
@@ -21,7 +23,9 @@ export class ProposalsClient {
   private textId = 0;
   private readonly lexiconIds = new WeakMap<Dictionary, number>();
   private lexiconSent: Dictionary | null = null;
-  private readonly finds = new Map<number, { listener: StageListener; pages: Record<ProposalStage, TextSuggestion[]> }>();
+  private readonly finds = new Map<number, { listener: StageListener; textId: number; text: string; pages: Record<ProposalStage, TextSuggestion[]> }>();
+  /** The figures of the current text, once a find delivered them whole. */
+  private figures: { textId: number; items: TextSuggestion[] } | null = null;
 
   constructor(private readonly port: ProposalsPort) {
     port.onmessage = (e) => this.receive(e.data);
@@ -34,7 +38,7 @@ export class ProposalsClient {
 
   /**
    * Finds the proposals of `text` beside `dictionary`, skipping lexicon hits over `spans`; `listener`
-   * hears the figures and lexicon hits first, then the NLP entities. Returns a function that cancels it.
+   * hears the figures, the lexicon hits, then the NLP entities. Returns a function that cancels it.
    */
   find(text: string, dictionary: Dictionary, spans: readonly SpanLike[], listener: StageListener): () => void {
     if (text !== this.text) {
@@ -48,8 +52,11 @@ export class ProposalsClient {
       this.port.postMessage({ type: 'lexicon', lexiconId, entries: dictionary.entryList() });
     }
     const id = this.next++;
-    this.finds.set(id, { listener, pages: { base: [], entities: [] } });
-    this.port.postMessage({ type: 'find', id, textId: this.textId, lexiconId, spans: packSpans(spans) });
+    const textId = this.textId;
+    this.finds.set(id, { listener, textId, text, pages: { figures: [], lexicon: [], entities: [] } });
+    const known = this.figures?.textId === textId ? this.figures.items : null;
+    this.port.postMessage({ type: 'find', id, textId, lexiconId, spans: packSpans(spans), figures: !known });
+    if (known) queueMicrotask(() => this.finds.has(id) && listener('figures', known));
     return () => this.finds.delete(id);
   }
 
@@ -64,14 +71,14 @@ export class ProposalsClient {
     if (reply.type === 'error') {
       // Nothing to show rather than a document that never finishes finding.
       this.finds.delete(reply.id);
-      find.listener('base', []);
-      find.listener('entities', []);
+      for (const stage of PROPOSAL_STAGES) find.listener(stage, []);
       return;
     }
     const pages = find.pages[reply.stage];
-    for (const s of reply.items) pages.push(s);
+    for (const s of unpackSuggestions(reply.items, find.text)) pages.push(s);
     if (!reply.done) return;
     find.pages[reply.stage] = [];
+    if (reply.stage === 'figures' && find.textId === this.textId) this.figures = { textId: find.textId, items: pages };
     if (reply.stage === 'entities') this.finds.delete(reply.id);
     find.listener(reply.stage, pages);
   }

@@ -1,4 +1,5 @@
-// The proposals worker's work without a Worker: two stages in pages, entities for any length, a newer find stopping an older one, the lexicon's ids.
+// The proposals worker's work without a Worker: three stages in packed pages, entities for any length, a newer find stopping an older one,
+// the lexicon's ids, and a text's figures sent once.
 
 import { describe, expect, it } from 'vitest';
 import { Dictionary } from '../../core/suggest/dictionary';
@@ -24,18 +25,19 @@ function findAll(client: ProposalsClient, text: string, dictionary: Dictionary):
     const got: Partial<Record<ProposalStage, TextSuggestion[]>> = {};
     client.find(text, dictionary, [], (stage, items) => {
       got[stage] = items;
-      if (got.base && got.entities) resolve(got as Record<ProposalStage, TextSuggestion[]>);
+      if (got.figures && got.lexicon && got.entities) resolve(got as Record<ProposalStage, TextSuggestion[]>);
     });
   });
 }
 
 describe('the proposals worker', () => {
-  it('sends figures and lexicon hits, then NLP entities beside the lexicon, with their texts', async () => {
+  it('sends figures, lexicon hits, then NLP entities beside the lexicon, with their texts', async () => {
     const { client } = wired();
     const text = 'Wang Lei of Fudan University said 300 robots arrived in Cixi.';
     const dictionary = new Dictionary([{ text: 'Fudan University', label: 'ORG', attrs: { canonical: 'fudan' } }]);
     const got = await findAll(client, text, dictionary);
-    expect(got.base.map((s) => [s.text, s.source, s.attrs.canonical ?? null])).toEqual([['Fudan University', 'lexicon', 'fudan'], ['300 robots', 'parser', null]]);
+    expect(got.lexicon.map((s) => [s.text, s.source, s.attrs.canonical ?? null])).toEqual([['Fudan University', 'lexicon', 'fudan']]);
+    expect(got.figures.map((s) => [s.text, s.source, s.attrs.unit])).toEqual([['300 robots', 'parser', 'robots']]);
     expect(got.entities.map((s) => [s.text, s.label, s.source])).toEqual([['Wang Lei', 'PERSON', 'nlp'], ['Cixi', 'LOC', 'nlp']]);
   });
 
@@ -46,8 +48,8 @@ describe('the proposals worker', () => {
     const got = await findAll(client, text, new Dictionary([]));
     const copies = Math.ceil(300_000 / para.length);
     expect(got.entities.filter((s) => s.text === 'Cixi')).toHaveLength(copies);
-    expect(got.base).toHaveLength(copies);
-    for (const r of replies) if (r.type === 'page') expect(r.items.length).toBeLessThanOrEqual(PAGE_SIZE);
+    expect(got.figures).toHaveLength(copies);
+    for (const r of replies) if (r.type === 'page') expect(r.items.starts.length).toBeLessThanOrEqual(PAGE_SIZE);
     expect(replies.filter((r) => r.type === 'page' && r.stage === 'entities').length).toBeGreaterThan(1);
   }, 60_000);
 
@@ -59,7 +61,7 @@ describe('the proposals worker', () => {
     client.find(text, new Dictionary([]), [], (stage) => older.push(stage));
     const got = await findAll(client, text, new Dictionary([{ text: 'Chen Hong', label: 'PERSON', attrs: { canonical: 'chen-hong' } }]));
     expect(older).not.toContain('entities');
-    expect(got.base.filter((s) => s.source === 'lexicon')).toHaveLength(6000);
+    expect(got.lexicon.filter((s) => s.source === 'lexicon')).toHaveLength(6000);
     // The lexicon names every Chen Hong: the NLP proposals give way to it.
     expect(got.entities.map((s) => s.text)).toEqual(Array(6000).fill('Cixi'));
   }, 60_000);
@@ -71,7 +73,28 @@ describe('the proposals worker', () => {
     const olderBase = new Promise<void>((resolve) => client.find(text, new Dictionary([]), [], (stage) => (older.push(stage), resolve())));
     await olderBase;
     const got = await findAll(client, text, new Dictionary([]));
-    expect(older).toEqual(['base']);
+    expect(older).toEqual(['figures', 'lexicon']);
     expect(got.entities.filter((s) => s.text === 'Cixi')).toHaveLength(6000);
   }, 60_000);
+
+  it('a second find of the same text (a new lexicon) gets the figures it had, not from the worker again', async () => {
+    const { client, replies } = wired();
+    const text = 'Li Ming said output rose 43.9% to 2623.9亿元 in 𠀀Cixi.';
+    const first = await findAll(client, text, new Dictionary([]));
+    expect(first.figures.map((s) => s.text)).toEqual(['43.9%', '2623.9亿元']);
+    const pagesBefore = replies.length;
+    const second = await findAll(client, text, new Dictionary([{ text: 'Cixi', label: 'LOC', attrs: {} }]));
+    expect(second.figures).toBe(first.figures);
+    expect(replies.slice(pagesBefore).some((r) => r.type === 'page' && r.stage === 'figures')).toBe(false);
+    // Offsets past a character outside the BMP: the text is cut at UTF-16 offsets, the range is in code points.
+    const cixi = second.lexicon.find((s) => s.text === 'Cixi')!;
+    expect([...text].slice(cixi.start, cixi.end).join('')).toBe('Cixi');
+  });
+
+  it('a new text gets its own figures', async () => {
+    const { client } = wired();
+    await findAll(client, 'Sales rose 12%.', new Dictionary([]));
+    const other = await findAll(client, 'Sales fell 7 tonnes.', new Dictionary([]));
+    expect(other.figures.map((s) => s.text)).toEqual(['7 tonnes']);
+  });
 });

@@ -2,7 +2,7 @@
 
 import { ProposalEngine, type ProposalsRequest } from './proposals-protocol';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<ProposalsRequest>) => void) | null; postMessage(message: unknown): void };
-const engine = new ProposalEngine((reply) => scope.postMessage(reply));
+const scope = self as unknown as { onmessage: ((e: MessageEvent<ProposalsRequest>) => void) | null; postMessage(message: unknown, transfer?: Transferable[]): void };
+const engine = new ProposalEngine((reply, transfer) => scope.postMessage(reply, transfer ?? []));
 
 scope.onmessage = (e) => void engine.handle(e.data);
