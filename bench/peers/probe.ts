@@ -215,11 +215,10 @@ const api: ProbeApi = {
   },
 
   isSelected(index, id) {
-    // The app outlines the selected span with the class span-selected (src/renderer/editor/span-decorations.ts) on each
-    // of its own elements; a span nested in the selected one (two labels on the same words) is not selected.
+    // The outline the annotator sees, drawn by the annotation layer (src/renderer/editor/annotation-layer.ts), of a span in that paragraph.
     const p = paragraph(index);
-    if (!p) return false;
-    return p.querySelector(`[data-span-id="${CSS.escape(id)}"].span-selected`) !== null;
+    if (!p?.querySelector(`[data-span-id="${CSS.escape(id)}"]`)) return false;
+    return document.querySelector(`.annotation-svg .selected-outline[data-span-id="${CSS.escape(id)}"]`) !== null;
   },
 
   settle() {

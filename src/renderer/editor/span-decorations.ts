@@ -3,7 +3,6 @@
 
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import type { Node } from 'prosemirror-model';
 import { SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
@@ -39,7 +38,6 @@ class SpanDecorationState {
     readonly index: SpanIndex<LanedSpan>,
     readonly set: DecorationSet,
     readonly selectedId: string | null,
-    readonly selection: DecorationSet,
     /** The window `set` was painted for. */
     readonly painted: PaintWindow,
   ) {}
@@ -122,18 +120,11 @@ function freeLanes(index: SpanIndex<LanedSpan>, s: PaintedSpan): { lane: number;
   return { lane: Math.min(lane, MAX_LANES - 1), row: Math.min(row, CHIP_ROWS - 1) };
 }
 
-function selectionSet(doc: Node, index: SpanIndex<LanedSpan>, id: string | null): DecorationSet {
-  const s = id ? index.get(id) : undefined;
-  if (!s || s.end >= doc.content.size) return DecorationSet.empty;
-  // A class for hit-testing and tests; the outline itself is drawn by the annotation layer, whole across nested spans.
-  return DecorationSet.create(doc, [Decoration.inline(s.start, s.end, { class: 'span-selected' }, { selected: true })]);
-}
-
 function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, state: EditorState): SpanDecorationState {
   const meta = tr.getMeta(spanDecorationKey) as SpanDecorationMeta | undefined;
   const w = paintWindow(state);
   if (!meta) {
-    if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindowSet(state.doc, prev.set, prev.index, prev.painted, w, decorationOf), prev.selectedId, prev.selection, w);
+    if (windowMoved(tr)) return new SpanDecorationState(prev.index, moveWindowSet(state.doc, prev.set, prev.index, prev.painted, w, decorationOf), prev.selectedId, w);
     if (!tr.docChanged) return prev;
     // The text only grows at its end (a long document arriving in slices): nothing painted moves, and the spans
     // that now lie wholly in the text and meet the window are added.
@@ -143,7 +134,7 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
       const arrived = prev.index.inRange(before, state.doc.content.size).filter((s) => s.end >= before && s.end < state.doc.content.size && inWindow(prev.painted, s.start, s.end));
       if (arrived.length) set = set.add(state.doc, arrived.map(decorationOf));
     }
-    return new SpanDecorationState(prev.index, set, prev.selectedId, prev.selection.map(tr.mapping, tr.doc), prev.painted);
+    return new SpanDecorationState(prev.index, set, prev.selectedId, prev.painted);
   }
   let set = prev.set;
   let index = prev.index;
@@ -175,29 +166,26 @@ function apply(tr: Transaction, prev: SpanDecorationState, _old: EditorState, st
     if (added.length) set = set.add(state.doc, added);
   }
   const selectedId = meta.select !== undefined ? meta.select : prev.selectedId && index.has(prev.selectedId) ? prev.selectedId : null;
-  const touched = meta.reset || meta.remove?.length || meta.add?.length;
-  const selection = selectedId === prev.selectedId && !touched ? prev.selection : selectionSet(state.doc, index, selectedId);
-  return new SpanDecorationState(index, set, selectedId, selection, painted);
+  return new SpanDecorationState(index, set, selectedId, painted);
 }
 
-/** The plugins: the spans' decorations, and the selected span's class; spans arrive through {@link setSpanDecorations}. */
+/**
+ * The plugins: the spans' decorations; spans and the selected id arrive through {@link setSpanDecorations}. The selection
+ * has no decoration: a class merged into the innermost element marked the wrong one of two spans on the same words; the
+ * annotation layer draws its outline (`.selected-outline`) from the id.
+ */
 export function spanDecorationsPlugins(): Plugin[] {
   const spans = new Plugin<SpanDecorationState>({
     key: spanDecorationKey,
     state: {
-      init: (_config, state) => new SpanDecorationState(new SpanIndex(), DecorationSet.empty, null, DecorationSet.empty, paintWindow(state)),
+      init: (_config, state) => new SpanDecorationState(new SpanIndex(), DecorationSet.empty, null, paintWindow(state)),
       apply,
     },
     props: {
       decorations: (state) => spanDecorationKey.getState(state)!.set,
     },
   });
-  const selected = new Plugin({
-    props: {
-      decorations: (state) => spanDecorationKey.getState(state)!.selection,
-    },
-  });
-  return [spans, selected];
+  return [spans];
 }
 
 /**
