@@ -106,8 +106,8 @@ export function useSuggestions(session: DocSession | null, lexicon: CorpusLexico
       if (sessionRef.current !== session) return;
       setFound((prev) => {
         const same: Found = prev && prev.session === session ? prev : { session, figures: null, lexicon: null, entities: [] };
-        // A text's figures do not change with the lexicon: the list it has stays (the same objects: nothing to rebuild).
-        if (stage === 'figures') return same.figures ? same : { ...same, figures: items };
+        // A text's figures do not change with the lexicon: the client hands back the list it had (nothing to rebuild).
+        if (stage === 'figures') return same.figures === items ? same : { ...same, figures: items };
         return stage === 'lexicon' ? { ...same, lexicon: items } : { ...same, entities: items };
       });
     });
