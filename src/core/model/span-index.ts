@@ -140,9 +140,9 @@ export class SpanIndex<T extends IndexedInterval> {
     return out;
   }
 
-  /** Spans covering the character at `pos` (start <= pos < end), shortest first: the innermost is what a click means. */
+  /** Spans covering the character at `pos` (start <= pos < end), innermost first (see {@link innermostFirst}): what a click means. */
   at(pos: number): T[] {
-    return this.inRange(pos, pos + 1).sort((a, b) => a.end - a.start - (b.end - b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.inRange(pos, pos + 1).sort(innermostFirst());
   }
 
   /** The first span starting after `pos` (ties: the longer first). */
@@ -199,7 +199,21 @@ export class SpanIndex<T extends IndexedInterval> {
   }
 }
 
+/** Ids in code-unit order: the last tie-break of every order here. */
+function compareIds(a: IndexedInterval, b: IndexedInterval): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** The index's order: start, then the longer span first (outer before inner), then id. */
 function compare(a: IndexedInterval, b: IndexedInterval): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.start - b.start || b.end - a.end || compareIds(a, b);
+}
+
+/**
+ * The order of the spans under a click: the shortest first; of spans of one length (two labels on the same words),
+ * `preferred` (the one drawn under the pointer) first, then by id.
+ */
+export function innermostFirst(preferred?: string | null): (a: IndexedInterval, b: IndexedInterval) => number {
+  const rank = (s: IndexedInterval) => (s.id === preferred ? 0 : 1);
+  return (a, b) => a.end - a.start - (b.end - b.start) || rank(a) - rank(b) || compareIds(a, b);
 }

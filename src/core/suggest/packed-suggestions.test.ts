@@ -1,11 +1,11 @@
-// Packed suggestions come back as the suggestions they were, texts cut at the right UTF-16 offsets, repeated strings shared.
+// Packed suggestions and spans come back as they were, texts cut at the right UTF-16 offsets, repeated strings shared.
 
 import { describe, expect, it } from 'vitest';
 import { OffsetMap } from '../model/offsets';
 import { SharedStrings } from '../model/shared-strings';
 import type { CodePoint } from '../model/types';
 import { detectFigures } from './figures';
-import { packedBuffers, packSuggestions, unpackSuggestions } from './packed-suggestions';
+import { packedBuffers, packSpans, packSuggestions, unpackSpans, unpackSuggestions } from './packed-suggestions';
 import { makeSuggestion, type Suggestion } from './suggestions';
 
 const text = '𠀀 Output rose 43.9% to 2623.9亿元; 𝟘 Wang Lei visited Cixi.';
@@ -50,5 +50,16 @@ describe('packed suggestions', () => {
 
   it('an empty list packs and unpacks', () => {
     expect(unpackSuggestions(packSuggestions([], toUtf16), text)).toEqual([]);
+  });
+
+  it('spans pack and unpack with their labels, each label stored once', () => {
+    const spans = [
+      { start: 0, end: 4, label: 'ORG' },
+      { start: 2, end: 9, label: 'CLAIM' },
+      { start: 5, end: 6, label: 'ORG' },
+    ];
+    const p = structuredClone(packSpans(spans));
+    expect(p.labels).toEqual(['ORG', 'CLAIM']);
+    expect(unpackSpans(p)).toEqual(spans);
   });
 });

@@ -1,10 +1,10 @@
-// Suggestions packed into typed arrays for a worker's message: posting 20,000 suggestions as objects made the
-// UI thread build 20,000 objects and 100,000 strings to receive them (garbage a long document's scroll then paid
+// Suggestions and spans packed into typed arrays for a worker's messages: posting 20,000 suggestions as objects made
+// the UI thread build 20,000 objects and 100,000 strings to receive them (garbage a long document's scroll then paid
 // for in collections); packed, the arrays are handed over without a copy and only the suggestions are built.
 
 import type { AttrValue } from '../model/types';
 import { sharedStrings, type SharedStrings } from '../model/shared-strings';
-import { suggestionKey, type Suggestion, type SuggestionKind, type SuggestionSource } from './suggestions';
+import { suggestionKey, type SpanLike, type Suggestion, type SuggestionKind, type SuggestionSource } from './suggestions';
 
 /** Suggestions as arrays: suggestion `i` has label `names[labels[i]]`, code points `starts[i]`..`ends[i]`, UTF-16 `from[i]`..`to[i]`. */
 export interface PackedSuggestions {
@@ -25,22 +25,56 @@ export interface PackedSuggestions {
   attrs: (Readonly<Record<string, AttrValue>> | null)[];
 }
 
+/** Past the last index a Uint16Array holds: marks "no name". */
 const NO_NAME = 0xffff;
 /** The attributes of every suggestion that has none: one shared, frozen object. */
 const NO_ATTRS: Readonly<Record<string, AttrValue>> = Object.freeze({});
 
-/** Packs `items`; `toUtf16` turns a code point of the document into its UTF-16 offset. */
-export function packSuggestions(items: readonly Suggestion[], toUtf16: (codePoint: number) => number): PackedSuggestions {
+/** The strings of a packed list, each once (`names`), and the index of each (`of`). */
+function nameTable(): { names: string[]; of(s: string): number } {
   const names: string[] = [];
   const index = new Map<string, number>();
-  const nameOf = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      if (names.length >= NO_NAME) throw new Error(`more than ${NO_NAME} kinds, labels and sources in one page of suggestions`);
-      index.set(s, (i = names.push(s) - 1));
-    }
-    return i;
+  return {
+    names,
+    of(s) {
+      let i = index.get(s);
+      if (i === undefined) {
+        if (names.length >= NO_NAME) throw new Error(`more than ${NO_NAME} distinct names in one packed list`);
+        index.set(s, (i = names.push(s) - 1));
+      }
+      return i;
+    },
   };
+}
+
+/** The document's spans packed into arrays (cheap to post): label `labels[labelOf[i]]`, range `starts[i]`..`ends[i]`. */
+export interface PackedSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  labelOf: Uint16Array;
+  labels: string[];
+}
+
+/** Packs spans (the parts a suggestion finder reads). */
+export function packSpans(spans: readonly SpanLike[]): PackedSpans {
+  const table = nameTable();
+  const p: PackedSpans = { starts: new Int32Array(spans.length), ends: new Int32Array(spans.length), labelOf: new Uint16Array(spans.length), labels: table.names };
+  spans.forEach((s, i) => {
+    p.starts[i] = s.start;
+    p.ends[i] = s.end;
+    p.labelOf[i] = table.of(s.label);
+  });
+  return p;
+}
+
+/** The spans of a packed list. */
+export function unpackSpans(p: PackedSpans): SpanLike[] {
+  return Array.from(p.starts, (start, i) => ({ start, end: p.ends[i]!, label: p.labels[p.labelOf[i]!]! }));
+}
+
+/** Packs `items`; `toUtf16` turns a code point of the document into its UTF-16 offset. */
+export function packSuggestions(items: readonly Suggestion[], toUtf16: (codePoint: number) => number): PackedSuggestions {
+  const table = nameTable();
   const n = items.length;
   const p: PackedSuggestions = {
     starts: new Int32Array(n),
@@ -51,7 +85,7 @@ export function packSuggestions(items: readonly Suggestion[], toUtf16: (codePoin
     labels: new Uint16Array(n),
     sources: new Uint16Array(n),
     scores: new Float64Array(n),
-    names,
+    names: table.names,
     attrs: new Array<Readonly<Record<string, AttrValue>> | null>(n),
   };
   items.forEach((s, i) => {
@@ -59,9 +93,9 @@ export function packSuggestions(items: readonly Suggestion[], toUtf16: (codePoin
     p.ends[i] = s.end;
     p.from[i] = toUtf16(s.start);
     p.to[i] = toUtf16(s.end);
-    p.kinds[i] = nameOf(s.kind);
-    p.labels[i] = nameOf(s.label);
-    p.sources[i] = s.source === undefined ? NO_NAME : nameOf(s.source);
+    p.kinds[i] = table.of(s.kind);
+    p.labels[i] = table.of(s.label);
+    p.sources[i] = s.source === undefined ? NO_NAME : table.of(s.source);
     p.scores[i] = s.score ?? NaN;
     p.attrs[i] = Object.keys(s.attrs).length ? s.attrs : null;
   });

@@ -3,7 +3,7 @@
 
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { SpanIndex } from '../../core/model/span-index';
+import { innermostFirst, SpanIndex } from '../../core/model/span-index';
 import { isArrival } from './progressive-text';
 import { inWindow, paintWindow, windowMoved, type PaintWindow } from './viewport';
 import type { Chip } from './chip-layer';
@@ -234,8 +234,7 @@ export function spansAt(state: EditorState, pos: number, drawnInnermost?: string
   const found = spanIndex(state)
     .inRange(pos, pos)
     .filter((s) => s.start !== s.end);
-  const rank = (s: LanedSpan) => (s.id === drawnInnermost ? 0 : 1);
-  return found.sort((a, b) => a.end - a.start - (b.end - b.start) || rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((s) => s.id);
+  return found.sort(innermostFirst(drawnInnermost)).map((s) => s.id);
 }
 
 /** Each painted span's chip, made once (a span is replaced, never changed, when its label or range changes): the chip layer asks every frame while scrolling. */

@@ -3,8 +3,8 @@
 
 import type { Dictionary } from '../../core/suggest/dictionary';
 import type { SpanLike } from '../../core/suggest/suggestions';
-import { unpackSuggestions } from '../../core/suggest/packed-suggestions';
-import { packSpans, PROPOSAL_STAGES, type ProposalStage, type ProposalsReply, type ProposalsRequest, type TextSuggestion } from './proposals-protocol';
+import { packSpans, unpackSuggestions } from '../../core/suggest/packed-suggestions';
+import { PROPOSAL_STAGES, type ProposalStage, type ProposalsReply, type ProposalsRequest, type TextSuggestion } from './proposals-protocol';
 
 /** Something that takes requests and answers with replies: a Worker, or (in tests) an engine behind a function. */
 export interface ProposalsPort {

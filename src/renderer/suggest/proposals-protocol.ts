@@ -11,19 +11,11 @@ import type { CodePoint } from '../../core/model/types';
 import { Dictionary, type DictionaryEntry } from '../../core/suggest/dictionary';
 import { blockEntities, entitiesBesideLexicon, entityBlocks } from '../../core/suggest/document-proposals';
 import { detectFigures } from '../../core/suggest/figures';
-import { packedBuffers, packSuggestions, type PackedSuggestions } from '../../core/suggest/packed-suggestions';
-import { mergeSuggestions, type SpanLike, type Suggestion } from '../../core/suggest/suggestions';
+import { packedBuffers, packSuggestions, unpackSpans, type PackedSpans, type PackedSuggestions } from '../../core/suggest/packed-suggestions';
+import { mergeSuggestions, type Suggestion } from '../../core/suggest/suggestions';
 
 /** A suggestion with its text, as lists show it. */
 export type TextSuggestion = Suggestion & { text: string };
-
-/** The document's spans packed into arrays (cheap to post): label `labels[labelOf[i]]`, range `starts[i]`..`ends[i]`. */
-export interface PackedSpans {
-  starts: Int32Array;
-  ends: Int32Array;
-  labelOf: Uint16Array;
-  labels: string[];
-}
 
 /** A request to the proposals worker. */
 export type ProposalsRequest =
@@ -46,27 +38,6 @@ export type ProposalsReply =
 
 /** Suggestions per page: small enough that receiving one is a short task on the UI thread. */
 export const PAGE_SIZE = 250;
-
-/** Packs spans for a `find` request. */
-export function packSpans(spans: readonly SpanLike[]): PackedSpans {
-  const labels: string[] = [];
-  const index = new Map<string, number>();
-  const starts = new Int32Array(spans.length);
-  const ends = new Int32Array(spans.length);
-  const labelOf = new Uint16Array(spans.length);
-  spans.forEach((s, i) => {
-    let l = index.get(s.label);
-    if (l === undefined) index.set(s.label, (l = labels.push(s.label) - 1));
-    starts[i] = s.start;
-    ends[i] = s.end;
-    labelOf[i] = l;
-  });
-  return { starts, ends, labelOf, labels };
-}
-
-function unpackSpans(p: PackedSpans): SpanLike[] {
-  return Array.from(p.starts, (start, i) => ({ start, end: p.ends[i]!, label: p.labels[p.labelOf[i]!]! }));
-}
 
 /** Sends a reply; `transfer` lists the buffers handed over with it. */
 export type ReplyPoster = (reply: ProposalsReply, transfer?: ArrayBuffer[]) => void;
