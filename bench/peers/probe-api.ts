@@ -64,6 +64,8 @@ export interface ProbeApi {
   spanCharPoint(index: number, id: string, k: number): { x: number; y: number } | null;
   /** True when span `id` is the app's selected span. */
   isSelected(index: number, id: string): boolean;
+  /** The id of the span the app shows selected (its outline), or null. */
+  selectedId(): string | null;
   /** Resolves after two painted frames, so that effects of the last change have run. */
   settle(): Promise<boolean>;
   scrollToTop(): Promise<boolean>;

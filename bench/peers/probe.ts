@@ -215,10 +215,13 @@ const api: ProbeApi = {
   },
 
   isSelected(index, id) {
-    // The outline the annotator sees, drawn by the annotation layer (src/renderer/editor/annotation-layer.ts), of a span in that paragraph.
-    const p = paragraph(index);
-    if (!p?.querySelector(`[data-span-id="${CSS.escape(id)}"]`)) return false;
-    return document.querySelector(`.annotation-svg .selected-outline[data-span-id="${CSS.escape(id)}"]`) !== null;
+    // A span of that paragraph whose outline the annotator sees.
+    return paragraph(index)?.querySelector(`[data-span-id="${CSS.escape(id)}"]`) != null && api.selectedId() === id;
+  },
+
+  selectedId() {
+    // The outline is drawn by the annotation layer (src/renderer/editor/annotation-layer.ts) from the selected id.
+    return document.querySelector('.annotation-svg .selected-outline')?.getAttribute('data-span-id') ?? null;
   },
 
   settle() {

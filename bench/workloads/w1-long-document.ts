@@ -46,9 +46,11 @@ export interface OpTimes {
   delete: number[];
 }
 
-/** The id of the span the app shows selected, if any. */
-function selectedSpan(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('.annotation-svg .selected-outline')?.getAttribute('data-span-id') ?? null);
+/** Waits (up to `ms`) until the app shows another span selected than `was` (null: none), as the probe sees it. */
+async function selectionOtherThan(page: Page, was: string | null, ms: number): Promise<void> {
+  await page
+    .waitForFunction((was) => (globalThis as unknown as { __mbench: { selectedId(): string | null } }).__mbench.selectedId() !== was, was, { timeout: ms })
+    .catch(() => undefined);
 }
 
 /** Clicks at one place that walk out through the spans there, at most: the fixture nests a few deep. */
@@ -63,14 +65,15 @@ const WALK_CLICKS = 4;
 async function selectByClick(page: Page, paragraph: number, id: string, chars: number[], step: string): Promise<void> {
   for (const k of chars) {
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('.annotation-svg .selected-outline'), undefined, { timeout: OP_TIMEOUT_MS / chars.length }).catch(() => undefined);
+    const shown = await probe(page, 'selectedId');
+    if (shown) await selectionOtherThan(page, shown, OP_TIMEOUT_MS / chars.length);
     const pt = await probe(page, 'spanCharPoint', paragraph, id, k);
     if (!pt) throw new Error(`span ${id} is not drawn in paragraph ${paragraph}`);
     for (let click = 0; click < WALK_CLICKS; click++) {
-      const before = await selectedSpan(page);
+      const before = await probe(page, 'selectedId');
       await page.mouse.click(pt.x, pt.y);
       // Wait for this click's choice (another span than before), then see whether it is the one wanted.
-      await page.waitForFunction((was) => (document.querySelector('.annotation-svg .selected-outline')?.getAttribute('data-span-id') ?? null) !== was, before, { timeout: OP_TIMEOUT_MS / chars.length }).catch(() => undefined);
+      await selectionOtherThan(page, before, OP_TIMEOUT_MS / chars.length);
       if (await probe(page, 'isSelected', paragraph, id)) {
         await probe(page, 'settle');
         return;
